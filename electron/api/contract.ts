@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import {
+  addAgendaItemInput,
+  agendaItemRefInput,
+  agendaItemSchema,
+  reorderAgendaInput,
+  updateAgendaItemInput,
+} from './agenda.ts';
+import {
+  createMeetingInput,
+  meetingIdInput,
+  meetingSchema,
+  meetingSummarySchema,
+  updateMeetingInput,
+} from './meeting.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * One entry per command: how it is reached over HTTP, what it takes and what it answers.
+ * Path parameters (`:id`), the query string and the JSON body are merged into one input
+ * object, validated by `input`. The server builds its routes from this map and the renderer's
+ * `call()` is typed by it, so the two cannot drift.
+ */
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  http: HttpMethod;
+  path: string;
+  input: I;
+  output: O;
+  /** HTTP status of a success; 200 when absent. */
+  status?: number;
+}
+
+const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => s;
+
+export const meetingWithAgendaSchema = z.object({
+  meeting: meetingSchema,
+  items: z.array(agendaItemSchema),
+});
+export type MeetingWithAgenda = z.infer<typeof meetingWithAgendaSchema>;
+
+const agendaSchema = z.object({ meetingId: z.string(), items: z.array(agendaItemSchema) });
+
+export const contract = {
+  'meetings.list': spec({
+    http: 'GET',
+    path: '/api/meetings',
+    input: z.object({}).strict(),
+    output: z.object({ meetings: z.array(meetingSummarySchema) }),
+  }),
+  'meetings.create': spec({
+    http: 'POST',
+    path: '/api/meetings',
+    input: createMeetingInput,
+    output: meetingWithAgendaSchema,
+    status: 201,
+  }),
+  'meetings.createSample': spec({
+    http: 'POST',
+    path: '/api/meetings/sample',
+    input: z.object({}).strict(),
+    output: meetingWithAgendaSchema,
+    status: 201,
+  }),
+  'meetings.get': spec({
+    http: 'GET',
+    path: '/api/meetings/:id',
+    input: meetingIdInput,
+    output: meetingWithAgendaSchema,
+  }),
+  'meetings.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id',
+    input: updateMeetingInput,
+    output: meetingWithAgendaSchema,
+  }),
+  'meetings.delete': spec({
+    http: 'DELETE',
+    path: '/api/meetings/:id',
+    input: meetingIdInput,
+    output: z.object({ deletedMeetingId: z.string() }),
+  }),
+  'agenda.add': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/items',
+    input: addAgendaItemInput,
+    output: agendaSchema.extend({ item: agendaItemSchema }),
+    status: 201,
+  }),
+  'agenda.reorder': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/items/reorder',
+    input: reorderAgendaInput,
+    output: agendaSchema,
+  }),
+  'agenda.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id/items/:itemId',
+    input: updateAgendaItemInput,
+    output: agendaSchema.extend({ item: agendaItemSchema }),
+  }),
+  'agenda.remove': spec({
+    http: 'DELETE',
+    path: '/api/meetings/:id/items/:itemId',
+    input: agendaItemRefInput,
+    output: agendaSchema.extend({ deletedItemId: z.string() }),
+  }),
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** The body every failed request answers with. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(['invalid_input', 'not_found', 'conflict', 'unauthorized', 'forbidden', 'internal']),
+    message: z.string(),
+    /** Dotted path of the offending field, when one field is to blame. */
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type ApiErrorCode = ApiError['error']['code'];

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Meeting, MeetingFields } from '../core/meeting.ts';
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+const names = z.array(text(60)).max(300, 'at most 300 names');
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+
+export const meetingFieldsSchema = z.object({
+  title: text(200).min(1, 'must not be empty'),
+  date: isoDate,
+  startTime: clockTime,
+  venue: text(200),
+  presider: text(60),
+  recorder: text(60),
+  attendees: names,
+  nonVotingAttendees: names,
+  absentees: names,
+  archived: z.boolean(),
+}) satisfies z.ZodType<MeetingFields>;
+
+export const meetingSchema = meetingFieldsSchema.extend({
+  id: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+}) satisfies z.ZodType<Meeting>;
+
+/** Creating needs a title and a date; the rest may come later. */
+export const createMeetingInput = meetingFieldsSchema
+  .partial()
+  .required({ title: true, date: true })
+  .strict();
+
+export const meetingIdInput = z.object({ id: z.string().min(1) }).strict();
+
+export const updateMeetingInput = meetingFieldsSchema
+  .partial()
+  .extend({ id: z.string().min(1) })
+  .strict();
+
+export const meetingSummarySchema = meetingSchema.extend({
+  itemCount: z.number().int(),
+  plannedMinutes: z.number().int(),
+});
+
+export type MeetingFieldsInput = z.infer<typeof meetingFieldsSchema>;
+export type CreateMeetingInput = z.infer<typeof createMeetingInput>;
+export type UpdateMeetingInput = z.infer<typeof updateMeetingInput>;
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+export type { Meeting };

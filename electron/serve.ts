@@ -1,0 +1,62 @@
+/**
+ * The Roundtable server without Electron: for a projector PC, for tests, for machines where
+ * the desktop shell cannot run. `node electron/serve.ts --port 0 --data-dir ./data`
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startServer } from './server/app.ts';
+import { defaultDataDir } from './server/data-dir.ts';
+import { describeStartupError } from './server/startup-error.ts';
+
+const usage = 'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>]';
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function parse() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '0' },
+        'data-dir': { type: 'string' },
+        'static-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.help) {
+      console.log(usage);
+      process.exit(0);
+    }
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+    }
+    return {
+      port,
+      dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
+      staticDir: path.resolve(values['static-dir'] ?? path.join(projectRoot, '.vite', 'renderer')),
+    };
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}
+
+const options = parse();
+try {
+  const server = await startServer(options);
+  console.log(`Roundtable ready: ${server.openUrl}`);
+  console.log(`  data: ${server.dataDir}`);
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  const message = describeStartupError(error);
+  if (!message) throw error;
+  console.error(message);
+  process.exit(1);
+}

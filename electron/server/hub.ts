@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerEvent } from '../api/events.ts';
+
+/**
+ * The live channel to every screen. A change is serialized once and written to each socket;
+ * nothing is sent on a timer.
+ */
+export function createHub(now: () => number) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const clients = new Set<WebSocket>();
+
+  wss.on('connection', (socket: WebSocket) => {
+    clients.add(socket);
+    socket.on('close', () => clients.delete(socket));
+    socket.on('error', () => clients.delete(socket));
+    send(socket, { kind: 'hello', serverNow: now() });
+  });
+
+  function send(socket: WebSocket, event: ServerEvent): void {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  }
+
+  return {
+    accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    broadcast(event: ServerEvent): void {
+      const payload = JSON.stringify(event);
+      for (const socket of clients) {
+        if (socket.readyState === socket.OPEN) socket.send(payload);
+      }
+    },
+    get clientCount(): number {
+      return clients.size;
+    },
+    close(): void {
+      for (const socket of clients) socket.terminate();
+      wss.close();
+    },
+  };
+}
+export type Hub = ReturnType<typeof createHub>;

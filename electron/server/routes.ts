@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
+import { ServiceError } from '../services/errors.ts';
+import type { Handlers } from '../services/handlers.ts';
+import { BodyTooLargeError, readBody, sendError, sendJson } from './http-util.ts';
+
+interface Route {
+  name: MethodName;
+  http: HttpMethod;
+  segments: string[];
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Every route comes from the contract: one method, one path, one handler. */
+export function buildRoutes(): Route[] {
+  return (Object.keys(contract) as MethodName[]).map((name) => ({
+    name,
+    http: contract[name].http,
+    segments: contract[name].path.split('/').filter(Boolean),
+  }));
+}
+
+function matchPath(route: Route, parts: string[]): Record<string, string> | undefined {
+  if (route.segments.length !== parts.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of route.segments.entries()) {
+    const part = parts[i] as string;
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(part);
+    else if (segment !== part) return undefined;
+  }
+  return params;
+}
+
+/** Literal segments win over parameters, so /meetings/sample is never read as an id. */
+function specificity(route: Route): number {
+  return route.segments.filter((s) => !s.startsWith(':')).length;
+}
+
+export function createApiRouter(handlers: Handlers) {
+  const routes = buildRoutes().sort((a, b) => specificity(b) - specificity(a));
+
+  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const parts = url.pathname.split('/').filter(Boolean);
+    const matching = routes
+      .map((route) => ({ route, params: matchPath(route, parts) }))
+      .filter((m) => m.params !== undefined);
+    if (matching.length === 0) {
+      return sendError(res, 'not_found', `no API route ${url.pathname}`);
+    }
+    const hit = matching.find((m) => m.route.http === req.method);
+    if (!hit) {
+      res.setHeader('Allow', matching.map((m) => m.route.http).join(', '));
+      return sendError(res, 'invalid_input', `${req.method} is not allowed on ${url.pathname}`, undefined, 405);
+    }
+
+    let body: unknown = {};
+    if (req.method !== 'GET' && req.method !== 'DELETE') {
+      let raw: string;
+      try {
+        raw = await readBody(req, MAX_BODY_BYTES);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return sendError(res, 'invalid_input', error.message, 'body', 413);
+        }
+        throw error;
+      }
+      if (raw.trim()) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return sendError(res, 'invalid_input', 'body: not valid JSON', 'body');
+        }
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          return sendError(res, 'invalid_input', 'body: must be a JSON object', 'body');
+        }
+      }
+    }
+
+    const query = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'token'));
+    const name = hit.route.name;
+    const spec = contract[name];
+    const parsed = (spec.input as z.ZodType).safeParse({ ...query, ...(body as object), ...hit.params });
+    if (!parsed.success) {
+      const { field, message } = describeIssue(parsed.error.issues[0]);
+      return sendError(res, 'invalid_input', `${field}: ${message}`, field);
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      const output = handler(parsed.data);
+      sendJson(res, spec.status ?? 200, output);
+    } catch (error) {
+      if (error instanceof ServiceError) {
+        return sendError(res, error.code, error.message, error.field);
+      }
+      throw error;
+    }
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): { field: string; message: string } {
+  if (!issue) return { field: 'body', message: 'invalid' };
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    return { field: [...issue.path, key].join('.'), message: 'unknown field' };
+  }
+  const field = issue.path.length ? issue.path.join('.') : 'body';
+  return { field, message: issue.message };
+}

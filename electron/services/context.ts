@@ -1,0 +1,11 @@
+import type { ServerEvent } from '../api/events.ts';
+import type { Store } from '../store/index.ts';
+
+/** What every use case gets: storage, the clock, ids, and the way to tell the screens. */
+export interface ServiceContext {
+  store: Store;
+  now: () => number;
+  newId: () => string;
+  /** Called after the command's transaction has committed. */
+  emit: (event: ServerEvent) => void;
+}

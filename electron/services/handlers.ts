@@ -1,0 +1,34 @@
+import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
+import type { ServiceContext } from './context.ts';
+import {
+  createNewMeeting,
+  createSampleMeeting,
+  deleteMeeting,
+  getMeeting,
+  listMeetings,
+  updateMeeting,
+} from './meetings.ts';
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M>;
+};
+
+/**
+ * The one dispatcher: HTTP routes, the console's buttons and keyboard shortcuts all end in
+ * these functions. A method of the contract without a handler is a compile error here.
+ */
+export function createHandlers(ctx: ServiceContext): Handlers {
+  return {
+    'meetings.list': () => listMeetings(ctx),
+    'meetings.create': (input) => createNewMeeting(ctx, input),
+    'meetings.createSample': () => createSampleMeeting(ctx),
+    'meetings.get': (input) => getMeeting(ctx, input),
+    'meetings.update': (input) => updateMeeting(ctx, input),
+    'meetings.delete': (input) => deleteMeeting(ctx, input),
+    'agenda.add': (input) => addAgendaItem(ctx, input),
+    'agenda.update': (input) => updateAgendaItem(ctx, input),
+    'agenda.remove': (input) => removeAgendaItem(ctx, input),
+    'agenda.reorder': (input) => reorderAgenda(ctx, input),
+  } satisfies Handlers;
+}

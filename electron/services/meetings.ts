@@ -1,0 +1,87 @@
+import type { MeetingWithAgenda, MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import { type AgendaItem } from '../core/agenda.ts';
+import { applyMeetingPatch, createMeeting, sortMeetingsForList } from '../core/meeting.ts';
+import { buildSampleMeeting } from '../core/sample-meeting.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound } from './errors.ts';
+
+export function listMeetings(ctx: ServiceContext): MethodOutput<'meetings.list'> {
+  const rows = ctx.store.meetings.list();
+  const counts = new Map(rows.map((r) => [r.meeting.id, r]));
+  return {
+    meetings: sortMeetingsForList(rows.map((r) => r.meeting)).map((meeting) => ({
+      ...meeting,
+      itemCount: counts.get(meeting.id)?.itemCount ?? 0,
+      plannedMinutes: counts.get(meeting.id)?.plannedMinutes ?? 0,
+    })),
+  };
+}
+
+export function getMeeting(ctx: ServiceContext, input: { id: string }): MeetingWithAgenda {
+  const meeting = ctx.store.meetings.get(input.id);
+  if (!meeting) throw notFound('meeting', input.id);
+  return { meeting, items: ctx.store.agenda.listForMeeting(meeting.id) };
+}
+
+export function createNewMeeting(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'meetings.create'>,
+): MeetingWithAgenda {
+  const meeting = createMeeting(ctx.newId(), input, ctx.now());
+  ctx.store.transaction(() => ctx.store.meetings.save(meeting));
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  return { meeting, items: [] };
+}
+
+/** The meeting of the source story, held today, so a first run has something real to show. */
+export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
+  const now = ctx.now();
+  const sample = buildSampleMeeting(localDate(now));
+  const meeting = createMeeting(ctx.newId(), sample.meeting, now);
+  const items: AgendaItem[] = sample.items.map((fields, position) => ({
+    ...fields,
+    id: ctx.newId(),
+    meetingId: meeting.id,
+    position,
+  }));
+  ctx.store.transaction(() => {
+    ctx.store.meetings.save(meeting);
+    ctx.store.agenda.replaceAll(meeting.id, items);
+  });
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
+  return { meeting, items };
+}
+
+export function updateMeeting(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'meetings.update'>,
+): MeetingWithAgenda {
+  const { id, ...patch } = input;
+  const meeting = ctx.store.transaction(() => {
+    const current = ctx.store.meetings.get(id);
+    if (!current) throw notFound('meeting', id);
+    const next = applyMeetingPatch(current, patch, ctx.now());
+    ctx.store.meetings.save(next);
+    return next;
+  });
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  return { meeting, items: ctx.store.agenda.listForMeeting(id) };
+}
+
+export function deleteMeeting(
+  ctx: ServiceContext,
+  input: { id: string },
+): MethodOutput<'meetings.delete'> {
+  const deleted = ctx.store.transaction(() => ctx.store.meetings.delete(input.id));
+  if (!deleted) throw notFound('meeting', input.id);
+  ctx.emit({ kind: 'meeting.deleted', meetingId: input.id });
+  return { deletedMeetingId: input.id };
+}
+
+/** YYYY-MM-DD of an instant in the server's local time zone (the venue's). */
+function localDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

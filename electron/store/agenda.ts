@@ -1,0 +1,78 @@
+import type { AgendaItem, AgendaItemKind } from '../core/agenda.ts';
+import type { Db } from './db.ts';
+
+interface AgendaItemRow {
+  id: string;
+  meeting_id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  speaker: string;
+  speaker_position: string;
+  organization: string;
+  topic: string;
+  planned_minutes: number;
+}
+
+const toItem = (row: AgendaItemRow): AgendaItem => ({
+  id: row.id,
+  meetingId: row.meeting_id,
+  position: row.position,
+  kind: row.kind,
+  title: row.title,
+  speaker: row.speaker,
+  speakerPosition: row.speaker_position,
+  organization: row.organization,
+  topic: row.topic,
+  plannedMinutes: row.planned_minutes,
+});
+
+export function agendaRepository(db: Db) {
+  const selectForMeeting = db.prepare<[string], AgendaItemRow>(
+    'SELECT * FROM agenda_items WHERE meeting_id = ? ORDER BY position, id',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO agenda_items (id, meeting_id, position, kind, title, speaker, speaker_position,
+       organization, topic, planned_minutes)
+     VALUES (@id, @meeting_id, @position, @kind, @title, @speaker, @speaker_position,
+       @organization, @topic, @planned_minutes)
+     ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind,
+       title = excluded.title, speaker = excluded.speaker,
+       speaker_position = excluded.speaker_position, organization = excluded.organization,
+       topic = excluded.topic, planned_minutes = excluded.planned_minutes`,
+  );
+  const deleteOne = db.prepare<[string, string]>(
+    'DELETE FROM agenda_items WHERE meeting_id = ? AND id = ?',
+  );
+
+  return {
+    listForMeeting(meetingId: string): AgendaItem[] {
+      return selectForMeeting.all(meetingId).map(toItem);
+    },
+    /**
+     * Writes the meeting's whole agenda as given: rows not in `items` are deleted. Callers run
+     * it inside their transaction, so readers never see a half-renumbered order.
+     */
+    replaceAll(meetingId: string, items: readonly AgendaItem[]): void {
+      const keep = new Set(items.map((i) => i.id));
+      for (const old of selectForMeeting.all(meetingId)) {
+        if (!keep.has(old.id)) deleteOne.run(meetingId, old.id);
+      }
+      for (const item of items) {
+        upsert.run({
+          id: item.id,
+          meeting_id: meetingId,
+          position: item.position,
+          kind: item.kind,
+          title: item.title,
+          speaker: item.speaker,
+          speaker_position: item.speakerPosition,
+          organization: item.organization,
+          topic: item.topic,
+          planned_minutes: item.plannedMinutes,
+        });
+      }
+    },
+  };
+}
+export type AgendaRepository = ReturnType<typeof agendaRepository>;

@@ -1,0 +1,98 @@
+import type { Meeting } from '../core/meeting.ts';
+import type { Db } from './db.ts';
+
+interface MeetingRow {
+  id: string;
+  title: string;
+  date: string;
+  start_time: string;
+  venue: string;
+  presider: string;
+  recorder: string;
+  attendees: string;
+  non_voting_attendees: string;
+  absentees: string;
+  archived: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const toMeeting = (row: MeetingRow): Meeting => ({
+  id: row.id,
+  title: row.title,
+  date: row.date,
+  startTime: row.start_time,
+  venue: row.venue,
+  presider: row.presider,
+  recorder: row.recorder,
+  attendees: JSON.parse(row.attendees) as string[],
+  nonVotingAttendees: JSON.parse(row.non_voting_attendees) as string[],
+  absentees: JSON.parse(row.absentees) as string[],
+  archived: row.archived === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toParams = (m: Meeting) => ({
+  id: m.id,
+  title: m.title,
+  date: m.date,
+  start_time: m.startTime,
+  venue: m.venue,
+  presider: m.presider,
+  recorder: m.recorder,
+  attendees: JSON.stringify(m.attendees),
+  non_voting_attendees: JSON.stringify(m.nonVotingAttendees),
+  absentees: JSON.stringify(m.absentees),
+  archived: m.archived ? 1 : 0,
+  created_at: m.createdAt,
+  updated_at: m.updatedAt,
+});
+
+export interface MeetingListRow {
+  meeting: Meeting;
+  itemCount: number;
+  plannedMinutes: number;
+}
+
+export function meetingRepository(db: Db) {
+  const selectOne = db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?');
+  const selectAll = db.prepare<[], MeetingRow & { item_count: number; planned_minutes: number }>(
+    `SELECT m.*, COUNT(a.id) AS item_count, COALESCE(SUM(a.planned_minutes), 0) AS planned_minutes
+       FROM meetings m LEFT JOIN agenda_items a ON a.meeting_id = m.id
+      GROUP BY m.id`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO meetings (id, title, date, start_time, venue, presider, recorder, attendees,
+       non_voting_attendees, absentees, archived, created_at, updated_at)
+     VALUES (@id, @title, @date, @start_time, @venue, @presider, @recorder, @attendees,
+       @non_voting_attendees, @absentees, @archived, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date,
+       start_time = excluded.start_time, venue = excluded.venue, presider = excluded.presider,
+       recorder = excluded.recorder, attendees = excluded.attendees,
+       non_voting_attendees = excluded.non_voting_attendees, absentees = excluded.absentees,
+       archived = excluded.archived, updated_at = excluded.updated_at`,
+  );
+  const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');
+
+  return {
+    get(id: string): Meeting | undefined {
+      const row = selectOne.get(id);
+      return row && toMeeting(row);
+    },
+    list(): MeetingListRow[] {
+      return selectAll.all().map((row) => ({
+        meeting: toMeeting(row),
+        itemCount: row.item_count,
+        plannedMinutes: row.planned_minutes,
+      }));
+    },
+    save(meeting: Meeting): void {
+      upsert.run(toParams(meeting));
+    },
+    delete(id: string): boolean {
+      return remove.run(id).changes > 0;
+    },
+  };
+}
+export type MeetingRepository = ReturnType<typeof meetingRepository>;

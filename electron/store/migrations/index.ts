@@ -1,0 +1,14 @@
+import { sql as init } from './001-init.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every schema change, in order. Append only: a released migration is never edited, a new
+ * change is a new file with the next number. Kept as TypeScript modules rather than .sql
+ * files so the same list loads under plain Node (serve) and inside the Vite bundle (Electron).
+ */
+export const migrations: readonly Migration[] = [{ version: 1, name: '001-init', sql: init }];

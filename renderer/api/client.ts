@@ -1,0 +1,70 @@
+import {
+  contract,
+  type ApiError,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../electron/api/contract.ts';
+import { sessionToken } from './session.ts';
+
+/** A failed call, with the server's code, message and the field it blames. */
+export class ApiCallError extends Error {
+  readonly status: number;
+  readonly code: ApiError['error']['code'] | 'network';
+  readonly field: string | undefined;
+  constructor(status: number, body: ApiError['error'] | { code: 'network'; message: string; field?: string }) {
+    super(body.message);
+    this.name = 'ApiCallError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+  }
+}
+
+/** Fills `:name` segments from the input; the rest travels as JSON body (or query for GET). */
+function buildRequest(name: MethodName, input: Record<string, unknown>) {
+  const spec = contract[name];
+  const rest: Record<string, unknown> = { ...input };
+  const path = spec.path.replace(/:(\w+)/g, (_, key: string) => {
+    const value = rest[key];
+    delete rest[key];
+    return encodeURIComponent(String(value));
+  });
+  const hasBody = spec.http !== 'GET' && spec.http !== 'DELETE';
+  const query = hasBody ? '' : new URLSearchParams(rest as Record<string, string>).toString();
+  return {
+    method: spec.http,
+    url: query ? `${path}?${query}` : path,
+    body: hasBody ? JSON.stringify(rest) : undefined,
+  };
+}
+
+/** The one way the renderer talks to the server: typed by the contract on both ends. */
+export async function call<M extends MethodName>(
+  name: M,
+  ...args: Record<never, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
+): Promise<MethodOutput<M>> {
+  const request = buildRequest(name, (args[0] ?? {}) as Record<string, unknown>);
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: {
+        Authorization: `Bearer ${sessionToken()}`,
+        ...(request.body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: request.body,
+    });
+  } catch (error) {
+    throw new ApiCallError(0, { code: 'network', message: String(error) });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (body as ApiError | undefined)?.error ?? {
+      code: 'internal' as const,
+      message: `HTTP ${response.status}`,
+    };
+    throw new ApiCallError(response.status, error);
+  }
+  return body as MethodOutput<M>;
+}

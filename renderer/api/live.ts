@@ -1,0 +1,77 @@
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { serverEventSchema, type ServerEvent } from '../../electron/api/events.ts';
+import { sessionToken } from './session.ts';
+
+export type LiveStatus = 'connecting' | 'open' | 'closed';
+type Listener = (event: ServerEvent) => void;
+
+const listeners = new Set<Listener>();
+const statusListeners = new Set<() => void>();
+let status: LiveStatus = 'connecting';
+let socket: WebSocket | undefined;
+let retryMs = 250;
+/** Bumped on each (re)connect, so views can refetch what they may have missed while away. */
+let generation = 0;
+
+function setStatus(next: LiveStatus) {
+  status = next;
+  statusListeners.forEach((notify) => notify());
+}
+
+function connect() {
+  const url = new URL('/ws', window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.search = `?token=${encodeURIComponent(sessionToken())}`;
+  const ws = new WebSocket(url);
+  socket = ws;
+  setStatus('connecting');
+  ws.onopen = () => {
+    retryMs = 250;
+    generation += 1;
+    setStatus('open');
+  };
+  ws.onmessage = (message) => {
+    const parsed = serverEventSchema.safeParse(JSON.parse(String(message.data)));
+    if (parsed.success) listeners.forEach((listener) => listener(parsed.data));
+  };
+  ws.onclose = () => {
+    if (socket !== ws) return;
+    setStatus('closed');
+    // Back off up to 5 s: a restarted server is picked up quickly without hammering it.
+    setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 5000);
+  };
+}
+
+function ensureConnected() {
+  if (!socket) connect();
+}
+
+/** Calls `onEvent` for every event pushed by the server while the component is mounted. */
+export function useLiveEvents(onEvent: Listener): void {
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => {
+    ensureConnected();
+    const listener: Listener = (event) => latest.current(event);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }, []);
+}
+
+function subscribeStatus(notify: () => void) {
+  ensureConnected();
+  statusListeners.add(notify);
+  return () => {
+    statusListeners.delete(notify);
+  };
+}
+
+/** The connection state and how many times it has (re)opened. */
+export function useLiveStatus(): { status: LiveStatus; generation: number } {
+  const current = useSyncExternalStore(subscribeStatus, () => `${status}:${generation}`);
+  const [s, g] = current.split(':');
+  return { status: s as LiveStatus, generation: Number(g) };
+}

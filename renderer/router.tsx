@@ -1,0 +1,13 @@
+import { ConsoleView } from './views/console/ConsoleView.tsx';
+import { ProjectorView } from './views/projector/ProjectorView.tsx';
+
+/** Each screen is a route of the same app; the server answers every one with index.html. */
+const ROUTES: Record<string, () => React.JSX.Element> = {
+  '/': ConsoleView,
+  '/projector': ProjectorView,
+};
+
+export function Router() {
+  const View = ROUTES[window.location.pathname.replace(/\/+$/, '') || '/'] ?? ConsoleView;
+  return <View />;
+}

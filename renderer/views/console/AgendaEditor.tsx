@@ -1,0 +1,193 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { itemHeadline, type AgendaItem, type AgendaItemFieldsInput } from '../../../electron/api/agenda.ts';
+import type { Meeting } from '../../../electron/api/meeting.ts';
+import { call } from '../../api/client.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { AgendaItemForm, emptyItemDraft } from './AgendaItemForm.tsx';
+import { clockAfter, orderAfterStep } from './agendaTimes.ts';
+
+interface Props {
+  meeting: Meeting;
+  items: AgendaItem[];
+  /** Shows the result of a change at once; the server's event confirms it right after. */
+  onItems: (items: AgendaItem[]) => void;
+  onError: (error: unknown) => void;
+}
+
+export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
+  const { t } = useI18n();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const focusAfter = useRef<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const total = items.reduce((sum, i) => sum + i.plannedMinutes, 0);
+
+  useEffect(() => {
+    const id = focusAfter.current;
+    if (!id) return;
+    focusAfter.current = null;
+    listRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`)?.focus();
+  });
+
+  async function move(item: AgendaItem, step: -1 | 1) {
+    const order = orderAfterStep(
+      items.map((i) => i.id),
+      item.id,
+      step,
+    );
+    if (!order) return;
+    const byId = new Map(items.map((i) => [i.id, i]));
+    onItems(order.map((id, position) => ({ ...(byId.get(id) as AgendaItem), position })));
+    focusAfter.current = item.id;
+    setAnnouncement(
+      t('agenda.moved', { name: (itemHeadline(item) || t('agenda.untitled')), position: order.indexOf(item.id) + 1 }),
+    );
+    try {
+      const result = await call('agenda.reorder', { id: meeting.id, itemIds: order });
+      onItems(result.items);
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  async function remove(item: AgendaItem) {
+    if (!window.confirm(t('agenda.deleteConfirm', { name: (itemHeadline(item) || t('agenda.untitled')) }))) return;
+    const index = items.findIndex((i) => i.id === item.id);
+    focusAfter.current = (items[index + 1] ?? items[index - 1])?.id ?? null;
+    try {
+      const result = await call('agenda.remove', { id: meeting.id, itemId: item.id });
+      onItems(result.items);
+    } catch (error) {
+      onError(error);
+    }
+  }
+
+  async function save(item: AgendaItem, fields: AgendaItemFieldsInput) {
+    try {
+      const result = await call('agenda.update', { id: meeting.id, itemId: item.id, ...fields });
+      onItems(result.items);
+      setEditingId(null);
+      focusAfter.current = item.id;
+      return true;
+    } catch (error) {
+      onError(error);
+      return false;
+    }
+  }
+
+  async function add(fields: AgendaItemFieldsInput) {
+    try {
+      const result = await call('agenda.add', { id: meeting.id, ...fields });
+      onItems(result.items);
+      return true;
+    } catch (error) {
+      onError(error);
+      return false;
+    }
+  }
+
+  function onRowKey(event: KeyboardEvent<HTMLLIElement>, item: AgendaItem) {
+    if (event.target !== event.currentTarget) return;
+    const index = items.indexOf(item);
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      void move(item, event.key === 'ArrowUp' ? -1 : 1);
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      const next = items[index + (event.key === 'ArrowUp' ? -1 : 1)];
+      if (next) listRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(next.id)}"]`)?.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      setEditingId(item.id);
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      void remove(item);
+    }
+  }
+
+  return (
+    <section className="agenda" aria-labelledby="agenda-heading">
+      <header className="section-header">
+        <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+        <p className="muted" data-testid="agenda-totals">
+          {t('agenda.totals', {
+            count: items.length,
+            minutes: total,
+            end: clockAfter(meeting.startTime, total),
+          })}
+        </p>
+      </header>
+      <p className="muted small">{t('agenda.keyboardHint')}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {items.length === 0 && <p className="empty">{t('agenda.empty')}</p>}
+      <ol className="agenda-list" ref={listRef} aria-label={t('agenda.heading')}>
+        {items.map((item, index) =>
+          editingId === item.id ? (
+            <li key={item.id} className="agenda-row editing">
+              <AgendaItemForm
+                initial={item}
+                submitLabel="agenda.save"
+                formLabel={t('agenda.edit')}
+                onSubmit={(fields) => save(item, fields)}
+                onCancel={() => {
+                  setEditingId(null);
+                  focusAfter.current = item.id;
+                }}
+              />
+            </li>
+          ) : (
+            <li
+              key={item.id}
+              className={`agenda-row kind-${item.kind}`}
+              tabIndex={0}
+              data-item-id={item.id}
+              onKeyDown={(e) => onRowKey(e, item)}
+              onDoubleClick={() => setEditingId(item.id)}
+            >
+              <span className="order">{index + 1}</span>
+              <span className="kind-badge">{t(`kind.${item.kind}`)}</span>
+              <span className="who">
+                <strong>{(itemHeadline(item) || t('agenda.untitled'))}</strong>
+                {(item.title ? [item.speaker, item.speakerPosition] : [item.speakerPosition])
+                  .filter(Boolean)
+                  .map((part) => (
+                    <span key={part} className="muted">
+                      {' · '}
+                      {part}
+                    </span>
+                  ))}
+                {item.topic && <span className="topic">{item.topic}</span>}
+              </span>
+              <span className="minutes">{t('agenda.minutesShort', { minutes: item.plannedMinutes })}</span>
+              <span className="row-actions">
+                <button type="button" onClick={() => void move(item, -1)} disabled={index === 0} aria-label={t('agenda.moveUp')} title={t('agenda.moveUp')}>
+                  ↑
+                </button>
+                <button type="button" onClick={() => void move(item, 1)} disabled={index === items.length - 1} aria-label={t('agenda.moveDown')} title={t('agenda.moveDown')}>
+                  ↓
+                </button>
+                <button type="button" onClick={() => setEditingId(item.id)}>
+                  {t('agenda.edit')}
+                </button>
+                <button type="button" className="danger" onClick={() => void remove(item)}>
+                  {t('agenda.delete')}
+                </button>
+              </span>
+            </li>
+          ),
+        )}
+      </ol>
+      <details className="add-item" open={items.length === 0}>
+        <summary>{t('agenda.addHeading')}</summary>
+        <AgendaItemForm
+          initial={emptyItemDraft}
+          submitLabel="agenda.add"
+          formLabel={t('agenda.addHeading')}
+          onSubmit={add}
+        />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import {
+  agendaItemFieldsSchema,
+  agendaItemKindSchema,
+  type AgendaItemFieldsInput,
+} from '../../../electron/api/agenda.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
+
+export const emptyItemDraft: AgendaItemFieldsInput = {
+  kind: 'exchange',
+  title: '',
+  speaker: '',
+  speakerPosition: '',
+  organization: '',
+  topic: '',
+  plannedMinutes: 8,
+};
+
+const TEXT_FIELDS = ['organization', 'speaker', 'speakerPosition', 'topic', 'title'] as const;
+
+interface Props {
+  initial: AgendaItemFieldsInput;
+  submitLabel: 'agenda.add' | 'agenda.save';
+  formLabel: string;
+  onSubmit: (fields: AgendaItemFieldsInput) => Promise<boolean>;
+  onCancel?: () => void;
+}
+
+/** One form for adding and for editing an agenda item. */
+export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCancel }: Props) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(initial);
+  const [minutesText, setMinutesText] = useState(String(initial.plannedMinutes));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    // Full-width digits (８) are what a Chinese IME types; read them as the digits they are.
+    const minutes = Number(
+      minutesText.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+    );
+    const parsed = agendaItemFieldsSchema.safeParse({
+      ...draft,
+      plannedMinutes: minutesText.trim() === '' ? Number.NaN : minutes,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsFrom(t, parsed.error, { title: 'agenda.title' }));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      if ((await onSubmit(parsed.data)) && submitLabel === 'agenda.add') {
+        setDraft({ ...emptyItemDraft, kind: draft.kind, plannedMinutes: draft.plannedMinutes });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const error = (field: string) =>
+    errors[field] ? (
+      <span className="field-error" role="alert">
+        {errors[field]}
+      </span>
+    ) : null;
+
+  return (
+    <form
+      className="agenda-item-form"
+      aria-label={formLabel}
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <label>
+        {t('agenda.kind')}
+        <select
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => setDraft({ ...draft, kind: agendaItemKindSchema.parse(e.target.value) })}
+        >
+          {agendaItemKindSchema.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {TEXT_FIELDS.map((field) => (
+        <label key={field} className={field === 'topic' ? 'wide' : undefined}>
+          {t(`agenda.${field}`)}
+          <input
+            name={field}
+            value={draft[field]}
+            onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+          />
+          {error(field)}
+        </label>
+      ))}
+      <label>
+        {t('agenda.minutes')}
+        <input
+          name="plannedMinutes"
+          inputMode="numeric"
+          value={minutesText}
+          onChange={(e) => setMinutesText(e.target.value)}
+          aria-invalid={Boolean(errors.plannedMinutes)}
+        />
+        {error('plannedMinutes')}
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t(submitLabel)}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('agenda.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import { meetingFieldsSchema, type MeetingFieldsInput } from '../../../electron/api/meeting.ts';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
+
+const NAME_LISTS = ['attendees', 'nonVotingAttendees', 'absentees'] as const;
+type NameList = (typeof NAME_LISTS)[number];
+const TEXT_FIELDS = ['venue', 'presider', 'recorder'] as const;
+
+/** The form's own state: people lists are edited as text, one name per 、 or line. */
+type Draft = Omit<MeetingFieldsInput, NameList> & Record<NameList, string>;
+
+const toDraft = (m: MeetingFieldsInput): Draft => ({
+  ...m,
+  attendees: m.attendees.join('、'),
+  nonVotingAttendees: m.nonVotingAttendees.join('、'),
+  absentees: m.absentees.join('、'),
+});
+
+const splitNames = (text: string) =>
+  text
+    .split(/[、，,;；\n\r]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+interface Props {
+  initial: MeetingFieldsInput;
+  submitLabel: MessageKey;
+  onSubmit: (fields: MeetingFieldsInput) => Promise<void>;
+  onCancel?: () => void;
+  /** Named so tests and assistive tech can tell the two forms apart. */
+  formLabel: string;
+}
+
+export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabel }: Props) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const candidate = {
+      ...draft,
+      attendees: splitNames(draft.attendees),
+      nonVotingAttendees: splitNames(draft.nonVotingAttendees),
+      absentees: splitNames(draft.absentees),
+    };
+    const parsed = meetingFieldsSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setErrors(fieldErrorsFrom(t, parsed.error));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await onSubmit(parsed.data);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const error = (field: string) =>
+    errors[field] ? (
+      <span className="field-error" role="alert">
+        {errors[field]}
+      </span>
+    ) : null;
+
+  return (
+    <form className="meeting-form" aria-label={formLabel} onSubmit={submit} noValidate>
+      <label className="wide">
+        {t('meeting.title')}
+        <input
+          name="title"
+          value={draft.title}
+          onChange={(e) => set('title', e.target.value)}
+          aria-invalid={Boolean(errors.title)}
+        />
+        {error('title')}
+      </label>
+      <label>
+        {t('meeting.date')}
+        <input type="date" name="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
+        {error('date')}
+      </label>
+      <label>
+        {t('meeting.startTime')}
+        <input
+          type="time"
+          name="startTime"
+          value={draft.startTime}
+          onChange={(e) => set('startTime', e.target.value)}
+        />
+        {error('startTime')}
+      </label>
+      {TEXT_FIELDS.map((field) => (
+        <label key={field}>
+          {t(`meeting.${field}`)}
+          <input name={field} value={draft[field]} onChange={(e) => set(field, e.target.value)} />
+          {error(field)}
+        </label>
+      ))}
+      {NAME_LISTS.map((field) => (
+        <label key={field} className="wide">
+          {t(`meeting.${field}`)}
+          <textarea
+            name={field}
+            rows={field === 'attendees' ? 3 : 1}
+            value={draft[field]}
+            placeholder={t('meeting.namesHint')}
+            onChange={(e) => set(field, e.target.value)}
+          />
+          {error(field)}
+        </label>
+      ))}
+      <div className="form-actions wide">
+        <button type="submit" className="primary" disabled={busy}>
+          {t(submitLabel)}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('meeting.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AgendaItem, MeetingSummary, ServerEvent } from '../../../electron/api/index.ts';
+import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
+import { call } from '../../api/client.ts';
+import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
+
+function summarize(meeting: MeetingWithAgenda['meeting'], items: AgendaItem[]): MeetingSummary {
+  return {
+    ...meeting,
+    itemCount: items.length,
+    plannedMinutes: items.reduce((sum, i) => sum + i.plannedMinutes, 0),
+  };
+}
+
+function initialSelection(): string | null {
+  return new URLSearchParams(window.location.search).get('meeting');
+}
+
+/** Everything the console shows, kept current by the server's events (no polling). */
+export function useConsoleData() {
+  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelection);
+  const [selected, setSelected] = useState<MeetingWithAgenda | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const { generation } = useLiveStatus();
+
+  // Load on start and again after every reconnect: events missed while away are not replayed.
+  useEffect(() => {
+    call('meetings.list')
+      .then(({ meetings: list }) => {
+        setMeetings(list);
+        setLoadError(null);
+      })
+      .catch(setLoadError);
+  }, [generation]);
+
+  useEffect(() => {
+    if (!selectedId) {
+      setSelected(null);
+      return;
+    }
+    let current = true;
+    call('meetings.get', { id: selectedId })
+      .then((data) => current && setSelected(data))
+      .catch(() => current && setSelectedId(null));
+    return () => {
+      current = false;
+    };
+  }, [selectedId, generation]);
+
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (selectedId) url.searchParams.set('meeting', selectedId);
+    else url.searchParams.delete('meeting');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search);
+    if (selectedId) window.roundtableDesktop?.rememberMeeting(selectedId);
+  }, [selectedId]);
+
+  useLiveEvents(
+    useCallback((event: ServerEvent) => {
+      switch (event.kind) {
+        case 'hello':
+          return;
+        case 'meeting.saved':
+          setMeetings((list) => {
+            if (!list) return list;
+            const old = list.find((m) => m.id === event.meeting.id);
+            const entry = { ...event.meeting, itemCount: old?.itemCount ?? 0, plannedMinutes: old?.plannedMinutes ?? 0 };
+            return old ? list.map((m) => (m.id === entry.id ? entry : m)) : [entry, ...list];
+          });
+          setSelected((s) => (s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s));
+          return;
+        case 'meeting.deleted':
+          setMeetings((list) => list && list.filter((m) => m.id !== event.meetingId));
+          setSelectedId((id) => (id === event.meetingId ? null : id));
+          return;
+        case 'agenda.saved':
+          setMeetings((list) =>
+            list && list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m)),
+          );
+          setSelected((s) => (s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s));
+          return;
+        default:
+          event satisfies never;
+      }
+    }, []),
+  );
+
+  return { meetings, selected, selectedId, select: setSelectedId, setSelected, loadError };
+}

@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
+import type { ServerEvent } from '../../../electron/api/events.ts';
+import { call } from '../../api/client.ts';
+import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
+
+/**
+ * The meeting the projector shows: the one named in the address (?meeting=), else the newest.
+ * Follows every change pushed by the server; reloads only after a reconnect.
+ */
+export function useProjectorData() {
+  const [pinnedId] = useState(() => new URLSearchParams(window.location.search).get('meeting'));
+  const [shown, setShown] = useState<MeetingWithAgenda | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const { generation } = useLiveStatus();
+
+  useEffect(() => {
+    let current = true;
+    (async () => {
+      const id = pinnedId ?? (await call('meetings.list')).meetings.find((m) => !m.archived)?.id;
+      const data = id ? await call('meetings.get', { id }).catch(() => null) : null;
+      if (current) {
+        setShown(data);
+        setLoaded(true);
+      }
+    })().catch(() => current && setLoaded(true));
+    return () => {
+      current = false;
+    };
+  }, [pinnedId, generation]);
+
+  useLiveEvents(
+    useCallback((event: ServerEvent) => {
+      switch (event.kind) {
+        case 'hello':
+          return;
+        case 'meeting.saved':
+          setShown((s) => (s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s));
+          return;
+        case 'meeting.deleted':
+          setShown((s) => (s && s.meeting.id === event.meetingId ? null : s));
+          return;
+        case 'agenda.saved':
+          setShown((s) => (s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s));
+          return;
+        default:
+          event satisfies never;
+      }
+    }, []),
+  );
+
+  return { shown, loaded };
+}
