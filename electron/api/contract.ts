@@ -116,7 +116,14 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 /** The body every failed request answers with. */
 export const apiErrorSchema = z.object({
   error: z.object({
-    code: z.enum(['invalid_input', 'not_found', 'conflict', 'unauthorized', 'forbidden', 'internal']),
+    code: z.enum([
+      'invalid_input',
+      'not_found',
+      'conflict',
+      'unauthorized',
+      'forbidden',
+      'internal',
+    ]),
     message: z.string(),
     /** Dotted path of the offending field, when one field is to blame. */
     field: z.string().optional(),

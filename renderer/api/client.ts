@@ -12,7 +12,10 @@ export class ApiCallError extends Error {
   readonly status: number;
   readonly code: ApiError['error']['code'] | 'network';
   readonly field: string | undefined;
-  constructor(status: number, body: ApiError['error'] | { code: 'network'; message: string; field?: string }) {
+  constructor(
+    status: number,
+    body: ApiError['error'] | { code: 'network'; message: string; field?: string },
+  ) {
     super(body.message);
     this.name = 'ApiCallError';
     this.status = status;
@@ -42,7 +45,9 @@ function buildRequest(name: MethodName, input: Record<string, unknown>) {
 /** The one way the renderer talks to the server: typed by the contract on both ends. */
 export async function call<M extends MethodName>(
   name: M,
-  ...args: Record<never, never> extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]
+  ...args: Record<never, never> extends MethodInput<M>
+    ? [input?: MethodInput<M>]
+    : [input: MethodInput<M>]
 ): Promise<MethodOutput<M>> {
   const request = buildRequest(name, (args[0] ?? {}) as Record<string, unknown>);
   let response: Response;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ServerEvent } from '../../electron/api/events.ts';
 import { sessionToken } from './session.ts';
 
@@ -47,18 +47,18 @@ function ensureConnected() {
   if (!socket) connect();
 }
 
-/** Calls `onEvent` for every event pushed by the server while the component is mounted. */
+/**
+ * Calls `onEvent` for every event pushed by the server while the component is mounted.
+ * Pass a stable function (useCallback), or it re-subscribes on every render.
+ */
 export function useLiveEvents(onEvent: Listener): void {
-  const latest = useRef(onEvent);
-  latest.current = onEvent;
   useEffect(() => {
     ensureConnected();
-    const listener: Listener = (event) => latest.current(event);
-    listeners.add(listener);
+    listeners.add(onEvent);
     return () => {
-      listeners.delete(listener);
+      listeners.delete(onEvent);
     };
-  }, []);
+  }, [onEvent]);
 }
 
 function subscribeStatus(notify: () => void) {

@@ -1,5 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { itemHeadline, type AgendaItem, type AgendaItemFieldsInput } from '../../../electron/api/agenda.ts';
+import {
+  itemHeadline,
+  type AgendaItem,
+  type AgendaItemFieldsInput,
+} from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -40,7 +44,10 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
     onItems(order.map((id, position) => ({ ...(byId.get(id) as AgendaItem), position })));
     focusAfter.current = item.id;
     setAnnouncement(
-      t('agenda.moved', { name: (itemHeadline(item) || t('agenda.untitled')), position: order.indexOf(item.id) + 1 }),
+      t('agenda.moved', {
+        name: itemHeadline(item) || t('agenda.untitled'),
+        position: order.indexOf(item.id) + 1,
+      }),
     );
     try {
       const result = await call('agenda.reorder', { id: meeting.id, itemIds: order });
@@ -51,7 +58,12 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
   }
 
   async function remove(item: AgendaItem) {
-    if (!window.confirm(t('agenda.deleteConfirm', { name: (itemHeadline(item) || t('agenda.untitled')) }))) return;
+    if (
+      !window.confirm(
+        t('agenda.deleteConfirm', { name: itemHeadline(item) || t('agenda.untitled') }),
+      )
+    )
+      return;
     const index = items.findIndex((i) => i.id === item.id);
     focusAfter.current = (items[index + 1] ?? items[index - 1])?.id ?? null;
     try {
@@ -95,7 +107,10 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault();
       const next = items[index + (event.key === 'ArrowUp' ? -1 : 1)];
-      if (next) listRef.current?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(next.id)}"]`)?.focus();
+      if (next)
+        listRef.current
+          ?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(next.id)}"]`)
+          ?.focus();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       setEditingId(item.id);
@@ -149,7 +164,7 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
               <span className="order">{index + 1}</span>
               <span className="kind-badge">{t(`kind.${item.kind}`)}</span>
               <span className="who">
-                <strong>{(itemHeadline(item) || t('agenda.untitled'))}</strong>
+                <strong>{itemHeadline(item) || t('agenda.untitled')}</strong>
                 {(item.title ? [item.speaker, item.speakerPosition] : [item.speakerPosition])
                   .filter(Boolean)
                   .map((part) => (
@@ -160,12 +175,26 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
                   ))}
                 {item.topic && <span className="topic">{item.topic}</span>}
               </span>
-              <span className="minutes">{t('agenda.minutesShort', { minutes: item.plannedMinutes })}</span>
+              <span className="minutes">
+                {t('agenda.minutesShort', { minutes: item.plannedMinutes })}
+              </span>
               <span className="row-actions">
-                <button type="button" onClick={() => void move(item, -1)} disabled={index === 0} aria-label={t('agenda.moveUp')} title={t('agenda.moveUp')}>
+                <button
+                  type="button"
+                  onClick={() => void move(item, -1)}
+                  disabled={index === 0}
+                  aria-label={t('agenda.moveUp')}
+                  title={t('agenda.moveUp')}
+                >
                   ↑
                 </button>
-                <button type="button" onClick={() => void move(item, 1)} disabled={index === items.length - 1} aria-label={t('agenda.moveDown')} title={t('agenda.moveDown')}>
+                <button
+                  type="button"
+                  onClick={() => void move(item, 1)}
+                  disabled={index === items.length - 1}
+                  aria-label={t('agenda.moveDown')}
+                  title={t('agenda.moveDown')}
+                >
                   ↓
                 </button>
                 <button type="button" onClick={() => setEditingId(item.id)}>

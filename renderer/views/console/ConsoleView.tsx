@@ -91,7 +91,9 @@ export function ConsoleView() {
         {selected && (
           <button
             type="button"
-            onClick={() => openScreen(`/projector?meeting=${encodeURIComponent(selected.meeting.id)}`)}
+            onClick={() =>
+              openScreen(`/projector?meeting=${encodeURIComponent(selected.meeting.id)}`)
+            }
           >
             {t('meeting.openProjector')}
           </button>
@@ -114,11 +116,16 @@ export function ConsoleView() {
         />
         <main className="console-main">
           {notice && (
-            <p className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            <p
+              className={`notice notice-${notice.kind}`}
+              role={notice.kind === 'error' ? 'alert' : 'status'}
+            >
               {notice.text}
             </p>
           )}
-          {data.loadError !== null && <p className="notice notice-error">{callErrorMessage(t, data.loadError)}</p>}
+          {data.loadError !== null && (
+            <p className="notice notice-error">{callErrorMessage(t, data.loadError)}</p>
+          )}
           {creating ? (
             <section aria-labelledby="new-meeting-heading">
               <h2 id="new-meeting-heading">{t('meeting.newHeading')}</h2>

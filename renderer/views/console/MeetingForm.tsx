@@ -84,7 +84,12 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
       </label>
       <label>
         {t('meeting.date')}
-        <input type="date" name="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
+        <input
+          type="date"
+          name="date"
+          value={draft.date}
+          onChange={(e) => set('date', e.target.value)}
+        />
         {error('date')}
       </label>
       <label>

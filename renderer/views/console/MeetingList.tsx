@@ -34,7 +34,11 @@ export function MeetingList({ meetings, selectedId, onSelect, onNew, onSample }:
             >
               <span className="meeting-link-title">{m.title}</span>
               <span className="muted small">
-                {t('meetings.summary', { date: m.date, count: m.itemCount, minutes: m.plannedMinutes })}
+                {t('meetings.summary', {
+                  date: m.date,
+                  count: m.itemCount,
+                  minutes: m.plannedMinutes,
+                })}
                 {m.archived && ` · ${t('meetings.archived')}`}
               </span>
             </button>

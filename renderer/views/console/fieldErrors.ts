@@ -29,7 +29,11 @@ function label(t: Translate, field: string): string {
 }
 
 /** Turns the contract's validation issues into one localized message per field. */
-export function fieldErrorsFrom(t: Translate, error: z.ZodError, labelFor?: Record<string, MessageKey>): FieldErrors {
+export function fieldErrorsFrom(
+  t: Translate,
+  error: z.ZodError,
+  labelFor?: Record<string, MessageKey>,
+): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'body');
@@ -38,7 +42,8 @@ export function fieldErrorsFrom(t: Translate, error: z.ZodError, labelFor?: Reco
     const isString = 'origin' in issue && issue.origin === 'string';
     if (issue.code === 'too_small' && isString) out[field] = t('error.required', { field: name });
     else if (issue.code === 'too_big' && isString) out[field] = t('error.tooLong', { field: name });
-    else if (issue.code === 'too_small' || issue.code === 'too_big') out[field] = t('error.range', { field: name });
+    else if (issue.code === 'too_small' || issue.code === 'too_big')
+      out[field] = t('error.range', { field: name });
     else out[field] = t('error.invalid', { field: name });
   }
   return out;

@@ -35,10 +35,7 @@ export function useConsoleData() {
   }, [generation]);
 
   useEffect(() => {
-    if (!selectedId) {
-      setSelected(null);
-      return;
-    }
+    if (!selectedId) return;
     let current = true;
     call('meetings.get', { id: selectedId })
       .then((data) => current && setSelected(data))
@@ -65,20 +62,29 @@ export function useConsoleData() {
           setMeetings((list) => {
             if (!list) return list;
             const old = list.find((m) => m.id === event.meeting.id);
-            const entry = { ...event.meeting, itemCount: old?.itemCount ?? 0, plannedMinutes: old?.plannedMinutes ?? 0 };
+            const entry = {
+              ...event.meeting,
+              itemCount: old?.itemCount ?? 0,
+              plannedMinutes: old?.plannedMinutes ?? 0,
+            };
             return old ? list.map((m) => (m.id === entry.id ? entry : m)) : [entry, ...list];
           });
-          setSelected((s) => (s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s));
+          setSelected((s) =>
+            s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s,
+          );
           return;
         case 'meeting.deleted':
           setMeetings((list) => list && list.filter((m) => m.id !== event.meetingId));
           setSelectedId((id) => (id === event.meetingId ? null : id));
           return;
         case 'agenda.saved':
-          setMeetings((list) =>
-            list && list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m)),
+          setMeetings(
+            (list) =>
+              list && list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m)),
           );
-          setSelected((s) => (s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s));
+          setSelected((s) =>
+            s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s,
+          );
           return;
         default:
           event satisfies never;
@@ -86,5 +92,7 @@ export function useConsoleData() {
     }, []),
   );
 
-  return { meetings, selected, selectedId, select: setSelectedId, setSelected, loadError };
+  // A meeting that was deselected or deleted is not shown, whatever is still loaded.
+  const shown = selected && selected.meeting.id === selectedId ? selected : null;
+  return { meetings, selected: shown, selectedId, select: setSelectedId, setSelected, loadError };
 }

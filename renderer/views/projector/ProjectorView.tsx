@@ -28,7 +28,10 @@ export function ProjectorView() {
       </header>
       <section className="projector-agenda" aria-label={t('projector.agenda')}>
         <h2>{t('projector.agenda')}</h2>
-        <ol data-testid="projector-agenda" style={{ ['--rows' as string]: Math.max(items.length, 6) }}>
+        <ol
+          data-testid="projector-agenda"
+          style={{ ['--rows' as string]: Math.max(items.length, 6) }}
+        >
           {items.map((item, index) => (
             <li key={item.id} className={`kind-${item.kind}`}>
               <span className="p-order">{index + 1}</span>
@@ -41,7 +44,9 @@ export function ProjectorView() {
                 </small>
               </span>
               <span className="p-topic">{item.topic}</span>
-              <span className="p-minutes">{t('projector.minutes', { minutes: item.plannedMinutes })}</span>
+              <span className="p-minutes">
+                {t('projector.minutes', { minutes: item.plannedMinutes })}
+              </span>
             </li>
           ))}
         </ol>

@@ -35,13 +35,17 @@ export function useProjectorData() {
         case 'hello':
           return;
         case 'meeting.saved':
-          setShown((s) => (s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s));
+          setShown((s) =>
+            s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s,
+          );
           return;
         case 'meeting.deleted':
           setShown((s) => (s && s.meeting.id === event.meetingId ? null : s));
           return;
         case 'agenda.saved':
-          setShown((s) => (s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s));
+          setShown((s) =>
+            s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s,
+          );
           return;
         default:
           event satisfies never;

@@ -1,0 +1,58 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface ServeProcess {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  token: string;
+  /** The address the ready line prints, token included. */
+  openUrl: string;
+  child: ChildProcess;
+  /** Address of a screen, with the token. */
+  screen(pathAndQuery: string): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const SERVE = path.resolve(import.meta.dirname, '..', 'electron', 'serve.ts');
+
+/** Starts `serve` as a user would, on a random port, and waits for its ready line. */
+export function startServe(dataDir: string): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not get ready:\n${output}`)),
+      15_000,
+    );
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout?.on('data', (c: Buffer) => {
+      output += c.toString();
+      const match = /Roundtable ready: (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      const [, origin = '', token = ''] = match;
+      resolve({
+        origin,
+        token,
+        openUrl: `${origin}/?token=${token}`,
+        child,
+        screen(pathAndQuery) {
+          const url = new URL(pathAndQuery, origin);
+          url.searchParams.set('token', token);
+          return url.toString();
+        },
+        stop(signal = 'SIGTERM') {
+          return new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill(signal);
+          });
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DamagedDatabaseError, openDatabase } from './db.ts';
+import { migrate, NewerDatabaseError } from './migrate.ts';
+import { migrations } from './migrations/index.ts';
+
+const dirs: string[] = [];
+function tempFile(name = 'roundtable.sqlite') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-db-'));
+  dirs.push(dir);
+  return path.join(dir, name);
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migrations', () => {
+  it('each applies on an in-memory database and records its version', () => {
+    for (const upTo of migrations.map((m) => m.version)) {
+      const db = new Database(':memory:');
+      expect(migrate(db, migrations.slice(0, upTo), ':memory:')).toBe(upTo);
+      expect(db.pragma('user_version', { simple: true })).toBe(upTo);
+      db.close();
+    }
+  });
+
+  it('001 creates meetings and agenda items, deleting a meeting deletes its items', () => {
+    const db = openDatabase(':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO agenda_items (id, meeting_id, position, kind, planned_minutes) VALUES ('i', 'm', 0, 'exchange', 8)",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO agenda_items (id, meeting_id, position, kind, planned_minutes) VALUES ('j', 'm', 1, 'dance', 8)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.prepare("DELETE FROM meetings WHERE id = 'm'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM agenda_items').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
+    const file = tempFile();
+    openDatabase(file).close();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/newer Roundtable/);
+  });
+
+  it('opens with WAL, synchronous=FULL and foreign keys on', () => {
+    const db = openDatabase(tempFile());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
+describe('a damaged database file', () => {
+  it('is refused with an error that names the file, and is left as it was', () => {
+    const file = tempFile();
+    fs.writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    const before = fs.readFileSync(file);
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DamagedDatabaseError);
+    expect((caught as Error).message).toContain(file);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('is refused when its pages are corrupted behind a valid header', () => {
+    const file = tempFile();
+    const db = openDatabase(file);
+    const insert = db.prepare(
+      'INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES (?, ?, ?, 1, 1)',
+    );
+    for (let i = 0; i < 400; i++) insert.run(`m${i}`, '座谈会'.repeat(20), '2026-11-25');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    // Keep the 100-byte header and the schema page; scribble over the table's pages.
+    bytes.fill(0xa5, 4096 * 2, bytes.length - 4096);
+    fs.writeFileSync(file, bytes);
+    expect(() => openDatabase(file)).toThrow(DamagedDatabaseError);
+  });
+});
