@@ -1,0 +1,42 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the real app with the sample meeting
+ * in Debian's Chromium (CHROMIUM_PATH to use another).
+ */
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServe } from '../e2e/serve-process.ts';
+import { CHROMIUM_PATH } from '../playwright.config.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'docs', 'screenshots');
+fs.mkdirSync(outDir, { recursive: true });
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-shots-'));
+const serve = await startServe(dataDir);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const res = await fetch(`${serve.origin}/api/meetings/sample`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}` },
+  });
+  const { meeting } = (await res.json()) as { meeting: { id: string } };
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+  await page.goto(serve.screen(`/?meeting=${meeting.id}`));
+  await page.getByTestId('agenda-totals').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'console.png') });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(serve.screen(`/projector?meeting=${meeting.id}`));
+  await page.getByTestId('projector-title').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'projector.jpg'), quality: 80 });
+  console.log(`screenshots written to ${outDir}`);
+} finally {
+  await browser.close();
+  await serve.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
