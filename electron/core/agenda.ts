@@ -38,9 +38,7 @@ export function isSpeech(item: Pick<AgendaItem, 'kind'>): boolean {
 
 /** Positions are derived from array order; call after any change of order. */
 export function renumber(items: readonly AgendaItem[]): AgendaItem[] {
-  return items.map((item, position) =>
-    item.position === position ? item : { ...item, position },
-  );
+  return items.map((item, position) => (item.position === position ? item : { ...item, position }));
 }
 
 export function sortByPosition(items: readonly AgendaItem[]): AgendaItem[] {

@@ -13,7 +13,11 @@ describe('people lists', () => {
 });
 
 describe('meetings', () => {
-  const base = createMeeting('m1', { title: '座谈会', date: '2026-11-25', attendees: [' 张勇 ', '张勇'] }, 1000);
+  const base = createMeeting(
+    'm1',
+    { title: '座谈会', date: '2026-11-25', attendees: [' 张勇 ', '张勇'] },
+    1000,
+  );
 
   it('are created with the given time and normalized people', () => {
     expect(base).toMatchObject({ id: 'm1', createdAt: 1000, updatedAt: 1000, startTime: '09:00' });

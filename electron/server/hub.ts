@@ -8,7 +8,11 @@ import type { ServerEvent } from '../api/events.ts';
  * nothing is sent on a timer.
  */
 export function createHub(now: () => number) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    perMessageDeflate: false,
+  });
   const clients = new Set<WebSocket>();
 
   wss.on('connection', (socket: WebSocket) => {

@@ -52,7 +52,13 @@ export function createApiRouter(handlers: Handlers) {
     const hit = matching.find((m) => m.route.http === req.method);
     if (!hit) {
       res.setHeader('Allow', matching.map((m) => m.route.http).join(', '));
-      return sendError(res, 'invalid_input', `${req.method} is not allowed on ${url.pathname}`, undefined, 405);
+      return sendError(
+        res,
+        'invalid_input',
+        `${req.method} is not allowed on ${url.pathname}`,
+        undefined,
+        405,
+      );
     }
 
     let body: unknown = {};
@@ -81,7 +87,11 @@ export function createApiRouter(handlers: Handlers) {
     const query = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'token'));
     const name = hit.route.name;
     const spec = contract[name];
-    const parsed = (spec.input as z.ZodType).safeParse({ ...query, ...(body as object), ...hit.params });
+    const parsed = (spec.input as z.ZodType).safeParse({
+      ...query,
+      ...(body as object),
+      ...hit.params,
+    });
     if (!parsed.success) {
       const { field, message } = describeIssue(parsed.error.issues[0]);
       return sendError(res, 'invalid_input', `${field}: ${message}`, field);

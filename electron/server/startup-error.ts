@@ -16,7 +16,8 @@ export function describeStartupError(error: unknown): string | undefined {
   }
   if (error instanceof NewerDatabaseError) return `Roundtable cannot start: ${error.message}`;
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE') return `Roundtable cannot start: the port is in use (${String(error)}).`;
+  if (code === 'EADDRINUSE')
+    return `Roundtable cannot start: the port is in use (${String(error)}).`;
   if (code === 'EACCES' || code === 'EROFS') {
     return `Roundtable cannot start: no permission to use ${String((error as { path?: string }).path ?? error)}.`;
   }
