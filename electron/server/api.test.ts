@@ -106,6 +106,7 @@ describe('meetings over the HTTP API', () => {
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
     expect((await api('GET', '/api/nothing')).status).toBe(404);
     expect((await api('PUT', '/api/meetings')).status).toBe(405);
+    expect((await api('GET', '/api/meetings/%E0%A4%A')).status).toBe(404);
   });
 });
 

@@ -27,10 +27,21 @@ function matchPath(route: Route, parts: string[]): Record<string, string> | unde
   const params: Record<string, string> = {};
   for (const [i, segment] of route.segments.entries()) {
     const part = parts[i] as string;
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(part);
-    else if (segment !== part) return undefined;
+    if (segment.startsWith(':')) {
+      const value = safeDecode(part);
+      if (value === undefined) return undefined;
+      params[segment.slice(1)] = value;
+    } else if (segment !== part) return undefined;
   }
   return params;
+}
+
+function safeDecode(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Literal segments win over parameters, so /meetings/sample is never read as an id. */

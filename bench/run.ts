@@ -1,0 +1,22 @@
+/**
+ * `npm run bench`: every benchmark of the project, one table of figures.
+ * `npm run bench -- --json <file>` also writes the rows as JSON.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchServeReady } from './serve-ready.ts';
+import type { BenchRow } from './stats.ts';
+
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+
+const rows: BenchRow[] = [...(await benchServeReady())];
+
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
+);
+const width = Math.max(...rows.map((r) => r.name.length));
+for (const row of rows) {
+  console.log(`${row.name.padEnd(width)}  ${row.value.toFixed(1).padStart(9)} ${row.unit}`);
+}
+if (values.json) fs.writeFileSync(values.json, JSON.stringify(rows, null, 2));
