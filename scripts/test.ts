@@ -20,7 +20,10 @@ interface Step {
 
 const steps: Step[] = [
   { name: 'eslint', args: [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'] },
-  { name: 'prettier', args: [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'] },
+  {
+    name: 'prettier',
+    args: [bin('prettier', 'bin/prettier.cjs'), '--check', '.', '--log-level', 'warn'],
+  },
   { name: 'typecheck', args: [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json'] },
   {
     name: 'unit',
@@ -66,6 +69,8 @@ if (e2e) {
 // A step that fails without failing a test (lint, types) still fails the run.
 totals.failed += failedSteps.filter((s) => s !== 'unit' && s !== 'e2e').length;
 
-console.log(failedSteps.length ? `\nFailed steps: ${failedSteps.join(', ')}` : '\nAll steps passed.');
+console.log(
+  failedSteps.length ? `\nFailed steps: ${failedSteps.join(', ')}` : '\nAll steps passed.',
+);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps.length ? 1 : 0);
