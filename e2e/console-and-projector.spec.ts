@@ -58,6 +58,14 @@ test('an organizer creates a meeting, checking what they type first', async ({ p
   await expect(agendaRows(page).first()).toContainText('平湖街道 林一平');
   await expect(agendaRows(page).first()).toContainText('10 分钟');
   await attachScreenshot(page, 'console-new-meeting');
+
+  // The next meeting starts from this one.
+  await page.getByRole('button', { name: '复制为新会议' }).click();
+  await expect(page.getByRole('form', { name: '会议信息' }).getByLabel('会议名称')).toHaveValue(
+    '街道党建工作交流会（副本）',
+  );
+  await expect(agendaRows(page)).toHaveCount(1);
+  await expect(page.getByRole('navigation').getByRole('listitem')).toHaveCount(2);
 });
 
 test('the sample meeting is edited and reordered while the projector follows live, and survives a restart', async ({

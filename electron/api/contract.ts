@@ -8,6 +8,7 @@ import {
 } from './agenda.ts';
 import {
   createMeetingInput,
+  duplicateMeetingInput,
   meetingIdInput,
   meetingSchema,
   meetingSummarySchema,
@@ -59,6 +60,13 @@ export const contract = {
     http: 'POST',
     path: '/api/meetings/sample',
     input: z.object({}).strict(),
+    output: meetingWithAgendaSchema,
+    status: 201,
+  }),
+  'meetings.duplicate': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/duplicate',
+    input: duplicateMeetingInput,
     output: meetingWithAgendaSchema,
     status: 201,
   }),

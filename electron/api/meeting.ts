@@ -48,6 +48,15 @@ export const updateMeetingInput = meetingFieldsSchema
   .extend({ id: z.string().min(1) })
   .strict();
 
+/** A copy of a meeting and its agenda; title and date default to the original's. */
+export const duplicateMeetingInput = z
+  .object({
+    id: z.string().min(1),
+    title: meetingFieldsSchema.shape.title.optional(),
+    date: isoDate.optional(),
+  })
+  .strict();
+
 export const meetingSummarySchema = meetingSchema.extend({
   itemCount: z.number().int(),
   plannedMinutes: z.number().int(),

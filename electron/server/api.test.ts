@@ -78,6 +78,37 @@ describe('meetings over the HTTP API', () => {
     expect(items.at(-1)?.kind).toBe('leader');
   });
 
+  it('duplicates a meeting with its agenda under new ids, leaving the original as it was', async () => {
+    const sample = (await api('POST', '/api/meetings/sample')).body;
+    await api('PATCH', `/api/meetings/${sample.meeting.id}`, { archived: true });
+    const copy = await api('POST', `/api/meetings/${sample.meeting.id}/duplicate`, {
+      title: '第二次经验交流座谈会',
+      date: '2026-12-20',
+    });
+    expect(copy.status).toBe(201);
+    expect(copy.body.meeting).toMatchObject({
+      title: '第二次经验交流座谈会',
+      date: '2026-12-20',
+      archived: false,
+      presider: sample.meeting.presider,
+      attendees: sample.meeting.attendees,
+    });
+    expect(copy.body.meeting.id).not.toBe(sample.meeting.id);
+    const strip = (items: { id: string; meetingId: string }[]) =>
+      items.map(({ id: _id, meetingId: _m, ...rest }) => rest);
+    expect(strip(copy.body.items)).toEqual(strip(sample.items));
+    const copiedIds = new Set(copy.body.items.map((i: { id: string }) => i.id));
+    expect(sample.items.some((i: { id: string }) => copiedIds.has(i.id))).toBe(false);
+    const original = await api('GET', `/api/meetings/${sample.meeting.id}`);
+    expect(original.body.items).toEqual(sample.items);
+    expect(original.body.meeting.archived).toBe(true);
+    expect((await api('POST', '/api/meetings/nope/duplicate', {})).status).toBe(404);
+    expect(
+      (await api('POST', `/api/meetings/${sample.meeting.id}/duplicate`, { date: 'soon' })).body
+        .error.field,
+    ).toBe('date');
+  });
+
   it.each([
     [{ date: '2026-11-25' }, 'title'],
     [{ title: '   ', date: '2026-11-25' }, 'title'],

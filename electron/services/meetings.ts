@@ -53,6 +53,33 @@ export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
   return { meeting, items };
 }
 
+/** The next meeting of the same kind starts from this one: same people, same agenda. */
+export function duplicateMeeting(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'meetings.duplicate'>,
+): MeetingWithAgenda {
+  const source = getMeeting(ctx, input);
+  const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = source.meeting;
+  const meeting = createMeeting(
+    ctx.newId(),
+    {
+      ...fields,
+      title: input.title ?? fields.title,
+      date: input.date ?? fields.date,
+      archived: false,
+    },
+    ctx.now(),
+  );
+  const items = source.items.map((item) => ({ ...item, id: ctx.newId(), meetingId: meeting.id }));
+  ctx.store.transaction(() => {
+    ctx.store.meetings.save(meeting);
+    ctx.store.agenda.replaceAll(meeting.id, items);
+  });
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
+  return { meeting, items };
+}
+
 export function updateMeeting(
   ctx: ServiceContext,
   input: MethodParsedInput<'meetings.update'>,

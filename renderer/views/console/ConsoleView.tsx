@@ -73,6 +73,22 @@ export function ConsoleView() {
     }
   }
 
+  async function duplicate() {
+    const meeting = data.selected?.meeting;
+    if (!meeting) return;
+    try {
+      const copy = await call('meetings.duplicate', {
+        id: meeting.id,
+        title: t('meeting.copyTitle', { title: meeting.title }),
+      });
+      data.setSelected(copy);
+      data.select(copy.meeting.id);
+      setNotice({ kind: 'ok', text: t('meeting.duplicated') });
+    } catch (error) {
+      fail(error);
+    }
+  }
+
   async function remove() {
     const meeting = data.selected?.meeting;
     if (!meeting || !window.confirm(t('meeting.deleteConfirm', { title: meeting.title }))) return;
@@ -142,9 +158,14 @@ export function ConsoleView() {
               <section aria-labelledby="details-heading">
                 <header className="section-header">
                   <h2 id="details-heading">{t('meeting.details')}</h2>
-                  <button type="button" className="danger" onClick={() => void remove()}>
-                    {t('meeting.delete')}
-                  </button>
+                  <span className="header-buttons">
+                    <button type="button" onClick={() => void duplicate()}>
+                      {t('meeting.duplicate')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => void remove()}>
+                      {t('meeting.delete')}
+                    </button>
+                  </span>
                 </header>
                 <MeetingForm
                   key={selected.meeting.id}

@@ -122,6 +122,15 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
           {error(field)}
         </label>
       ))}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="archived"
+          checked={draft.archived}
+          onChange={(e) => set('archived', e.target.checked)}
+        />
+        {t('meeting.archived')}
+      </label>
       <div className="form-actions wide">
         <button type="submit" className="primary" disabled={busy}>
           {t(submitLabel)}
