@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAgendaItemFields, type AgendaItem } from './agenda.ts';
+import { applyRunCommand, initialRunState, type RunCommand, type RunState } from './run.ts';
+import { computeSchedule } from './schedule.ts';
+
+const MIN = 60_000;
+const START = 1_795_000_000_000; // the planned start of the meeting
+const items: AgendaItem[] = [5, 8, 8, 20].map((plannedMinutes, position) => ({
+  ...emptyAgendaItemFields,
+  id: `i${position}`,
+  meetingId: 'm',
+  position,
+  plannedMinutes,
+}));
+const run = (state: RunState, command: RunCommand, at: number) => {
+  const outcome = applyRunCommand(state, command, items, at);
+  if (!outcome.ok) throw new Error(outcome.problem);
+  return outcome.state;
+};
+
+describe('the schedule', () => {
+  it('lays the planned times end to end from the planned start', () => {
+    const s = computeSchedule(items, START, initialRunState, START - 30 * MIN);
+    expect(s.rows.map((r) => (r.plannedStartAt - START) / MIN)).toEqual([0, 5, 13, 21]);
+    expect((s.plannedEndAt - START) / MIN).toBe(41);
+    expect(s.offsetMs).toBe(0);
+    expect(s.rows.every((r) => r.status === 'pending')).toBe(true);
+  });
+
+  it('counts a late start as running late', () => {
+    const s = computeSchedule(items, START, initialRunState, START + 6 * MIN);
+    expect(s.offsetMs).toBe(6 * MIN);
+    expect(s.rows[0]?.projectedStartAt).toBe(START + 6 * MIN);
+  });
+
+  it('shows actual times, and projects the rest after the current speaker', () => {
+    let state = run(initialRunState, { kind: 'next' }, START + 2 * MIN);
+    state = run(state, { kind: 'next' }, START + 9 * MIN); // opening ran 7 min instead of 5
+    const now = START + 12 * MIN; // the second speaker is 3 min in, 5 min left
+    const s = computeSchedule(items, START, state, now);
+    expect(s.rows[0]).toMatchObject({
+      status: 'done',
+      actualStartAt: START + 2 * MIN,
+      actualEndAt: START + 9 * MIN,
+    });
+    expect(s.rows[1]).toMatchObject({
+      status: 'running',
+      actualStartAt: START + 9 * MIN,
+      projectedStartAt: null,
+    });
+    expect(s.rows[2]?.projectedStartAt).toBe(now + 5 * MIN);
+    expect(s.offsetMs).toBe(4 * MIN);
+    expect(s.projectedEndAt).toBe(s.plannedEndAt + 4 * MIN);
+  });
+
+  it('grows the delay while a speaker runs over', () => {
+    const state = run(initialRunState, { kind: 'next' }, START);
+    expect(computeSchedule(items, START, state, START + 5 * MIN).offsetMs).toBe(0);
+    expect(computeSchedule(items, START, state, START + 11 * MIN).offsetMs).toBe(6 * MIN);
+  });
+
+  it('takes skipped items out of the projection', () => {
+    let state = run(initialRunState, { kind: 'next' }, START);
+    state = run(state, { kind: 'stop' }, START + 5 * MIN);
+    state = run(state, { kind: 'skip' }, START + 5 * MIN);
+    const s = computeSchedule(items, START, state, START + 5 * MIN);
+    expect(s.rows[1]).toMatchObject({ status: 'skipped', projectedStartAt: null });
+    expect(s.offsetMs).toBe(-8 * MIN);
+  });
+
+  it('ends at the last actual end once everything has been spoken', () => {
+    let state = initialRunState;
+    for (const at of [0, 5, 13, 21, 45]) state = run(state, { kind: 'next' }, START + at * MIN);
+    const s = computeSchedule(items, START, state, START + 90 * MIN);
+    expect(s.projectedEndAt).toBe(START + 45 * MIN);
+    expect(s.offsetMs).toBe(4 * MIN);
+  });
+});
