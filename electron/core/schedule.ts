@@ -60,11 +60,10 @@ export function computeSchedule(
     };
   });
 
-  const lastActualEnd = Math.max(plannedStartAt, ...rows.map((r) => r.actualEndAt ?? 0));
-  const projectedEndAt =
-    started || run.clock
-      ? Math.max(projectedCursor, run.clock ? 0 : lastActualEnd)
-      : projectedCursor;
+  // With nothing left to speak, the meeting ended when its last speaker did.
+  const finished = !run.clock && rows.every((r) => r.status !== 'pending');
+  const lastActualEnd = Math.max(...rows.map((r) => r.actualEndAt ?? 0));
+  const projectedEndAt = finished && started ? lastActualEnd : projectedCursor;
   return {
     rows,
     plannedEndAt: plannedCursor,
