@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seconds } from './meeting.ts';
 import { AGENDA_ITEM_KINDS, type AgendaItem, type AgendaItemFields } from '../core/agenda.ts';
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
@@ -17,6 +18,8 @@ export const agendaItemFieldsSchema = z.object({
     .int('a whole number of minutes')
     .min(1, 'at least 1 minute')
     .max(600, 'at most 600 minutes'),
+  warningSeconds: seconds.nullable(),
+  dangerSeconds: seconds.nullable(),
 }) satisfies z.ZodType<AgendaItemFields>;
 
 export const agendaItemSchema = agendaItemFieldsSchema.extend({

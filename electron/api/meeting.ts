@@ -3,6 +3,12 @@ import type { Meeting, MeetingFields } from '../core/meeting.ts';
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const names = z.array(text(60)).max(300, 'at most 300 names');
+/** A countdown threshold: whole seconds left, up to an hour. */
+export const seconds = z
+  .number({ error: 'a whole number of seconds' })
+  .int('a whole number of seconds')
+  .min(0, 'at least 0 seconds')
+  .max(3600, 'at most 3600 seconds');
 
 export const isoDate = z
   .string()
@@ -27,6 +33,9 @@ export const meetingFieldsSchema = z.object({
   nonVotingAttendees: names,
   absentees: names,
   archived: z.boolean(),
+  warningSeconds: seconds,
+  dangerSeconds: seconds,
+  chime: z.boolean(),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingSchema = meetingFieldsSchema.extend({

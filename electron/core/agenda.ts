@@ -18,6 +18,9 @@ export interface AgendaItem {
   organization: string;
   topic: string;
   plannedMinutes: number;
+  /** Overrides the meeting's thresholds for this item; null to follow the meeting. */
+  warningSeconds: number | null;
+  dangerSeconds: number | null;
 }
 
 export type AgendaItemFields = Omit<AgendaItem, 'id' | 'meetingId' | 'position'>;
@@ -30,6 +33,8 @@ export const emptyAgendaItemFields: AgendaItemFields = {
   organization: '',
   topic: '',
   plannedMinutes: 8,
+  warningSeconds: null,
+  dangerSeconds: null,
 };
 
 export function isSpeech(item: Pick<AgendaItem, 'kind'>): boolean {

@@ -16,6 +16,12 @@ export interface Meeting {
   /** 请假 */
   absentees: string[];
   archived: boolean;
+  /** Countdown turns yellow with this much left, unless an item says otherwise. */
+  warningSeconds: number;
+  /** Countdown turns red with this much left (0: at zero). */
+  dangerSeconds: number;
+  /** Play the chime at the warning and at zero. */
+  chime: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -34,6 +40,9 @@ export const emptyMeetingFields: MeetingFields = {
   nonVotingAttendees: [],
   absentees: [],
   archived: false,
+  warningSeconds: 60,
+  dangerSeconds: 0,
+  chime: false,
 };
 
 export function createMeeting(

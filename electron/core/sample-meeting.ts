@@ -71,6 +71,8 @@ export function buildSampleMeeting(date: string): SampleMeeting {
     organization: `${name}街道`,
     topic: SAMPLE_TOPICS[i] ?? '',
     plannedMinutes: 8,
+    warningSeconds: null,
+    dangerSeconds: null,
   }));
   return {
     meeting: {
@@ -84,6 +86,9 @@ export function buildSampleMeeting(date: string): SampleMeeting {
       nonVotingAttendees: ['区委组织部有关科室负责人', '区直有关单位组织人事干部'],
       absentees: [],
       archived: false,
+      warningSeconds: 60,
+      dangerSeconds: 0,
+      chime: false,
     },
     items: [
       {
@@ -94,6 +99,8 @@ export function buildSampleMeeting(date: string): SampleMeeting {
         organization: '',
         topic: '介绍会议议程：围绕党建引领中心工作“讲心得、聊干货”',
         plannedMinutes: 5,
+        warningSeconds: null,
+        dangerSeconds: null,
       },
       ...exchange,
       {
@@ -104,6 +111,9 @@ export function buildSampleMeeting(date: string): SampleMeeting {
         organization: '龙岗区委',
         topic: '总结讲话：以基层党建引领各项工作，以实干论英雄',
         plannedMinutes: 20,
+        // The leader is not hurried: yellow only at the last 2 minutes.
+        warningSeconds: 120,
+        dangerSeconds: null,
       },
     ],
   };

@@ -12,6 +12,8 @@ interface AgendaItemRow {
   organization: string;
   topic: string;
   planned_minutes: number;
+  warning_seconds: number | null;
+  danger_seconds: number | null;
 }
 
 const toItem = (row: AgendaItemRow): AgendaItem => ({
@@ -25,6 +27,8 @@ const toItem = (row: AgendaItemRow): AgendaItem => ({
   organization: row.organization,
   topic: row.topic,
   plannedMinutes: row.planned_minutes,
+  warningSeconds: row.warning_seconds,
+  dangerSeconds: row.danger_seconds,
 });
 
 export function agendaRepository(db: Db) {
@@ -33,13 +37,14 @@ export function agendaRepository(db: Db) {
   );
   const upsert = db.prepare(
     `INSERT INTO agenda_items (id, meeting_id, position, kind, title, speaker, speaker_position,
-       organization, topic, planned_minutes)
+       organization, topic, planned_minutes, warning_seconds, danger_seconds)
      VALUES (@id, @meeting_id, @position, @kind, @title, @speaker, @speaker_position,
-       @organization, @topic, @planned_minutes)
+       @organization, @topic, @planned_minutes, @warning_seconds, @danger_seconds)
      ON CONFLICT (id) DO UPDATE SET position = excluded.position, kind = excluded.kind,
        title = excluded.title, speaker = excluded.speaker,
        speaker_position = excluded.speaker_position, organization = excluded.organization,
-       topic = excluded.topic, planned_minutes = excluded.planned_minutes`,
+       topic = excluded.topic, planned_minutes = excluded.planned_minutes,
+       warning_seconds = excluded.warning_seconds, danger_seconds = excluded.danger_seconds`,
   );
   const deleteOne = db.prepare<[string, string]>(
     'DELETE FROM agenda_items WHERE meeting_id = ? AND id = ?',
@@ -70,6 +75,8 @@ export function agendaRepository(db: Db) {
           organization: item.organization,
           topic: item.topic,
           planned_minutes: item.plannedMinutes,
+          warning_seconds: item.warningSeconds,
+          danger_seconds: item.dangerSeconds,
         });
       }
     },

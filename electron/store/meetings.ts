@@ -13,6 +13,9 @@ interface MeetingRow {
   non_voting_attendees: string;
   absentees: string;
   archived: number;
+  warning_seconds: number;
+  danger_seconds: number;
+  chime: number;
   created_at: number;
   updated_at: number;
 }
@@ -29,6 +32,9 @@ const toMeeting = (row: MeetingRow): Meeting => ({
   nonVotingAttendees: JSON.parse(row.non_voting_attendees) as string[],
   absentees: JSON.parse(row.absentees) as string[],
   archived: row.archived === 1,
+  warningSeconds: row.warning_seconds,
+  dangerSeconds: row.danger_seconds,
+  chime: row.chime === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -45,6 +51,9 @@ const toParams = (m: Meeting) => ({
   non_voting_attendees: JSON.stringify(m.nonVotingAttendees),
   absentees: JSON.stringify(m.absentees),
   archived: m.archived ? 1 : 0,
+  warning_seconds: m.warningSeconds,
+  danger_seconds: m.dangerSeconds,
+  chime: m.chime ? 1 : 0,
   created_at: m.createdAt,
   updated_at: m.updatedAt,
 });
@@ -64,14 +73,18 @@ export function meetingRepository(db: Db) {
   );
   const upsert = db.prepare(
     `INSERT INTO meetings (id, title, date, start_time, venue, presider, recorder, attendees,
-       non_voting_attendees, absentees, archived, created_at, updated_at)
+       non_voting_attendees, absentees, archived, warning_seconds, danger_seconds, chime,
+       created_at, updated_at)
      VALUES (@id, @title, @date, @start_time, @venue, @presider, @recorder, @attendees,
-       @non_voting_attendees, @absentees, @archived, @created_at, @updated_at)
+       @non_voting_attendees, @absentees, @archived, @warning_seconds, @danger_seconds, @chime,
+       @created_at, @updated_at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date,
        start_time = excluded.start_time, venue = excluded.venue, presider = excluded.presider,
        recorder = excluded.recorder, attendees = excluded.attendees,
        non_voting_attendees = excluded.non_voting_attendees, absentees = excluded.absentees,
-       archived = excluded.archived, updated_at = excluded.updated_at`,
+       archived = excluded.archived, warning_seconds = excluded.warning_seconds,
+       danger_seconds = excluded.danger_seconds, chime = excluded.chime,
+       updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');
 

@@ -1,4 +1,5 @@
 import { sql as init } from './001-init.ts';
+import { sql as run } from './002-run.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,7 @@ export interface Migration {
  * change is a new file with the next number. Kept as TypeScript modules rather than .sql
  * files so the same list loads under plain Node (serve) and inside the Vite bundle (Electron).
  */
-export const migrations: readonly Migration[] = [{ version: 1, name: '001-init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '001-init', sql: init },
+  { version: 2, name: '002-run', sql: run },
+];

@@ -15,9 +15,20 @@ export const emptyItemDraft: AgendaItemFieldsInput = {
   organization: '',
   topic: '',
   plannedMinutes: 8,
+  warningSeconds: null,
+  dangerSeconds: null,
 };
 
 const TEXT_FIELDS = ['organization', 'speaker', 'speakerPosition', 'topic', 'title'] as const;
+const THRESHOLDS = ['warningSeconds', 'dangerSeconds'] as const;
+
+/** Full-width digits (８) are what a Chinese IME types; read them as the digits they are. */
+export function readNumber(text: string): number {
+  const ascii = text
+    .trim()
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return ascii === '' ? Number.NaN : Number(ascii);
+}
 
 interface Props {
   initial: AgendaItemFieldsInput;
@@ -32,18 +43,22 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [minutesText, setMinutesText] = useState(String(initial.plannedMinutes));
+  const [thresholdText, setThresholdText] = useState({
+    warningSeconds: initial.warningSeconds === null ? '' : String(initial.warningSeconds),
+    dangerSeconds: initial.dangerSeconds === null ? '' : String(initial.dangerSeconds),
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    // Full-width digits (８) are what a Chinese IME types; read them as the digits they are.
-    const minutes = Number(
-      minutesText.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
-    );
+    // An empty threshold means "as the meeting says".
+    const threshold = (text: string) => (text.trim() === '' ? null : readNumber(text));
     const parsed = agendaItemFieldsSchema.safeParse({
       ...draft,
-      plannedMinutes: minutesText.trim() === '' ? Number.NaN : minutes,
+      plannedMinutes: readNumber(minutesText),
+      warningSeconds: threshold(thresholdText.warningSeconds),
+      dangerSeconds: threshold(thresholdText.dangerSeconds),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(t, parsed.error, { title: 'agenda.title' }));
@@ -116,6 +131,19 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
         />
         {error('plannedMinutes')}
       </label>
+      {THRESHOLDS.map((field) => (
+        <label key={field}>
+          {t(`agenda.${field}`)}
+          <input
+            name={field}
+            inputMode="numeric"
+            placeholder={t('agenda.thresholdFollowsMeeting')}
+            value={thresholdText[field]}
+            onChange={(e) => setThresholdText({ ...thresholdText, [field]: e.target.value })}
+          />
+          {error(field)}
+        </label>
+      ))}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {t(submitLabel)}

@@ -27,6 +27,9 @@ const blankMeeting = (): MeetingFieldsInput => ({
   nonVotingAttendees: [],
   absentees: [],
   archived: false,
+  warningSeconds: 60,
+  dangerSeconds: 0,
+  chime: false,
 });
 
 /** The organizer's screen: meetings on the left, the chosen meeting and its agenda on the right. */

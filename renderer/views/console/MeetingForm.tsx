@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { meetingFieldsSchema, type MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { readNumber } from './AgendaItemForm.tsx';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
 
 const NAME_LISTS = ['attendees', 'nonVotingAttendees', 'absentees'] as const;
@@ -122,6 +123,28 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
           {error(field)}
         </label>
       ))}
+      {(['warningSeconds', 'dangerSeconds'] as const).map((field) => (
+        <label key={field}>
+          {t(`meeting.${field}`)}
+          <input
+            name={field}
+            inputMode="numeric"
+            value={Number.isNaN(draft[field]) ? '' : draft[field]}
+            onChange={(e) => set(field, readNumber(e.target.value))}
+            aria-invalid={Boolean(errors[field])}
+          />
+          {error(field)}
+        </label>
+      ))}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name="chime"
+          checked={draft.chime}
+          onChange={(e) => set('chime', e.target.checked)}
+        />
+        {t('meeting.chime')}
+      </label>
       <label className="checkbox">
         <input
           type="checkbox"

@@ -19,6 +19,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   organization: 'agenda.organization',
   topic: 'agenda.topic',
   plannedMinutes: 'agenda.minutes',
+  warningSeconds: 'meeting.warningSeconds',
+  dangerSeconds: 'meeting.dangerSeconds',
 };
 
 export type FieldErrors = Record<string, string>;
