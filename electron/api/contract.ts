@@ -7,6 +7,14 @@ import {
   updateAgendaItemInput,
 } from './agenda.ts';
 import {
+  runAdjustInput,
+  runGotoInput,
+  runMeetingInput,
+  runMessageInput,
+  runScreenInput,
+  runViewSchema,
+} from './run.ts';
+import {
   createMeetingInput,
   duplicateMeetingInput,
   meetingIdInput,
@@ -39,6 +47,22 @@ export const meetingWithAgendaSchema = z.object({
   items: z.array(agendaItemSchema),
 });
 export type MeetingWithAgenda = z.infer<typeof meetingWithAgendaSchema>;
+
+/** Every run command answers with the run state it produced. */
+function runSpec<I extends z.ZodType>(name: string, input: I) {
+  return spec({
+    http: 'POST',
+    path: `/api/meetings/:id/run/${name}`,
+    input,
+    output: runViewSchema,
+  });
+}
+function runCommand<N extends string>(name: N) {
+  return { [`run.${name}`]: runSpec(name, runMeetingInput) } as Record<
+    `run.${N}`,
+    ReturnType<typeof runSpec<typeof runMeetingInput>>
+  >;
+}
 
 const agendaSchema = z.object({ meetingId: z.string(), items: z.array(agendaItemSchema) });
 
@@ -113,6 +137,23 @@ export const contract = {
     input: agendaItemRefInput,
     output: agendaSchema.extend({ deletedItemId: z.string() }),
   }),
+  'run.get': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/run',
+    input: runMeetingInput,
+    output: runViewSchema,
+  }),
+  ...runCommand('next'),
+  ...runCommand('previous'),
+  ...runCommand('start'),
+  ...runCommand('pause'),
+  ...runCommand('resume'),
+  ...runCommand('stop'),
+  ...runCommand('skip'),
+  'run.adjust': runSpec('adjust', runAdjustInput),
+  'run.goto': runSpec('goto', runGotoInput),
+  'run.message': runSpec('message', runMessageInput),
+  'run.screen': runSpec('screen', runScreenInput),
 };
 
 export type Contract = typeof contract;

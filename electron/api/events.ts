@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agendaItemSchema } from './agenda.ts';
 import { meetingSchema } from './meeting.ts';
+import { runViewSchema } from './run.ts';
 
 /** Everything the server pushes over /ws. One message per change, never per tick. */
 export const serverEventSchema = z.discriminatedUnion('kind', [
@@ -12,7 +13,16 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     meetingId: z.string(),
     items: z.array(agendaItemSchema),
   }),
+  z.object({ kind: z.literal('run.changed'), run: runViewSchema }),
+  /** The answer to a client's `ping`, for its estimate of the offset to the server clock. */
+  z.object({ kind: z.literal('pong'), clientSentAt: z.number(), serverNow: z.number() }),
 ]);
 
 export type ServerEvent = z.infer<typeof serverEventSchema>;
 export type ServerEventKind = ServerEvent['kind'];
+
+/** What a screen may send over /ws: only clock-sync pings; commands go over HTTP. */
+export const clientMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ping'), clientSentAt: z.number() }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;

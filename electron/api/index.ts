@@ -2,3 +2,4 @@ export * from './agenda.ts';
 export * from './contract.ts';
 export * from './events.ts';
 export * from './meeting.ts';
+export * from './run.ts';

@@ -147,7 +147,7 @@ describe('wall-clock jumps', () => {
   });
 
   it('call it a step when there is no boot clock to tell', () => {
-    expect(classifyClockJump(at(T0, 0, null), at(T0 + 1000 + 5000, 1000, null))).toEqual({
+    expect(classifyClockJump(at(T0, 0.4, null), at(T0 + 1000 + 5000, 1000.1, null))).toEqual({
       kind: 'step',
       stepMs: 5000,
     });

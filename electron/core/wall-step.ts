@@ -28,8 +28,9 @@ export function classifyClockJump(
     const bootDrift = after.boot - before.boot - monoDelta;
     // The boot clock saw the same extra time as the wall clock: the machine was asleep.
     if (bootDrift > toleranceMs && Math.abs(bootDrift - wallDrift) <= toleranceMs) {
-      return { kind: 'sleep', sleptMs: bootDrift };
+      return { kind: 'sleep', sleptMs: Math.round(bootDrift) };
     }
   }
-  return { kind: 'step', stepMs: wallDrift };
+  // Whole milliseconds: the monotonic clock has fractions, stored times do not.
+  return { kind: 'step', stepMs: Math.round(wallDrift) };
 }

@@ -17,6 +17,8 @@ import { BASE_HEADERS, sendError, sendJson } from './http-util.ts';
 import { createHub } from './hub.ts';
 import { createApiRouter } from './routes.ts';
 import { createStaticHandler } from './static.ts';
+import { watchWallClock } from './wall-clock-watch.ts';
+import { absorbWallStep } from '../services/run.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -51,8 +53,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url');
   const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME));
   const hub = createHub(now);
-  const ctx: ServiceContext = { store, now, newId: randomUUID, emit: hub.broadcast };
+  const ctx: ServiceContext = {
+    store,
+    now,
+    newId: randomUUID,
+    startedAt: now(),
+    emit: hub.broadcast,
+  };
   const handlers = createHandlers(ctx);
+  const stopWatching = watchWallClock(
+    now,
+    (stepMs) => {
+      log(
+        `roundtable: the system clock stepped by ${stepMs} ms; running countdowns keep their time`,
+      );
+      absorbWallStep(ctx, stepMs);
+    },
+    (error) => log(`roundtable: absorbing a clock step failed: ${String(error)}`),
+  );
   const handleApi = createApiRouter(handlers);
   const serveStatic = createStaticHandler(options.staticDir);
   let hosts = new Set<string>();
@@ -114,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     handlers,
     async close() {
+      stopWatching();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ServerEvent } from '../api/events.ts';
+import { clientMessageSchema, type ServerEvent } from '../api/events.ts';
 
 /**
  * The live channel to every screen. A change is serialized once and written to each socket;
@@ -19,6 +19,18 @@ export function createHub(now: () => number) {
     clients.add(socket);
     socket.on('close', () => clients.delete(socket));
     socket.on('error', () => clients.delete(socket));
+    // Clock sync: answer at once, to this socket only, with the server's time.
+    socket.on('message', (data) => {
+      let parsed;
+      try {
+        parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        return;
+      }
+      if (parsed.success) {
+        send(socket, { kind: 'pong', clientSentAt: parsed.data.clientSentAt, serverNow: now() });
+      }
+    });
     send(socket, { kind: 'hello', serverNow: now() });
   });
 

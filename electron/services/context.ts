@@ -6,6 +6,8 @@ export interface ServiceContext {
   store: Store;
   now: () => number;
   newId: () => string;
+  /** When this server process started: run state written before it was recovered. */
+  startedAt: number;
   /** Called after the command's transaction has committed. */
   emit: (event: ServerEvent) => void;
 }

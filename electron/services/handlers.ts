@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
+import { runHandlers } from './run.ts';
 import {
   createNewMeeting,
   createSampleMeeting,
@@ -32,5 +33,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'agenda.update': (input) => updateAgendaItem(ctx, input),
     'agenda.remove': (input) => removeAgendaItem(ctx, input),
     'agenda.reorder': (input) => reorderAgenda(ctx, input),
+    ...runHandlers(ctx),
   } satisfies Handlers;
 }

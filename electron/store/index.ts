@@ -1,6 +1,7 @@
 import { agendaRepository } from './agenda.ts';
 import { openDatabase, type Db } from './db.ts';
 import { meetingRepository } from './meetings.ts';
+import { runRepository } from './runs.ts';
 
 /** The repositories over one open database, and its transaction wrapper. */
 export function createStore(db: Db) {
@@ -8,6 +9,7 @@ export function createStore(db: Db) {
     db,
     meetings: meetingRepository(db),
     agenda: agendaRepository(db),
+    runs: runRepository(db),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

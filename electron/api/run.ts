@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { ClockFacts } from '../core/clock.ts';
+import { SCREEN_MODES, type ItemRun } from '../core/run.ts';
+
+export const clockFactsSchema = z.object({
+  itemId: z.string(),
+  plannedMs: z.number(),
+  startedAt: z.number(),
+  addedMs: z.number(),
+  pausedAt: z.number().nullable(),
+  pausedMs: z.number(),
+}) satisfies z.ZodType<ClockFacts>;
+
+export const screenModeSchema = z.enum(SCREEN_MODES);
+
+export const itemRunSchema = z.object({
+  itemId: z.string(),
+  status: z.enum(['running', 'done', 'skipped']),
+  actualStartAt: z.number().nullable(),
+  actualEndAt: z.number().nullable(),
+  elapsedMs: z.number(),
+  addedMs: z.number(),
+}) satisfies z.ZodType<ItemRun>;
+
+/**
+ * A meeting's run as every screen sees it: facts, not ticks. `remainingMs` is computed at
+ * `serverNow` for clients that do not compute (remote controllers); screens compute it
+ * themselves every frame from `clock` and their offset to the server clock.
+ */
+export const runViewSchema = z.object({
+  meetingId: z.string(),
+  currentItemId: z.string().nullable(),
+  clock: clockFactsSchema.nullable(),
+  serverNow: z.number(),
+  remainingMs: z.number().nullable(),
+  screen: screenModeSchema,
+  message: z.string(),
+  /** Effective thresholds of the current item (the item's own, else the meeting's). */
+  thresholds: z.object({ warningMs: z.number(), dangerMs: z.number() }),
+  chime: z.boolean(),
+  itemRuns: z.array(itemRunSchema),
+  /** The clock was restored from the database after a restart, not set by this server. */
+  recovered: z.boolean(),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+const meetingRef = z.object({ id: z.string().min(1) }).strict();
+export const runMeetingInput = meetingRef;
+export const runAdjustInput = meetingRef.extend({
+  deltaMs: z
+    .number({ error: 'a whole number of milliseconds' })
+    .int('a whole number of milliseconds')
+    .refine((n) => n !== 0, 'must not be 0')
+    .refine((n) => Math.abs(n) <= 3_600_000, 'at most one hour either way'),
+});
+export const runGotoInput = meetingRef.extend({ itemId: z.string().min(1) });
+export const runMessageInput = meetingRef.extend({
+  text: z.string().max(200, 'at most 200 characters'),
+});
+export const runScreenInput = meetingRef.extend({ mode: screenModeSchema });
+
+export type ScreenMode = z.infer<typeof screenModeSchema>;
+
+/** Pure helpers every screen computes with, exactly as the server does. */
+export {
+  clockPhase,
+  elapsedMs,
+  formatCountdown,
+  nextDisplayChangeIn,
+  remainingMs,
+  type ClockFacts,
+  type ClockPhase,
+} from '../core/clock.ts';
+export { computeSchedule, type Schedule, type ScheduleRow } from '../core/schedule.ts';

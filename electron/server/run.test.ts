@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ServerEvent } from '../api/events.ts';
+import { startServer } from './app.ts';
+import { startTestServer, TEST_TOKEN } from './test-server.ts';
+
+const MIN = 60_000;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let meetingId: string;
+let itemIds: string[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const sample = server.handlers['meetings.createSample']({});
+  meetingId = sample.meeting.id;
+  itemIds = sample.items.map((i) => i.id);
+});
+afterAll(() => server.cleanup());
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+async function post(command: string, body: object = {}) {
+  const res = await fetch(`${server.url}/api/meetings/${meetingId}/run/${command}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Json };
+}
+async function getRun() {
+  const res = await fetch(`${server.url}/api/meetings/${meetingId}/run?token=${TEST_TOKEN}`);
+  return (await res.json()) as Json;
+}
+
+describe('the run over the HTTP control API', () => {
+  it('starts idle, then "next" starts the opening with its countdown facts', async () => {
+    const idle = await getRun();
+    expect(idle).toMatchObject({
+      currentItemId: null,
+      clock: null,
+      remainingMs: null,
+      screen: 'live',
+      message: '',
+    });
+    const { body } = await post('next');
+    expect(body.currentItemId).toBe(itemIds[0]);
+    expect(body.clock).toMatchObject({
+      itemId: itemIds[0],
+      plannedMs: 5 * MIN,
+      addedMs: 0,
+      pausedAt: null,
+      pausedMs: 0,
+    });
+    expect(Math.abs(body.clock.startedAt - body.serverNow)).toBeLessThan(50);
+    expect(body.remainingMs).toBeGreaterThan(5 * MIN - 100);
+    expect(body.thresholds).toEqual({ warningMs: 60_000, dangerMs: 0 });
+  });
+
+  it('pauses, adds and removes time, resumes, with the remaining time computed at serverNow', async () => {
+    const paused = (await post('pause')).body;
+    expect(paused.clock.pausedAt).not.toBeNull();
+    const before = paused.remainingMs;
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await getRun()).remainingMs).toBe(before);
+    expect((await post('adjust', { deltaMs: MIN })).body.remainingMs).toBe(before + MIN);
+    expect((await post('adjust', { deltaMs: -2 * MIN })).body.remainingMs).toBe(before - MIN);
+    const resumed = (await post('resume')).body;
+    expect(resumed.clock.pausedAt).toBeNull();
+    expect(resumed.remainingMs).toBeLessThanOrEqual(before - MIN);
+  });
+
+  it('moves through the agenda: next, stop (cues the next), start, skip, goto, previous', async () => {
+    expect((await post('next')).body.currentItemId).toBe(itemIds[1]);
+    const stopped = (await post('stop')).body;
+    expect(stopped).toMatchObject({ currentItemId: itemIds[2], clock: null, remainingMs: null });
+    expect(stopped.itemRuns.find((r: Json) => r.itemId === itemIds[1])).toMatchObject({
+      status: 'done',
+    });
+    expect((await post('start')).body.clock.itemId).toBe(itemIds[2]);
+    const skipped = (await post('skip')).body;
+    expect(skipped.currentItemId).toBe(itemIds[3]);
+    expect(skipped.itemRuns.find((r: Json) => r.itemId === itemIds[2])).toMatchObject({
+      status: 'skipped',
+    });
+    expect((await post('goto', { itemId: itemIds[12] })).body).toMatchObject({
+      currentItemId: itemIds[12],
+      clock: null,
+    });
+    expect((await getRun()).thresholds).toEqual({ warningMs: 120_000, dangerMs: 0 });
+    const back = (await post('previous')).body;
+    expect(back.currentItemId).toBe(itemIds[11]);
+  });
+
+  it('shows messages until cleared, and switches the screen', async () => {
+    expect((await post('message', { text: '请抓紧时间' })).body.message).toBe('请抓紧时间');
+    expect((await getRun()).message).toBe('请抓紧时间');
+    expect((await post('message', { text: '' })).body.message).toBe('');
+    expect((await post('screen', { mode: 'blackout' })).body.screen).toBe('blackout');
+    expect((await post('screen', { mode: 'logo' })).body.screen).toBe('logo');
+    expect((await post('screen', { mode: 'live' })).body.screen).toBe('live');
+  });
+
+  it('refuses what cannot be done with a clear message, and changes nothing', async () => {
+    await post('goto', { itemId: itemIds[5] });
+    const before = await getRun();
+    const pause = await post('pause');
+    expect(pause.status).toBe(409);
+    expect(pause.body.error.message).toContain('no speaker');
+    expect((await post('adjust', { deltaMs: 0 })).body.error.field).toBe('deltaMs');
+    expect((await post('adjust', { deltaMs: '60000' })).body.error.field).toBe('deltaMs');
+    expect((await post('goto', { itemId: 'nope' })).status).toBe(409);
+    expect((await post('message', { text: '请'.repeat(201) })).body.error.field).toBe('text');
+    expect((await post('screen', { mode: 'disco' })).body.error.field).toBe('mode');
+    const after = await getRun();
+    expect({ ...after, serverNow: 0 }).toEqual({ ...before, serverNow: 0 });
+  });
+
+  it('pushes exactly one run.changed per command to every screen, and answers pings', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TEST_TOKEN}`);
+    const events: ServerEvent[] = [];
+    ws.on('message', (data) => events.push(JSON.parse(String(data)) as ServerEvent));
+    await new Promise((r) => ws.once('open', r));
+    await post('start');
+    await post('adjust', { deltaMs: 30_000 });
+    ws.send(JSON.stringify({ kind: 'ping', clientSentAt: 12345 }));
+    await new Promise((r) => setTimeout(r, 1500));
+    ws.close();
+    const kinds = events.map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'run.changed')).toHaveLength(2);
+    expect(kinds.filter((k) => k !== 'run.changed' && k !== 'hello' && k !== 'pong')).toEqual([]);
+    const pong = events.find((e) => e.kind === 'pong');
+    expect(pong).toMatchObject({ clientSentAt: 12345, serverNow: expect.any(Number) });
+  });
+});
+
+describe('a wall-clock step', () => {
+  it('does not move a running countdown', async () => {
+    let shift = 0;
+    const dir = (await import('node:fs')).mkdtempSync(
+      `${(await import('node:os')).tmpdir()}/rt-step-`,
+    );
+    const s = await startServer({
+      dataDir: dir,
+      port: 0,
+      staticDir: dir,
+      token: TEST_TOKEN,
+      now: () => Date.now() + shift,
+      log: () => {},
+    });
+    try {
+      const { meeting } = s.handlers['meetings.createSample']({});
+      s.handlers['run.next']({ id: meeting.id });
+      const before = s.handlers['run.get']({ id: meeting.id }).remainingMs as number;
+      shift = 3_600_000; // someone sets the clock an hour ahead
+      await new Promise((r) => setTimeout(r, 2300));
+      const after = s.handlers['run.get']({ id: meeting.id }).remainingMs as number;
+      expect(before - after).toBeGreaterThan(1500);
+      expect(before - after).toBeLessThan(3500);
+    } finally {
+      await s.close();
+    }
+  });
+});

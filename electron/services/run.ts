@@ -1,0 +1,128 @@
+import type { MethodParsedInput } from '../api/contract.ts';
+import type { RunView } from '../api/run.ts';
+import type { AgendaItem } from '../core/agenda.ts';
+import { remainingMs, shiftClock } from '../core/clock.ts';
+import type { Meeting } from '../core/meeting.ts';
+import { applyRunCommand, type RunCommand, type RunProblem, type RunState } from '../core/run.ts';
+import type { ServiceContext } from './context.ts';
+import { notFound, ServiceError } from './errors.ts';
+
+const PROBLEM_MESSAGES: Record<RunProblem, string> = {
+  empty_agenda: 'the agenda is empty: add an item first',
+  not_running: "no speaker's clock is running",
+  nothing_current: 'no item is on stage and none is left to start',
+  unknown_item: 'that item is not on this meeting’s agenda',
+  at_first_item: 'already at the first item',
+};
+
+/** An agenda edit may have removed the item on stage; the run then has nothing on stage. */
+function withoutMissingItems(state: RunState, items: readonly AgendaItem[]): RunState {
+  const ids = new Set(items.map((i) => i.id));
+  if (state.currentItemId === null || ids.has(state.currentItemId)) return state;
+  return { ...state, currentItemId: null, clock: null };
+}
+
+function thresholdsFor(meeting: Meeting, item: AgendaItem | undefined) {
+  return {
+    warningMs: (item?.warningSeconds ?? meeting.warningSeconds) * 1000,
+    dangerMs: (item?.dangerSeconds ?? meeting.dangerSeconds) * 1000,
+  };
+}
+
+function toView(
+  meeting: Meeting,
+  items: readonly AgendaItem[],
+  state: RunState,
+  updatedAt: number | null,
+  serverStartedAt: number,
+  now: number,
+): RunView {
+  const current = items.find((i) => i.id === state.currentItemId);
+  return {
+    meetingId: meeting.id,
+    currentItemId: state.currentItemId,
+    clock: state.clock,
+    serverNow: now,
+    remainingMs: state.clock ? remainingMs(state.clock, now) : null,
+    screen: state.screen,
+    message: state.message,
+    thresholds: thresholdsFor(meeting, current),
+    chime: meeting.chime,
+    itemRuns: Object.values(state.itemRuns),
+    recovered: state.clock !== null && updatedAt !== null && updatedAt < serverStartedAt,
+  };
+}
+
+function load(ctx: ServiceContext, meetingId: string) {
+  const meeting = ctx.store.meetings.get(meetingId);
+  if (!meeting) throw notFound('meeting', meetingId);
+  const items = ctx.store.agenda.listForMeeting(meetingId);
+  const stored = ctx.store.runs.load(meetingId);
+  return {
+    meeting,
+    items,
+    state: withoutMissingItems(stored.state, items),
+    updatedAt: stored.updatedAt,
+  };
+}
+
+export function getRun(ctx: ServiceContext, input: { id: string }): RunView {
+  const { meeting, items, state, updatedAt } = load(ctx, input.id);
+  return toView(meeting, items, state, updatedAt, ctx.startedAt, ctx.now());
+}
+
+/**
+ * Every run command, from any control path: the new facts and the item records are written in
+ * the command's transaction, so a crash right after the answer loses nothing.
+ */
+export function runCommand(ctx: ServiceContext, meetingId: string, command: RunCommand): RunView {
+  const view = ctx.store.transaction(() => {
+    const { meeting, items, state } = load(ctx, meetingId);
+    const now = ctx.now();
+    const outcome = applyRunCommand(state, command, items, now);
+    if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
+    ctx.store.runs.save(meetingId, outcome.state, now);
+    return toView(meeting, items, outcome.state, now, ctx.startedAt, now);
+  });
+  ctx.emit({ kind: 'run.changed', run: view });
+  return view;
+}
+
+/**
+ * The system clock jumped by `stepMs` (not sleep): move every stored clock by the same amount so
+ * no countdown on any screen jumps.
+ */
+export function absorbWallStep(ctx: ServiceContext, stepMs: number): void {
+  const changed = ctx.store.transaction(() =>
+    ctx.store.runs.meetingsWithClock().map((meetingId) => {
+      const { meeting, items, state } = load(ctx, meetingId);
+      const shifted = state.clock ? { ...state, clock: shiftClock(state.clock, stepMs) } : state;
+      const now = ctx.now();
+      ctx.store.runs.save(meetingId, shifted, now);
+      return toView(meeting, items, shifted, now, ctx.startedAt, now);
+    }),
+  );
+  for (const run of changed) ctx.emit({ kind: 'run.changed', run });
+}
+
+type RunInput<K extends 'run.adjust' | 'run.goto' | 'run.message' | 'run.screen'> =
+  MethodParsedInput<K>;
+
+export const runHandlers = (ctx: ServiceContext) => ({
+  'run.get': (input: { id: string }) => getRun(ctx, input),
+  'run.next': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'next' }),
+  'run.previous': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'previous' }),
+  'run.start': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'start' }),
+  'run.pause': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'pause' }),
+  'run.resume': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'resume' }),
+  'run.stop': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'stop' }),
+  'run.skip': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'skip' }),
+  'run.adjust': (input: RunInput<'run.adjust'>) =>
+    runCommand(ctx, input.id, { kind: 'adjust', deltaMs: input.deltaMs }),
+  'run.goto': (input: RunInput<'run.goto'>) =>
+    runCommand(ctx, input.id, { kind: 'goto', itemId: input.itemId }),
+  'run.message': (input: RunInput<'run.message'>) =>
+    runCommand(ctx, input.id, { kind: 'message', text: input.text }),
+  'run.screen': (input: RunInput<'run.screen'>) =>
+    runCommand(ctx, input.id, { kind: 'screen', mode: input.mode }),
+});
