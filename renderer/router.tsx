@@ -1,3 +1,4 @@
+import { ConfidenceView } from './views/confidence/ConfidenceView.tsx';
 import { ConsoleView } from './views/console/ConsoleView.tsx';
 import { ProjectorView } from './views/projector/ProjectorView.tsx';
 
@@ -5,6 +6,7 @@ import { ProjectorView } from './views/projector/ProjectorView.tsx';
 const ROUTES: Record<string, () => React.JSX.Element> = {
   '/': ConsoleView,
   '/projector': ProjectorView,
+  '/confidence': ConfidenceView,
 };
 
 export function Router() {

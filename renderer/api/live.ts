@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ServerEvent } from '../../electron/api/events.ts';
+import { localNow, recordHello, recordPong } from './serverClock.ts';
 import { sessionToken } from './session.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
@@ -25,16 +26,31 @@ function connect() {
   const ws = new WebSocket(url);
   socket = ws;
   setStatus('connecting');
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
   ws.onopen = () => {
     retryMs = 250;
     generation += 1;
     setStatus('open');
+    // A burst of pings at connect for a quick estimate, then one every 30 s to follow drift.
+    let sent = 0;
+    const ping = () => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      ws.send(JSON.stringify({ kind: 'ping', clientSentAt: localNow() }));
+      sent += 1;
+      syncTimer = setTimeout(ping, sent < 5 ? 150 : 30_000);
+    };
+    ping();
   };
   ws.onmessage = (message) => {
     const parsed = serverEventSchema.safeParse(JSON.parse(String(message.data)));
-    if (parsed.success) listeners.forEach((listener) => listener(parsed.data));
+    if (!parsed.success) return;
+    const event = parsed.data;
+    if (event.kind === 'pong') recordPong(event.clientSentAt, event.serverNow);
+    else if (event.kind === 'hello') recordHello(event.serverNow);
+    listeners.forEach((listener) => listener(event));
   };
   ws.onclose = () => {
+    clearTimeout(syncTimer);
     if (socket !== ws) return;
     setStatus('closed');
     // Back off up to 5 s: a restarted server is picked up quickly without hammering it.

@@ -5,26 +5,44 @@ import {
   type AgendaItemFieldsInput,
 } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
+import { computeSchedule, type RunView } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaItemForm, emptyItemDraft } from './AgendaItemForm.tsx';
 import { clockAfter, orderAfterStep } from './agendaTimes.ts';
+import { clockTimeOf, plannedStartOf } from './runText.ts';
 
 interface Props {
   meeting: Meeting;
   items: AgendaItem[];
+  run: RunView | null;
+  onGoto: (itemId: string) => void;
   /** Shows the result of a change at once; the server's event confirms it right after. */
   onItems: (items: AgendaItem[]) => void;
   onError: (error: unknown) => void;
 }
 
-export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
+export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: Props) {
   const { t } = useI18n();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const total = items.reduce((sum, i) => sum + i.plannedMinutes, 0);
+  // Planned and actual times change only with a command, so computing them per render is enough.
+  const plannedStart = plannedStartOf(meeting);
+  const schedule = computeSchedule(
+    items,
+    plannedStart,
+    {
+      currentItemId: run?.currentItemId ?? null,
+      clock: run?.clock ?? null,
+      screen: run?.screen ?? 'live',
+      message: run?.message ?? '',
+      itemRuns: Object.fromEntries((run?.itemRuns ?? []).map((r) => [r.itemId, r])),
+    },
+    plannedStart,
+  );
 
   useEffect(() => {
     const id = focusAfter.current;
@@ -155,7 +173,8 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
           ) : (
             <li
               key={item.id}
-              className={`agenda-row kind-${item.kind}`}
+              className={`agenda-row kind-${item.kind} status-${schedule.rows[index]?.status ?? 'pending'}${item.id === run?.currentItemId ? ' on-stage' : ''}`}
+              data-status={schedule.rows[index]?.status}
               tabIndex={0}
               data-item-id={item.id}
               onKeyDown={(e) => onRowKey(e, item)}
@@ -175,10 +194,33 @@ export function AgendaEditor({ meeting, items, onItems, onError }: Props) {
                   ))}
                 {item.topic && <span className="topic">{item.topic}</span>}
               </span>
+              <span className="times small">
+                <span>
+                  {t('run.planned', {
+                    time: clockTimeOf(schedule.rows[index]?.plannedStartAt ?? 0),
+                  })}
+                </span>
+                {schedule.rows[index]?.actualStartAt != null && (
+                  <span className="actual" data-testid="actual-start">
+                    {t('run.actual', {
+                      time: clockTimeOf(schedule.rows[index]?.actualStartAt ?? 0),
+                    })}
+                  </span>
+                )}
+                {schedule.rows[index]?.status === 'skipped' && <span>{t('run.itemSkipped')}</span>}
+              </span>
               <span className="minutes">
                 {t('agenda.minutesShort', { minutes: item.plannedMinutes })}
               </span>
               <span className="row-actions">
+                <button
+                  type="button"
+                  onClick={() => onGoto(item.id)}
+                  title={t('run.goto')}
+                  aria-label={t('run.goto')}
+                >
+                  ▶
+                </button>
                 <button
                   type="button"
                   onClick={() => void move(item, -1)}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
@@ -8,7 +8,10 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { callErrorMessage } from './fieldErrors.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingList } from './MeetingList.tsx';
+import { RunPanel } from './RunPanel.tsx';
 import { useConsoleData } from './useConsoleData.ts';
+import { useRunCommands } from './useRunCommands.ts';
+import { useRun } from '../../api/useRun.ts';
 
 function today(): string {
   const d = new Date();
@@ -39,7 +42,21 @@ export function ConsoleView() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
 
-  const fail = (error: unknown) => setNotice({ kind: 'error', text: callErrorMessage(t, error) });
+  const fail = useCallback(
+    (error: unknown) => setNotice({ kind: 'error', text: callErrorMessage(t, error) }),
+    [t],
+  );
+  const run = useRun(data.selected?.meeting.id ?? null);
+  const commands = useRunCommands(data.selected?.meeting.id ?? '', run, fail);
+
+  async function setChime(chime: boolean) {
+    if (!data.selected) return;
+    try {
+      data.setSelected(await call('meetings.update', { id: data.selected.meeting.id, chime }));
+    } catch (error) {
+      fail(error);
+    }
+  }
 
   async function create(fields: MeetingFieldsInput) {
     try {
@@ -104,18 +121,20 @@ export function ConsoleView() {
   }
 
   const selected = data.selected;
+  const screenPath = (screen: string) =>
+    `/${screen}?meeting=${encodeURIComponent(selected?.meeting.id ?? '')}`;
   return (
     <div className="console">
       <AppHeader>
         {selected && (
-          <button
-            type="button"
-            onClick={() =>
-              openScreen(`/projector?meeting=${encodeURIComponent(selected.meeting.id)}`)
-            }
-          >
-            {t('meeting.openProjector')}
-          </button>
+          <>
+            <button type="button" onClick={() => openScreen(screenPath('projector'))}>
+              {t('meeting.openProjector')}
+            </button>
+            <button type="button" onClick={() => openScreen(screenPath('confidence'))}>
+              {t('run.openConfidence')}
+            </button>
+          </>
         )}
       </AppHeader>
       <div className="console-body">
@@ -158,7 +177,22 @@ export function ConsoleView() {
             </section>
           ) : selected ? (
             <>
-              <section aria-labelledby="details-heading">
+              <RunPanel
+                meeting={selected.meeting}
+                items={selected.items}
+                run={run}
+                commands={commands}
+                onChime={(on) => void setChime(on)}
+              />
+              <AgendaEditor
+                meeting={selected.meeting}
+                items={selected.items}
+                run={run}
+                onGoto={commands.goto}
+                onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
+                onError={fail}
+              />
+              <section className="meeting-details" aria-labelledby="details-heading">
                 <header className="section-header">
                   <h2 id="details-heading">{t('meeting.details')}</h2>
                   <span className="header-buttons">
@@ -178,12 +212,6 @@ export function ConsoleView() {
                   onSubmit={save}
                 />
               </section>
-              <AgendaEditor
-                meeting={selected.meeting}
-                items={selected.items}
-                onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
-                onError={fail}
-              />
             </>
           ) : (
             <p className="empty">{t('meeting.none')}</p>

@@ -57,6 +57,8 @@ export function useConsoleData() {
     useCallback((event: ServerEvent) => {
       switch (event.kind) {
         case 'hello':
+        case 'pong':
+        case 'run.changed':
           return;
         case 'meeting.saved':
           setMeetings((list) => {

@@ -1,57 +1,46 @@
+import { useChime } from '../../components/useChime.ts';
+import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { itemHeadline } from '../../../electron/api/agenda.ts';
-import { useProjectorData } from './useProjectorData.ts';
+import { AgendaScreen } from './AgendaScreen.tsx';
+import { SpeakerScreen } from './SpeakerScreen.tsx';
 
-/** The hall's screen. Before the run starts it shows the meeting and its agenda. */
+/**
+ * The hall's screen: the agenda before the run, the speaker card and countdown during it,
+ * and black or the logo when the organizer says so.
+ */
 export function ProjectorView() {
   const { t } = useI18n();
-  const { shown, loaded } = useProjectorData();
+  const { loaded, meeting, items, run, current, next } = useStage();
+  const chime = useChime(run?.chime ?? false);
 
   if (!loaded) return <div className="projector" />;
-  if (!shown) {
+  if (!meeting) {
     return (
       <div className="projector">
         <p className="projector-empty">{t('projector.noMeeting')}</p>
       </div>
     );
   }
-  const { meeting, items } = shown;
-  return (
-    <div className="projector">
-      <header className="projector-header">
-        <h1 className="projector-title" data-testid="projector-title">
-          {meeting.title}
-        </h1>
-        <p className="projector-meta">
-          {[meeting.date, meeting.startTime, meeting.venue].filter(Boolean).join('　')}
-        </p>
-      </header>
-      <section className="projector-agenda" aria-label={t('projector.agenda')}>
-        <h2>{t('projector.agenda')}</h2>
-        <ol
-          data-testid="projector-agenda"
-          style={{ ['--rows' as string]: Math.max(items.length, 6) }}
-        >
-          {items.map((item, index) => (
-            <li key={item.id} className={`kind-${item.kind}`}>
-              <span className="p-order">{index + 1}</span>
-              <span className="p-who">
-                {itemHeadline(item) || t('agenda.untitled')}
-                <small>
-                  {(item.title ? [item.speaker, item.speakerPosition] : [item.speakerPosition])
-                    .filter(Boolean)
-                    .join(' ')}
-                </small>
-              </span>
-              <span className="p-topic">{item.topic}</span>
-              <span className="p-minutes">
-                {t('projector.minutes', { minutes: item.plannedMinutes })}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
-      <footer className="projector-footer">{t('projector.waiting')}</footer>
-    </div>
-  );
+  if (run?.screen === 'blackout') return <div className="blackout" data-testid="blackout" />;
+  if (run?.screen === 'logo') {
+    return (
+      <div className="logo-screen" data-testid="logo-screen">
+        <img src="/favicon.svg" alt="" />
+        <p>{meeting.title}</p>
+      </div>
+    );
+  }
+  if (run && current) {
+    return (
+      <SpeakerScreen
+        meeting={meeting}
+        items={items}
+        run={run}
+        current={current}
+        next={next}
+        onPhaseChange={chime}
+      />
+    );
+  }
+  return <AgendaScreen meeting={meeting} items={items} />;
 }

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
-import type { ServerEvent } from '../../../electron/api/events.ts';
-import { call } from '../../api/client.ts';
-import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
+import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
+import type { ServerEvent } from '../../electron/api/events.ts';
+import { call } from '../api/client.ts';
+import { useLiveEvents, useLiveStatus } from '../api/live.ts';
 
 /**
- * The meeting the projector shows: the one named in the address (?meeting=), else the newest.
+ * The meeting a stage screen (projector, confidence monitor) shows: the one named in the address (?meeting=), else the newest.
  * Follows every change pushed by the server; reloads only after a reconnect.
  */
-export function useProjectorData() {
+export function useStageMeeting() {
   const [pinnedId] = useState(() => new URLSearchParams(window.location.search).get('meeting'));
   const [shown, setShown] = useState<MeetingWithAgenda | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -33,6 +33,8 @@ export function useProjectorData() {
     useCallback((event: ServerEvent) => {
       switch (event.kind) {
         case 'hello':
+        case 'pong':
+        case 'run.changed':
           return;
         case 'meeting.saved':
           setShown((s) =>

@@ -1,0 +1,20 @@
+import { useCallback, useRef } from 'react';
+import type { ClockPhase } from '../../electron/api/run.ts';
+
+/**
+ * The chime at the warning and at zero, from the sound shipped in resources/. Browsers may
+ * refuse sound before the page was clicked once; the projector then stays silent rather than
+ * failing.
+ */
+export function useChime(enabled: boolean): (phase: ClockPhase) => void {
+  const audio = useRef<HTMLAudioElement | null>(null);
+  return useCallback(
+    (phase: ClockPhase) => {
+      if (!enabled || (phase !== 'warning' && phase !== 'overtime')) return;
+      audio.current ??= new Audio('/chime.wav');
+      audio.current.currentTime = 0;
+      audio.current.play().catch(() => undefined);
+    },
+    [enabled],
+  );
+}

@@ -1,0 +1,20 @@
+import type { AgendaItem } from '../../electron/api/agenda.ts';
+import { useRun } from '../api/useRun.ts';
+import { useStageMeeting } from './useStageMeeting.ts';
+
+/** What the stage screens show: the meeting, its run, the item on stage and the one after. */
+export function useStage() {
+  const { shown, loaded } = useStageMeeting();
+  const run = useRun(shown?.meeting.id ?? null);
+  const items = shown?.items ?? [];
+  const index = items.findIndex((i) => i.id === run?.currentItemId);
+  const current = index >= 0 ? items[index] : undefined;
+  const next = index >= 0 ? items[index + 1] : undefined;
+  return { loaded, meeting: shown?.meeting ?? null, items, run, current, next };
+}
+
+/** "第 N 位": the place of an exchange speech among the exchange speeches. */
+export function speakerOrdinal(items: readonly AgendaItem[], item: AgendaItem): number | null {
+  if (item.kind !== 'exchange') return null;
+  return items.filter((i) => i.kind === 'exchange').indexOf(item) + 1;
+}

@@ -1,0 +1,184 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { itemHeadline, type AgendaItem } from '../../../electron/api/agenda.ts';
+import type { Meeting } from '../../../electron/api/meeting.ts';
+import { computeSchedule, elapsedMs, type RunView } from '../../../electron/api/run.ts';
+import { serverNow } from '../../api/serverClock.ts';
+import { Countdown } from '../../components/Countdown.tsx';
+import { useDerived } from '../../components/useDerived.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { clockTimeOf, elapsedText, offsetText, plannedStartOf } from './runText.ts';
+import { SHORTCUTS, useRunShortcuts, type RunCommands } from './useRunCommands.ts';
+
+interface Props {
+  meeting: Meeting;
+  items: AgendaItem[];
+  run: RunView | null;
+  commands: RunCommands;
+  onChime: (on: boolean) => void;
+}
+
+function Key({ k }: { k: string }) {
+  return <kbd>{k}</kbd>;
+}
+
+/** The organizer's controls for the live run, beside the agenda. */
+export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState('');
+  const presets = useMemo(
+    () => ({ hurry: t('run.presetHurry'), wrapUp: t('run.presetWrapUp') }),
+    [t],
+  );
+  useRunShortcuts(commands, presets);
+
+  const index = items.findIndex((i) => i.id === run?.currentItemId);
+  const current = index >= 0 ? items[index] : undefined;
+  const next = current
+    ? items[index + 1]
+    : items.find((i) => !run?.itemRuns.some((r) => r.itemId === i.id));
+  const clock = run?.clock ?? null;
+  const paused = clock?.pausedAt != null;
+  const status = !current
+    ? run?.itemRuns.length
+      ? 'finished'
+      : 'notStarted'
+    : !clock
+      ? 'cued'
+      : paused
+        ? 'paused'
+        : 'speaking';
+
+  const elapsed = useDerived(() => (clock ? elapsedText(elapsedMs(clock, serverNow())) : ''));
+  const summary = useDerived(() => {
+    if (!run) return '';
+    const schedule = computeSchedule(
+      items,
+      plannedStartOf(meeting),
+      { ...run, itemRuns: Object.fromEntries(run.itemRuns.map((r) => [r.itemId, r])) },
+      serverNow(),
+    );
+    return `${offsetText(t, schedule.offsetMs)}|${clockTimeOf(schedule.projectedEndAt)}`;
+  });
+  const [offset, projectedEnd] = summary.split('|');
+
+  function sendDraft(event: FormEvent) {
+    event.preventDefault();
+    if (!draft.trim()) return;
+    commands.message(draft.trim());
+    setDraft('');
+  }
+
+  return (
+    <section className="run-panel" aria-labelledby="run-heading">
+      <header className="section-header">
+        <h2 id="run-heading">{t('run.heading')}</h2>
+        {run?.recovered && (
+          <span className="badge badge-warn" data-testid="recovered">
+            {t('run.recovered')}
+          </span>
+        )}
+        <span className="run-summary" data-testid="run-offset">
+          {offset} · {t('run.projectedEnd', { time: projectedEnd ?? '' })}
+        </span>
+      </header>
+      <div className="run-now">
+        <div>
+          <p className="run-status" data-testid="run-status">
+            {t(`run.status.${status}`)}
+          </p>
+          <p className="run-current" data-testid="run-current">
+            {current ? itemHeadline(current) || t('agenda.untitled') : '—'}
+          </p>
+          {current?.topic && <p className="muted">{current.topic}</p>}
+          <p className="muted small" data-testid="run-next">
+            {next
+              ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') })
+              : t('stage.last')}
+          </p>
+        </div>
+        <div className="run-clock">
+          <Countdown
+            clock={clock}
+            idleMs={(current?.plannedMinutes ?? 0) * 60_000}
+            thresholds={run?.thresholds ?? { warningMs: 60_000, dangerMs: 0 }}
+            className="console-countdown"
+          />
+          <p className="muted small">{clock ? t('run.elapsed', { time: elapsed }) : ' '}</p>
+        </div>
+      </div>
+      <div className="run-controls" role="group" aria-label={t('run.controls')}>
+        <button type="button" className="primary big" onClick={() => commands.command('next')}>
+          {current && !clock ? t('run.start') : t('run.next')} <Key k={SHORTCUTS.next} />
+        </button>
+        <button type="button" onClick={() => commands.command('previous')}>
+          {t('run.previous')} <Key k={SHORTCUTS.previous} />
+        </button>
+        <button type="button" onClick={commands.togglePause} disabled={!clock}>
+          {paused ? t('run.resume') : t('run.pause')} <Key k={SHORTCUTS.pause} />
+        </button>
+        <button type="button" onClick={() => commands.command('stop')} disabled={!clock}>
+          {t('run.stop')} <Key k={SHORTCUTS.stop} />
+        </button>
+        <button type="button" onClick={() => commands.adjust(60_000)} disabled={!clock}>
+          {t('run.plus')} <Key k={SHORTCUTS.plus} />
+        </button>
+        <button type="button" onClick={() => commands.adjust(-60_000)} disabled={!clock}>
+          {t('run.minus')} <Key k={SHORTCUTS.minus} />
+        </button>
+        <button type="button" onClick={() => commands.command('skip')} disabled={!current}>
+          {t('run.skip')} <Key k={SHORTCUTS.skip} />
+        </button>
+      </div>
+      <div className="run-messages" role="group" aria-label={t('run.messages')}>
+        <button type="button" onClick={() => commands.message(presets.hurry)}>
+          {presets.hurry} <Key k={SHORTCUTS.hurry} />
+        </button>
+        <button type="button" onClick={() => commands.message(presets.wrapUp)}>
+          {presets.wrapUp} <Key k={SHORTCUTS.wrapUp} />
+        </button>
+        <form onSubmit={sendDraft} className="message-form">
+          <input
+            value={draft}
+            maxLength={200}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('run.messagePlaceholder')}
+            aria-label={t('run.messagePlaceholder')}
+          />
+          <button type="submit">{t('run.send')}</button>
+        </form>
+        <button type="button" onClick={() => commands.message('')} disabled={!run?.message}>
+          {t('run.clear')} <Key k={SHORTCUTS.clear} />
+        </button>
+        {run?.message && (
+          <span className="current-message" data-testid="current-message">
+            {t('run.showing', { text: run.message })}
+          </span>
+        )}
+      </div>
+      <div className="run-screen" role="group" aria-label={t('run.screen')}>
+        <button
+          type="button"
+          aria-pressed={run?.screen === 'blackout'}
+          onClick={() => commands.screen('blackout')}
+        >
+          {t('run.blackout')} <Key k={SHORTCUTS.blackout} />
+        </button>
+        <button
+          type="button"
+          aria-pressed={run?.screen === 'logo'}
+          onClick={() => commands.screen('logo')}
+        >
+          {t('run.logo')} <Key k={SHORTCUTS.logo} />
+        </button>
+        <label className="chime-toggle">
+          <input
+            type="checkbox"
+            checked={meeting.chime}
+            onChange={(e) => onChime(e.target.checked)}
+          />
+          {t('meeting.chime')}
+        </label>
+      </div>
+    </section>
+  );
+}

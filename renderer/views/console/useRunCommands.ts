@@ -1,0 +1,93 @@
+import { useCallback, useEffect } from 'react';
+import type { MethodName } from '../../../electron/api/contract.ts';
+import type { RunView, ScreenMode } from '../../../electron/api/run.ts';
+import { call } from '../../api/client.ts';
+
+type SimpleCommand = 'next' | 'previous' | 'start' | 'pause' | 'resume' | 'stop' | 'skip';
+
+/** The run controls, shared by the buttons and the keyboard shortcuts. */
+export function useRunCommands(
+  meetingId: string,
+  run: RunView | null,
+  onError: (e: unknown) => void,
+) {
+  const send = useCallback(
+    (promise: Promise<unknown>) => {
+      promise.catch(onError);
+    },
+    [onError],
+  );
+  return {
+    command: (name: SimpleCommand) =>
+      send(call(`run.${name}` as Extract<MethodName, `run.${SimpleCommand}`>, { id: meetingId })),
+    togglePause: () =>
+      send(call(run?.clock?.pausedAt != null ? 'run.resume' : 'run.pause', { id: meetingId })),
+    adjust: (deltaMs: number) => send(call('run.adjust', { id: meetingId, deltaMs })),
+    goto: (itemId: string) => send(call('run.goto', { id: meetingId, itemId })),
+    message: (text: string) => send(call('run.message', { id: meetingId, text })),
+    screen: (mode: ScreenMode) =>
+      send(call('run.screen', { id: meetingId, mode: run?.screen === mode ? 'live' : mode })),
+  };
+}
+export type RunCommands = ReturnType<typeof useRunCommands>;
+
+/** Shortcut keys, each shown on its button. Clickers send PageDown/PageUp or the arrows. */
+export const SHORTCUTS = {
+  next: 'Space',
+  previous: '←',
+  pause: 'P',
+  stop: 'S',
+  skip: 'K',
+  plus: '+',
+  minus: '−',
+  hurry: 'H',
+  wrapUp: 'E',
+  clear: 'C',
+  blackout: 'X',
+  logo: 'L',
+} as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return (
+    el.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName) ||
+    el.closest('[data-own-keys]') !== null
+  );
+}
+
+export function useRunShortcuts(
+  commands: RunCommands,
+  presets: { hurry: string; wrapUp: string },
+): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const actions: Record<string, () => void> = {
+        ' ': () => commands.command('next'),
+        ArrowRight: () => commands.command('next'),
+        PageDown: () => commands.command('next'),
+        ArrowLeft: () => commands.command('previous'),
+        PageUp: () => commands.command('previous'),
+        p: () => commands.togglePause(),
+        s: () => commands.command('stop'),
+        k: () => commands.command('skip'),
+        '+': () => commands.adjust(60_000),
+        '=': () => commands.adjust(60_000),
+        '-': () => commands.adjust(-60_000),
+        h: () => commands.message(presets.hurry),
+        e: () => commands.message(presets.wrapUp),
+        c: () => commands.message(''),
+        x: () => commands.screen('blackout'),
+        l: () => commands.screen('logo'),
+      };
+      const action = actions[event.key.length === 1 ? event.key.toLowerCase() : event.key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [commands, presets]);
+}

@@ -1,0 +1,47 @@
+import type { AgendaItem } from '../../../electron/api/agenda.ts';
+import { itemHeadline } from '../../../electron/api/agenda.ts';
+import type { Meeting } from '../../../electron/api/meeting.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Before the run (and between items with nothing on stage): the meeting and its agenda. */
+export function AgendaScreen({ meeting, items }: { meeting: Meeting; items: AgendaItem[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="projector">
+      <header className="projector-header">
+        <h1 className="projector-title" data-testid="projector-title">
+          {meeting.title}
+        </h1>
+        <p className="projector-meta">
+          {[meeting.date, meeting.startTime, meeting.venue].filter(Boolean).join('　')}
+        </p>
+      </header>
+      <section className="projector-agenda" aria-label={t('projector.agenda')}>
+        <h2>{t('projector.agenda')}</h2>
+        <ol
+          data-testid="projector-agenda"
+          style={{ ['--rows' as string]: Math.max(items.length, 6) }}
+        >
+          {items.map((item, index) => (
+            <li key={item.id} className={`kind-${item.kind}`}>
+              <span className="p-order">{index + 1}</span>
+              <span className="p-who">
+                {itemHeadline(item) || t('agenda.untitled')}
+                <small>
+                  {(item.title ? [item.speaker, item.speakerPosition] : [item.speakerPosition])
+                    .filter(Boolean)
+                    .join(' ')}
+                </small>
+              </span>
+              <span className="p-topic">{item.topic}</span>
+              <span className="p-minutes">
+                {t('projector.minutes', { minutes: item.plannedMinutes })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <footer className="projector-footer">{t('projector.waiting')}</footer>
+    </div>
+  );
+}
