@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-crash-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+async function call(
+  serve: ServeProcess,
+  method: string,
+  url: string,
+  body?: object,
+): Promise<Json> {
+  const res = await fetch(`${serve.origin}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  return (await res.json()) as Json;
+}
+
+const COMMANDS: [string, object?][] = [
+  ['next'],
+  ['pause'],
+  ['resume'],
+  ['adjust', { deltaMs: 60_000 }],
+  ['next'],
+  ['adjust', { deltaMs: -30_000 }],
+  ['pause'],
+  ['resume'],
+];
+
+describe('kill -9 in the middle of a countdown', () => {
+  it('restores the running or paused clock exactly where wall-clock time says, every time', async () => {
+    let serve = await startServe(dataDir);
+    const { meeting } = await call(serve, 'POST', '/api/meetings/sample');
+    const runUrl = `/api/meetings/${meeting.id}/run`;
+
+    for (const [command, body] of COMMANDS) {
+      const acked = await call(serve, 'POST', `${runUrl}/${command}`, body ?? {});
+      expect(acked.error, command).toBeUndefined();
+      // Kill at a random moment after the answer: at once, or while the clock runs on.
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 400)));
+      await serve.stop('SIGKILL');
+      serve = await startServe(dataDir);
+      const restored = await call(serve, 'GET', runUrl);
+
+      expect(restored.clock, command).toEqual(acked.clock);
+      expect(restored.itemRuns, command).toEqual(acked.itemRuns);
+      expect(restored.recovered, command).toBe(true);
+      const paused = acked.clock.pausedAt !== null;
+      const expected = paused
+        ? acked.remainingMs
+        : acked.remainingMs - (restored.serverNow - acked.serverNow);
+      expect(Math.abs(restored.remainingMs - expected), command).toBeLessThan(1000);
+    }
+    const db = await import('better-sqlite3');
+    await serve.stop('SIGKILL');
+    const check = new db.default(path.join(dataDir, 'roundtable.sqlite'), { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+});
