@@ -80,6 +80,7 @@ test('the sample meeting is edited and reordered while the projector follows liv
   await expect(page.getByTestId('agenda-totals')).toHaveText(
     '共 13 项，计划 113 分钟，预计 10:53 结束',
   );
+  await expect(page).toHaveURL(/meeting=/);
   const meetingId = new URL(page.url()).searchParams.get('meeting');
   expect(meetingId).toBeTruthy();
 

@@ -13,7 +13,10 @@ export function ConfidenceView() {
   const { loaded, meeting, run, current, next } = useStage();
   if (!loaded) return <div className="confidence" />;
   return (
-    <div className="confidence" data-testid="confidence">
+    <div
+      className={run?.message ? 'confidence with-message' : 'confidence'}
+      data-testid="confidence"
+    >
       <header className="confidence-now">
         {current
           ? itemHeadline(current) || t('agenda.untitled')

@@ -47,14 +47,19 @@ export const SHORTCUTS = {
   logo: 'L',
 } as const;
 
+/** Keys typed into a field belong to the field. */
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return (
-    el.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName) ||
-    el.closest('[data-own-keys]') !== null
-  );
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+/**
+ * Space is "next" wherever the focus is, even on a button the organizer just clicked (Enter
+ * still presses buttons): a hall cannot wait while someone clicks back into the page.
+ */
+function isSpaceOnButton(event: KeyboardEvent): boolean {
+  return event.key === ' ' && (event.target as HTMLElement | null)?.tagName === 'BUTTON';
 }
 
 export function useRunShortcuts(
@@ -87,7 +92,15 @@ export function useRunShortcuts(
       event.preventDefault();
       action();
     };
+    // The button's own Space "click" fires on keyup; stop it so Space does one thing only.
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (isSpaceOnButton(event)) event.preventDefault();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keyup', onKeyUp);
+    };
   }, [commands, presets]);
 }

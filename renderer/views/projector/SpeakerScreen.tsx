@@ -20,7 +20,11 @@ export function SpeakerScreen({ meeting, items, run, current, next, onPhaseChang
   const ordinal = speakerOrdinal(items, current);
   const name = current.speaker || current.title;
   return (
-    <div className="stage" data-testid="speaker-screen" data-item-id={current.id}>
+    <div
+      className={run.message ? 'stage with-message' : 'stage'}
+      data-testid="speaker-screen"
+      data-item-id={current.id}
+    >
       <header className="stage-meeting">{meeting.title}</header>
       <section className="speaker-card">
         <p className="speaker-ordinal">
