@@ -81,7 +81,7 @@ export function runCommand(ctx: ServiceContext, meetingId: string, command: RunC
     const now = ctx.now();
     const outcome = applyRunCommand(state, command, items, now);
     if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
-    ctx.store.runs.save(meetingId, outcome.state, now);
+    ctx.store.runs.save(meetingId, outcome.state, now, state);
     return toView(meeting, items, outcome.state, now, ctx.startedAt, now);
   });
   ctx.emit({ kind: 'run.changed', run: view });
@@ -98,7 +98,7 @@ export function absorbWallStep(ctx: ServiceContext, stepMs: number): void {
       const { meeting, items, state } = load(ctx, meetingId);
       const shifted = state.clock ? { ...state, clock: shiftClock(state.clock, stepMs) } : state;
       const now = ctx.now();
-      ctx.store.runs.save(meetingId, shifted, now);
+      ctx.store.runs.save(meetingId, shifted, now, state);
       return toView(meeting, items, shifted, now, ctx.startedAt, now);
     }),
   );

@@ -71,11 +71,14 @@ export function runRepository(db: Db) {
        clock_paused_at = excluded.clock_paused_at, clock_paused_ms = excluded.clock_paused_ms,
        screen = excluded.screen, message = excluded.message, updated_at = excluded.updated_at`,
   );
-  const deleteItemRuns = db.prepare<[string]>('DELETE FROM item_runs WHERE meeting_id = ?');
-  const insertItemRun = db.prepare(
+  const deleteItemRun = db.prepare<[string]>('DELETE FROM item_runs WHERE item_id = ?');
+  const upsertItemRun = db.prepare(
     `INSERT INTO item_runs (item_id, meeting_id, status, actual_start_at, actual_end_at,
        elapsed_ms, added_ms)
-     VALUES (@item_id, @meeting_id, @status, @actual_start_at, @actual_end_at, @elapsed_ms, @added_ms)`,
+     VALUES (@item_id, @meeting_id, @status, @actual_start_at, @actual_end_at, @elapsed_ms, @added_ms)
+     ON CONFLICT (item_id) DO UPDATE SET status = excluded.status,
+       actual_start_at = excluded.actual_start_at, actual_end_at = excluded.actual_end_at,
+       elapsed_ms = excluded.elapsed_ms, added_ms = excluded.added_ms`,
   );
 
   return {
@@ -108,8 +111,12 @@ export function runRepository(db: Db) {
     meetingsWithClock(): string[] {
       return selectClocked.all().map((r) => r.meeting_id);
     },
-    /** Called inside the command's transaction: the facts and the record commit together. */
-    save(meetingId: string, state: RunState, now: number): void {
+    /**
+     * Called inside the command's transaction: the facts and the record commit together. Only
+     * the item records that differ from `previous` (the state as loaded) are written, so a pause
+     * commits one row.
+     */
+    save(meetingId: string, state: RunState, now: number, previous: RunState): void {
       const c = state.clock;
       upsertRun.run({
         meeting_id: meetingId,
@@ -124,9 +131,12 @@ export function runRepository(db: Db) {
         message: state.message,
         updated_at: now,
       });
-      deleteItemRuns.run(meetingId);
+      for (const id of Object.keys(previous.itemRuns)) {
+        if (!state.itemRuns[id]) deleteItemRun.run(id);
+      }
       for (const r of Object.values(state.itemRuns)) {
-        insertItemRun.run({
+        if (sameItemRun(r, previous.itemRuns[r.itemId])) continue;
+        upsertItemRun.run({
           item_id: r.itemId,
           meeting_id: meetingId,
           status: r.status,
@@ -140,3 +150,14 @@ export function runRepository(db: Db) {
   };
 }
 export type RunRepository = ReturnType<typeof runRepository>;
+
+function sameItemRun(a: ItemRun, b: ItemRun | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.status === b.status &&
+    a.actualStartAt === b.actualStartAt &&
+    a.actualEndAt === b.actualEndAt &&
+    a.elapsedMs === b.elapsedMs &&
+    a.addedMs === b.addedMs
+  );
+}

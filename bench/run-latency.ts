@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { cpuTimeMs, rssMiB } from './proc.ts';
+import { percentile, type BenchRow } from './stats.ts';
+
+async function connectScreens(serve: ServeProcess, count: number): Promise<WebSocket[]> {
+  const url = `${serve.origin.replace('http', 'ws')}/ws?token=${serve.token}`;
+  return Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<WebSocket>((resolve, reject) => {
+          const ws = new WebSocket(url);
+          ws.once('message', () => resolve(ws)); // the greeting
+          ws.once('error', reject);
+        }),
+    ),
+  );
+}
+
+/** A remote controller's request: plain HTTP over a kept-alive connection. */
+function postCommand(serve: ServeProcess, agent: http.Agent, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${serve.origin}${path}`,
+      { method: 'POST', agent, headers: { Authorization: `Bearer ${serve.token}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * From sending a run command over HTTP to the moment the last of `clients` screens has the
+ * resulting event, for `rounds` commands (pause and resume in turn, each a real transaction).
+ */
+async function commandToClients(
+  serve: ServeProcess,
+  meetingId: string,
+  clients: number,
+  rounds: number,
+) {
+  const screens = await connectScreens(serve, clients);
+  const samples: number[] = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  for (let i = 0; i < rounds + 10; i++) {
+    let pending = clients;
+    let sentAt = 0;
+    const allReceived = new Promise<number>((resolve) => {
+      for (const ws of screens) {
+        ws.once('message', () => {
+          pending -= 1;
+          if (pending === 0) resolve(performance.now());
+        });
+      }
+    });
+    sentAt = performance.now();
+    const command = i % 2 === 0 ? 'pause' : 'resume';
+    await postCommand(serve, agent, `/api/meetings/${meetingId}/run/${command}`);
+    const doneAt = await allReceived;
+    if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
+  }
+  for (const ws of screens) ws.close();
+  agent.destroy();
+  return samples;
+}
+
+export async function benchRunLatency(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-run-'));
+  const serve = await startServe(dir);
+  try {
+    const headers = { Authorization: `Bearer ${serve.token}` };
+    const sample = (await (
+      await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
+    ).json()) as { meeting: { id: string } };
+    const meetingId = sample.meeting.id;
+    await fetch(`${serve.origin}/api/meetings/${meetingId}/run/next`, { method: 'POST', headers });
+
+    const five = await commandToClients(serve, meetingId, 5, 300);
+    const fifty = await commandToClients(serve, meetingId, 50, 300);
+
+    // Idle: five screens connected, a countdown running, nobody touching anything.
+    const screens = await connectScreens(serve, 5);
+    await new Promise((r) => setTimeout(r, 2000));
+    const pid = serve.child.pid as number;
+    const cpuBefore = cpuTimeMs(pid);
+    const wallBefore = performance.now();
+    let messages = 0;
+    for (const ws of screens) ws.on('message', () => (messages += 1));
+    await new Promise((r) => setTimeout(r, 10_000));
+    const idleCpu = ((cpuTimeMs(pid) - cpuBefore) / (performance.now() - wallBefore)) * 100;
+    const rss = rssMiB(pid);
+    for (const ws of screens) ws.close();
+
+    return [
+      { name: 'cmd_to_5_clients_p50_ms', unit: 'ms', value: percentile(five, 50) },
+      { name: 'cmd_to_5_clients_p99_ms', unit: 'ms', value: percentile(five, 99) },
+      { name: 'cmd_to_50_clients_p50_ms', unit: 'ms', value: percentile(fifty, 50) },
+      { name: 'cmd_to_50_clients_p99_ms', unit: 'ms', value: percentile(fifty, 99) },
+      { name: 'idle_cpu_percent', unit: '%', value: idleCpu },
+      { name: 'server_rss_mib', unit: 'MiB', value: rss },
+      { name: 'idle_messages_per_client_per_s', unit: 'msg/s', value: messages / 5 / 10 },
+    ];
+  } finally {
+    await serve.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
