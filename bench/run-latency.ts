@@ -54,7 +54,6 @@ async function commandToClients(
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (let i = 0; i < rounds + 10; i++) {
     let pending = clients;
-    let sentAt = 0;
     const allReceived = new Promise<number>((resolve) => {
       for (const ws of screens) {
         ws.once('message', () => {
@@ -63,7 +62,7 @@ async function commandToClients(
         });
       }
     });
-    sentAt = performance.now();
+    const sentAt = performance.now();
     const command = i % 2 === 0 ? 'pause' : 'resume';
     await postCommand(serve, agent, `/api/meetings/${meetingId}/run/${command}`);
     const doneAt = await allReceived;

@@ -6,7 +6,7 @@ import { startServe } from '../e2e/serve-process.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
 /**
- * From spawning `node electron/serve.ts` to its "Roundtable ready:" line, on a fresh data folder
+ * From spawning the bundled server (as `npm run serve` does) to its "Roundtable ready:" line, on a fresh data folder
  * (migrations included) and on one that already holds the sample meeting.
  */
 export async function benchServeReady(runs = 10): Promise<BenchRow[]> {

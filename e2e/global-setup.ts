@@ -1,9 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { buildIfStale } from '../scripts/build-if-stale.ts';
 
-/** The pages the server serves must match the code under test. */
+/** The pages and the server under test must match the code. */
 export default function globalSetup(): void {
-  const result = spawnSync(process.execPath, ['scripts/build-renderer-if-stale.ts'], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) throw new Error('building the renderer failed');
+  buildIfStale();
 }

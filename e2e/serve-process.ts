@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { buildIfStale } from '../scripts/build-if-stale.ts';
 
 export interface ServeProcess {
   /** http://127.0.0.1:<port> */
@@ -13,10 +14,16 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-const SERVE = path.resolve(import.meta.dirname, '..', 'electron', 'serve.ts');
+/** The bundled server, as `npm run serve` runs it. */
+const SERVE = path.resolve(import.meta.dirname, '..', '.vite', 'serve', 'serve.js');
+let built = false;
 
 /** Starts `serve` as a user would, on a random port, and waits for its ready line. */
 export function startServe(dataDir: string): Promise<ServeProcess> {
+  if (!built) {
+    buildIfStale();
+    built = true;
+  }
   const child = spawn(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@
  * The Roundtable server without Electron: for a projector PC, for tests, for machines where
  * the desktop shell cannot run. `node electron/serve.ts --port 0 --data-dir ./data`
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,17 @@ import { defaultDataDir } from './server/data-dir.ts';
 import { describeStartupError } from './server/startup-error.ts';
 
 const usage = 'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>]';
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The folder with package.json: one level up from electron/, two from .vite/serve/. */
+function findProjectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+  return dir;
+}
+const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 function parse() {
   try {
