@@ -5,13 +5,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchDisplayError } from './display-error.ts';
 import { benchRunLatency } from './run-latency.ts';
 import { benchServeReady } from './serve-ready.ts';
 import type { BenchRow } from './stats.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 
-const rows: BenchRow[] = [...(await benchServeReady()), ...(await benchRunLatency())];
+const rows: BenchRow[] = [
+  ...(await benchServeReady()),
+  ...(await benchRunLatency()),
+  ...(await benchDisplayError()),
+];
 
 console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
