@@ -1,0 +1,70 @@
+/**
+ * The desktop entry: the same server as `npm run serve`, started in-process on loopback, and
+ * windows opened on it. Everything else (data, rules, screens) lives below this shell.
+ */
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent } from 'electron';
+import path from 'node:path';
+import { DESKTOP_CHANNELS, SCREEN_PATHS } from './api/desktop.ts';
+import { startServer, type RunningServer } from './server/app.ts';
+import { describeStartupError } from './server/startup-error.ts';
+import { openPrefs } from './shell/prefs.ts';
+import { hardenApp, sameOrigin } from './shell/security.ts';
+import { createConsoleWindow, openScreenWindow } from './shell/windows.ts';
+
+// Tests and portable installs may put the data elsewhere.
+if (process.env.ROUNDTABLE_DATA_DIR) app.setPath('userData', process.env.ROUNDTABLE_DATA_DIR);
+
+let server: RunningServer | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  hardenApp((url) => server !== undefined && sameOrigin(url, server.url));
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  app.whenReady().then(launch, fail);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void server?.close());
+}
+
+async function launch(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  server = await startServer({
+    dataDir,
+    port: 0,
+    staticDir: path.join(app.getAppPath(), '.vite', 'renderer'),
+  });
+  const prefs = openPrefs(dataDir);
+  const running = server;
+
+  const fromOurPage = (event: IpcMainEvent) =>
+    sameOrigin(event.senderFrame?.url ?? '', running.url);
+  ipcMain.on(DESKTOP_CHANNELS.openScreen, (event, screenPath: unknown) => {
+    if (!fromOurPage(event) || typeof screenPath !== 'string') return;
+    const url = new URL(screenPath, running.url);
+    if (url.origin !== running.url || !(SCREEN_PATHS as readonly string[]).includes(url.pathname))
+      return;
+    url.searchParams.set('token', running.token);
+    openScreenWindow(url.toString(), url.pathname === '/projector');
+  });
+  ipcMain.on(DESKTOP_CHANNELS.rememberMeeting, (event, meetingId: unknown) => {
+    if (fromOurPage(event) && typeof meetingId === 'string') prefs.rememberMeeting(meetingId);
+  });
+
+  const consoleUrl = new URL(running.openUrl);
+  const last = prefs.lastMeetingId();
+  if (last) consoleUrl.searchParams.set('meeting', last);
+  const window = createConsoleWindow(consoleUrl.toString(), prefs.consoleBounds());
+  window.on('close', () => prefs.saveConsoleBounds(window.getBounds()));
+}
+
+function fail(error: unknown): void {
+  const message = describeStartupError(error);
+  dialog.showErrorBox('Roundtable', message ?? String((error as Error)?.stack ?? error));
+  app.exit(1);
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+/** The Electron main process (bundled by Forge). The native SQLite binding stays outside. */
+export default defineConfig({
+  build: {
+    rollupOptions: { external: ['better-sqlite3'] },
+  },
+});
