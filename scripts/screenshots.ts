@@ -34,6 +34,18 @@ try {
   await page.goto(serve.screen(`/projector?meeting=${meeting.id}`));
   await page.getByTestId('projector-title').waitFor();
   await page.screenshot({ path: path.join(outDir, 'projector.jpg'), quality: 80 });
+  for (const command of ['next', 'next']) {
+    await fetch(`${serve.origin}/api/meetings/${meeting.id}/run/${command}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}` },
+    });
+  }
+  await page.getByTestId('speaker-name').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'projector-speaker.jpg'), quality: 80 });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(serve.screen(`/?meeting=${meeting.id}`));
+  await page.getByTestId('run-current').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'console-running.png') });
   console.log(`screenshots written to ${outDir}`);
 } finally {
   await browser.close();
