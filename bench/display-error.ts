@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServe } from '../e2e/serve-process.ts';
-import { CHROMIUM_PATH } from '../playwright.config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 import type { BenchRow } from './stats.ts';
 
 interface Facts {
@@ -23,7 +23,7 @@ export async function benchDisplayError(seconds = 8): Promise<BenchRow[]> {
   const serve = await startServe(dir);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const headers = { Authorization: `Bearer ${serve.token}` };

@@ -1,6 +1,11 @@
 import type { MeetingWithAgenda, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { type AgendaItem } from '../core/agenda.ts';
-import { applyMeetingPatch, createMeeting, sortMeetingsForList } from '../core/meeting.ts';
+import {
+  applyMeetingPatch,
+  createMeeting,
+  sortMeetingsForList,
+  type Meeting,
+} from '../core/meeting.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -33,6 +38,21 @@ export function createNewMeeting(
   return { meeting, items: [] };
 }
 
+/** Writes a new meeting with its agenda in one transaction, then tells the screens. */
+function saveNewMeeting(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  items: AgendaItem[],
+): MeetingWithAgenda {
+  ctx.store.transaction(() => {
+    ctx.store.meetings.save(meeting);
+    ctx.store.agenda.replaceAll(meeting.id, items);
+  });
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
+  return { meeting, items };
+}
+
 /** The meeting of the source story, held today, so a first run has something real to show. */
 export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
   const now = ctx.now();
@@ -44,13 +64,7 @@ export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
     meetingId: meeting.id,
     position,
   }));
-  ctx.store.transaction(() => {
-    ctx.store.meetings.save(meeting);
-    ctx.store.agenda.replaceAll(meeting.id, items);
-  });
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
-  return { meeting, items };
+  return saveNewMeeting(ctx, meeting, items);
 }
 
 /** The next meeting of the same kind starts from this one: same people, same agenda. */
@@ -71,13 +85,7 @@ export function duplicateMeeting(
     ctx.now(),
   );
   const items = source.items.map((item) => ({ ...item, id: ctx.newId(), meetingId: meeting.id }));
-  ctx.store.transaction(() => {
-    ctx.store.meetings.save(meeting);
-    ctx.store.agenda.replaceAll(meeting.id, items);
-  });
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
-  return { meeting, items };
+  return saveNewMeeting(ctx, meeting, items);
 }
 
 export function updateMeeting(

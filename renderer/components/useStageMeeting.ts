@@ -3,6 +3,7 @@ import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
 import type { ServerEvent } from '../../electron/api/events.ts';
 import { call } from '../api/client.ts';
 import { useLiveEvents, useLiveStatus } from '../api/live.ts';
+import { applyToMeeting } from '../api/meetingEvents.ts';
 
 /**
  * The meeting a stage screen (projector, confidence monitor) shows: the one named in the address (?meeting=), else the newest.
@@ -29,31 +30,7 @@ export function useStageMeeting() {
     };
   }, [pinnedId, generation]);
 
-  useLiveEvents(
-    useCallback((event: ServerEvent) => {
-      switch (event.kind) {
-        case 'hello':
-        case 'pong':
-        case 'run.changed':
-          return;
-        case 'meeting.saved':
-          setShown((s) =>
-            s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s,
-          );
-          return;
-        case 'meeting.deleted':
-          setShown((s) => (s && s.meeting.id === event.meetingId ? null : s));
-          return;
-        case 'agenda.saved':
-          setShown((s) =>
-            s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s,
-          );
-          return;
-        default:
-          event satisfies never;
-      }
-    }, []),
-  );
+  useLiveEvents(useCallback((event: ServerEvent) => setShown((s) => applyToMeeting(s, event)), []));
 
   return { shown, loaded };
 }

@@ -3,6 +3,7 @@ import type { AgendaItem, MeetingSummary, ServerEvent } from '../../../electron/
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { call } from '../../api/client.ts';
 import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
+import { applyToMeeting } from '../../api/meetingEvents.ts';
 
 function summarize(meeting: MeetingWithAgenda['meeting'], items: AgendaItem[]): MeetingSummary {
   return {
@@ -10,6 +11,27 @@ function summarize(meeting: MeetingWithAgenda['meeting'], items: AgendaItem[]): 
     itemCount: items.length,
     plannedMinutes: items.reduce((sum, i) => sum + i.plannedMinutes, 0),
   };
+}
+
+/** The meeting list, brought up to date by a pushed event. */
+function applyToList(list: MeetingSummary[], event: ServerEvent): MeetingSummary[] {
+  switch (event.kind) {
+    case 'meeting.saved': {
+      const old = list.find((m) => m.id === event.meeting.id);
+      const entry = {
+        ...event.meeting,
+        itemCount: old?.itemCount ?? 0,
+        plannedMinutes: old?.plannedMinutes ?? 0,
+      };
+      return old ? list.map((m) => (m.id === entry.id ? entry : m)) : [entry, ...list];
+    }
+    case 'meeting.deleted':
+      return list.filter((m) => m.id !== event.meetingId);
+    case 'agenda.saved':
+      return list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m));
+    default:
+      return list;
+  }
 }
 
 function initialSelection(): string | null {
@@ -55,41 +77,10 @@ export function useConsoleData() {
 
   useLiveEvents(
     useCallback((event: ServerEvent) => {
-      switch (event.kind) {
-        case 'hello':
-        case 'pong':
-        case 'run.changed':
-          return;
-        case 'meeting.saved':
-          setMeetings((list) => {
-            if (!list) return list;
-            const old = list.find((m) => m.id === event.meeting.id);
-            const entry = {
-              ...event.meeting,
-              itemCount: old?.itemCount ?? 0,
-              plannedMinutes: old?.plannedMinutes ?? 0,
-            };
-            return old ? list.map((m) => (m.id === entry.id ? entry : m)) : [entry, ...list];
-          });
-          setSelected((s) =>
-            s && s.meeting.id === event.meeting.id ? { ...s, meeting: event.meeting } : s,
-          );
-          return;
-        case 'meeting.deleted':
-          setMeetings((list) => list && list.filter((m) => m.id !== event.meetingId));
-          setSelectedId((id) => (id === event.meetingId ? null : id));
-          return;
-        case 'agenda.saved':
-          setMeetings(
-            (list) =>
-              list && list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m)),
-          );
-          setSelected((s) =>
-            s && s.meeting.id === event.meetingId ? { ...s, items: event.items } : s,
-          );
-          return;
-        default:
-          event satisfies never;
+      setSelected((s) => applyToMeeting(s, event));
+      setMeetings((list) => list && applyToList(list, event));
+      if (event.kind === 'meeting.deleted') {
+        setSelectedId((id) => (id === event.meetingId ? null : id));
       }
     }, []),
   );
