@@ -7,6 +7,15 @@ import {
   updateAgendaItemInput,
 } from './agenda.ts';
 import {
+  createNoteInput,
+  listItemNotesInput,
+  noteRefInput,
+  noteSchema,
+  searchInput,
+  searchResultSchema,
+  updateNoteInput,
+} from './notes.ts';
+import {
   runAdjustInput,
   runGotoInput,
   runMeetingInput,
@@ -136,6 +145,49 @@ export const contract = {
     path: '/api/meetings/:id/items/:itemId',
     input: agendaItemRefInput,
     output: agendaSchema.extend({ deletedItemId: z.string() }),
+  }),
+  'notes.listForItem': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/items/:itemId/notes',
+    input: listItemNotesInput,
+    output: z.object({ notes: z.array(noteSchema) }),
+  }),
+  'notes.listForMeeting': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/notes',
+    input: meetingIdInput,
+    output: z.object({ notes: z.array(noteSchema) }),
+  }),
+  'notes.create': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/items/:itemId/notes',
+    input: createNoteInput,
+    output: noteSchema,
+    status: 201,
+  }),
+  'notes.update': spec({
+    http: 'PATCH',
+    path: '/api/notes/:noteId',
+    input: updateNoteInput,
+    output: z.object({ note: noteSchema, overwroteNewer: z.boolean() }),
+  }),
+  'notes.delete': spec({
+    http: 'DELETE',
+    path: '/api/notes/:noteId',
+    input: noteRefInput,
+    output: z.object({ note: noteSchema }),
+  }),
+  'notes.restore': spec({
+    http: 'POST',
+    path: '/api/notes/:noteId/restore',
+    input: noteRefInput,
+    output: z.object({ note: noteSchema }),
+  }),
+  'notes.search': spec({
+    http: 'GET',
+    path: '/api/search',
+    input: searchInput,
+    output: z.object({ results: z.array(searchResultSchema) }),
   }),
   'run.get': spec({
     http: 'GET',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { agendaItemSchema } from './agenda.ts';
 import { meetingSchema } from './meeting.ts';
+import { noteSchema } from './notes.ts';
 import { runViewSchema } from './run.ts';
 
 /** Everything the server pushes over /ws. One message per change, never per tick. */
@@ -14,6 +15,8 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     items: z.array(agendaItemSchema),
   }),
   z.object({ kind: z.literal('run.changed'), run: runViewSchema }),
+  z.object({ kind: z.literal('note.saved'), note: noteSchema }),
+  z.object({ kind: z.literal('note.deleted'), note: noteSchema }),
   /** The answer to a client's `ping`, for its estimate of the offset to the server clock. */
   z.object({ kind: z.literal('pong'), clientSentAt: z.number(), serverNow: z.number() }),
 ]);

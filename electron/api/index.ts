@@ -3,3 +3,4 @@ export * from './contract.ts';
 export * from './events.ts';
 export * from './meeting.ts';
 export * from './run.ts';
+export * from './notes.ts';

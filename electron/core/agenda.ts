@@ -110,7 +110,7 @@ export function totalPlannedMinutes(items: readonly AgendaItem[]): number {
 }
 
 /** How an item is named on a list: the speaker's organization and name, or its title. */
-export function itemHeadline(item: AgendaItem): string {
+export function itemHeadline(item: Pick<AgendaItem, 'title' | 'organization' | 'speaker'>): string {
   if (item.title) return item.title;
   return [item.organization, item.speaker].filter(Boolean).join(' ');
 }

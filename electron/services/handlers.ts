@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
+import { noteHandlers } from './notes.ts';
 import { runHandlers } from './run.ts';
 import {
   createNewMeeting,
@@ -34,5 +35,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'agenda.remove': (input) => removeAgendaItem(ctx, input),
     'agenda.reorder': (input) => reorderAgenda(ctx, input),
     ...runHandlers(ctx),
+    ...noteHandlers(ctx),
   } satisfies Handlers;
 }

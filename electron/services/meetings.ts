@@ -6,6 +6,7 @@ import {
   sortMeetingsForList,
   type Meeting,
 } from '../core/meeting.ts';
+import type { Note } from '../core/notes.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
@@ -43,10 +44,12 @@ function saveNewMeeting(
   ctx: ServiceContext,
   meeting: Meeting,
   items: AgendaItem[],
+  notes: Note[] = [],
 ): MeetingWithAgenda {
   ctx.store.transaction(() => {
     ctx.store.meetings.save(meeting);
     ctx.store.agenda.replaceAll(meeting.id, items);
+    for (const note of notes) ctx.store.notes.save(note);
   });
   ctx.emit({ kind: 'meeting.saved', meeting });
   ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
@@ -64,7 +67,23 @@ export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
     meetingId: meeting.id,
     position,
   }));
-  return saveNewMeeting(ctx, meeting, items);
+  const notes: Note[] = sample.notes.map((n, position) => ({
+    id: ctx.newId(),
+    meetingId: meeting.id,
+    itemId: (items[n.item] as AgendaItem).id,
+    kind: n.kind,
+    text: n.text,
+    starred: n.starred ?? false,
+    position: position + 1,
+    speechOffsetMs: null,
+    owner: n.owner ?? '',
+    dueDate: null,
+    author: meeting.recorder,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  return saveNewMeeting(ctx, meeting, items, notes);
 }
 
 /** The next meeting of the same kind starts from this one: same people, same agenda. */

@@ -1,6 +1,7 @@
 import { agendaRepository } from './agenda.ts';
 import { openDatabase, type Db } from './db.ts';
 import { meetingRepository } from './meetings.ts';
+import { noteRepository } from './notes.ts';
 import { runRepository } from './runs.ts';
 
 /** The repositories over one open database, and its transaction wrapper. */
@@ -10,6 +11,7 @@ export function createStore(db: Db) {
     meetings: meetingRepository(db),
     agenda: agendaRepository(db),
     runs: runRepository(db),
+    notes: noteRepository(db),
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();
     },

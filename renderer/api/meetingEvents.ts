@@ -11,6 +11,8 @@ export function applyToMeeting(
     case 'hello':
     case 'pong':
     case 'run.changed':
+    case 'note.saved':
+    case 'note.deleted':
       return current;
     case 'meeting.saved':
       return current.meeting.id === event.meeting.id

@@ -1,5 +1,6 @@
 import { sql as init } from './001-init.ts';
 import { sql as run } from './002-run.ts';
+import { sql as notes } from './003-notes.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: '001-init', sql: init },
   { version: 2, name: '002-run', sql: run },
+  { version: 3, name: '003-notes', sql: notes },
 ];

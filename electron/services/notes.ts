@@ -1,0 +1,176 @@
+import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import { itemHeadline } from '../core/agenda.ts';
+import { elapsedMs } from '../core/clock.ts';
+import { positionBetween, sortNotes, type Note } from '../core/notes.ts';
+import { findMatches, searchTerms, trigramMatchExpression } from '../core/search.ts';
+import type { ServiceContext } from './context.ts';
+import { invalidInput, notFound } from './errors.ts';
+
+function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
+  if (!ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
+  const item = ctx.store.agenda.listForMeeting(meetingId).find((i) => i.id === itemId);
+  // A note for an item that was deleted meanwhile is bad input, not a missing route.
+  if (!item)
+    throw invalidInput(
+      'itemId',
+      `agenda item ${itemId} is not on this meeting's agenda (deleted?)`,
+    );
+  return item;
+}
+
+export function listItemNotes(ctx: ServiceContext, input: MethodParsedInput<'notes.listForItem'>) {
+  itemOf(ctx, input.id, input.itemId);
+  return { notes: sortNotes(ctx.store.notes.listForItem(input.itemId)) };
+}
+
+export function listMeetingNotes(ctx: ServiceContext, input: { id: string }) {
+  if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
+  return { notes: ctx.store.notes.listForMeeting(input.id) };
+}
+
+/** Answers only after the commit: a note the screen shows as saved is on disk. */
+export function createNote(ctx: ServiceContext, input: MethodParsedInput<'notes.create'>): Note {
+  const note = ctx.store.transaction(() => {
+    itemOf(ctx, input.id, input.itemId);
+    const now = ctx.now();
+    const { clock } = ctx.store.runs.load(input.id).state;
+    const created: Note = {
+      id: ctx.newId(),
+      meetingId: input.id,
+      itemId: input.itemId,
+      kind: input.kind,
+      text: input.text,
+      starred: input.starred ?? false,
+      position: ctx.store.notes.nextPosition(input.itemId),
+      speechOffsetMs: clock && clock.itemId === input.itemId ? elapsedMs(clock, now) : null,
+      owner: input.owner ?? '',
+      dueDate: input.dueDate ?? null,
+      author: input.author ?? '',
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    ctx.store.notes.save(created);
+    return created;
+  });
+  ctx.emit({ kind: 'note.saved', note });
+  return note;
+}
+
+function existingNote(ctx: ServiceContext, noteId: string) {
+  const note = ctx.store.notes.get(noteId);
+  if (!note) throw notFound('note', noteId);
+  return note;
+}
+
+/**
+ * Concurrent edits of different notes touch different rows and never collide. Two edits of the
+ * same note: the later one is kept, and `overwroteNewer` tells its author that they replaced a
+ * version they had not seen (the other note-taker sees the new text arrive live).
+ */
+export function updateNote(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'notes.update'>,
+): MethodOutput<'notes.update'> {
+  const { noteId, baseVersion, beforeNoteId, itemId, ...fields } = input;
+  const outcome = ctx.store.transaction(() => {
+    const { deleted, ...current } = existingNote(ctx, noteId);
+    if (deleted) throw notFound('note', noteId);
+    const targetItem = itemId ?? current.itemId;
+    if (itemId !== undefined) itemOf(ctx, current.meetingId, itemId);
+    let position = current.position;
+    if (itemId !== undefined && itemId !== current.itemId) {
+      position = ctx.store.notes.nextPosition(itemId);
+    }
+    if (beforeNoteId !== undefined) {
+      const siblings = ctx.store.notes.listForItem(targetItem).filter((n) => n.id !== noteId);
+      const at =
+        beforeNoteId === null ? siblings.length : siblings.findIndex((n) => n.id === beforeNoteId);
+      if (at < 0) throw invalidInput('beforeNoteId', `note ${beforeNoteId} is not beside this one`);
+      position = positionBetween(siblings[at - 1]?.position, siblings[at]?.position);
+    }
+    const next: Note = {
+      ...current,
+      ...fields,
+      itemId: targetItem,
+      position,
+      version: current.version + 1,
+      updatedAt: ctx.now(),
+    };
+    ctx.store.notes.save(next);
+    return {
+      note: next,
+      overwroteNewer: baseVersion !== undefined && baseVersion < current.version,
+    };
+  });
+  ctx.emit({ kind: 'note.saved', note: outcome.note });
+  return outcome;
+}
+
+export function deleteNote(ctx: ServiceContext, input: { noteId: string }) {
+  const note = ctx.store.transaction(() => {
+    const { deleted, ...current } = existingNote(ctx, input.noteId);
+    if (deleted) throw notFound('note', input.noteId);
+    ctx.store.notes.markDeleted(current.id, ctx.now());
+    return current;
+  });
+  ctx.emit({ kind: 'note.deleted', note });
+  return { note };
+}
+
+/** Undo of a delete: the note comes back where it was. */
+export function restoreNote(ctx: ServiceContext, input: { noteId: string }) {
+  const note = ctx.store.transaction(() => {
+    const { deleted: _deleted, ...current } = existingNote(ctx, input.noteId);
+    itemOf(ctx, current.meetingId, current.itemId);
+    const restored = { ...current, version: current.version + 1, updatedAt: ctx.now() };
+    ctx.store.notes.save(restored);
+    return restored;
+  });
+  ctx.emit({ kind: 'note.saved', note });
+  return { note };
+}
+
+export function searchNotes(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'notes.search'>,
+): MethodOutput<'notes.search'> {
+  const terms = searchTerms(input.q);
+  const limit = input.limit ?? 50;
+  // The index narrows by the longer terms; every term must still occur in a result.
+  const rows = ctx.store.notes
+    .search({
+      match: trigramMatchExpression(terms),
+      shortTerm: terms.reduce((a, b) => ([...b].length > [...a].length ? b : a), ''),
+      phrase: input.q.trim(),
+      joined: terms.join(''),
+      kind: input.kind ?? null,
+      meetingId: input.meetingId ?? null,
+      limit: limit * 4,
+    })
+    .filter((row) => terms.every((t) => row.note.text.toLowerCase().includes(t.toLowerCase())))
+    .slice(0, limit);
+  return {
+    results: rows.map((row) => ({
+      meetingId: row.note.meetingId,
+      meetingTitle: row.meetingTitle,
+      meetingDate: row.meetingDate,
+      itemId: row.note.itemId,
+      itemHeadline: itemHeadline(row.itemHeadline),
+      noteId: row.note.id,
+      kind: row.note.kind,
+      text: row.note.text,
+      highlights: findMatches(row.note.text, terms),
+    })),
+  };
+}
+
+export const noteHandlers = (ctx: ServiceContext) => ({
+  'notes.listForItem': (input: MethodParsedInput<'notes.listForItem'>) => listItemNotes(ctx, input),
+  'notes.listForMeeting': (input: { id: string }) => listMeetingNotes(ctx, input),
+  'notes.create': (input: MethodParsedInput<'notes.create'>) => createNote(ctx, input),
+  'notes.update': (input: MethodParsedInput<'notes.update'>) => updateNote(ctx, input),
+  'notes.delete': (input: { noteId: string }) => deleteNote(ctx, input),
+  'notes.restore': (input: { noteId: string }) => restoreNote(ctx, input),
+  'notes.search': (input: MethodParsedInput<'notes.search'>) => searchNotes(ctx, input),
+});

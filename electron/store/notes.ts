@@ -1,0 +1,191 @@
+import type { Note, NoteKind } from '../core/notes.ts';
+import type { Db } from './db.ts';
+
+interface NoteRow {
+  id: string;
+  meeting_id: string;
+  item_id: string;
+  kind: NoteKind;
+  text: string;
+  starred: number;
+  position: number;
+  speech_offset_ms: number | null;
+  owner: string;
+  due_date: string | null;
+  author: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+}
+
+const toNote = (r: NoteRow): Note => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  itemId: r.item_id,
+  kind: r.kind,
+  text: r.text,
+  starred: r.starred === 1,
+  position: r.position,
+  speechOffsetMs: r.speech_offset_ms,
+  owner: r.owner,
+  dueDate: r.due_date,
+  author: r.author,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toParams = (n: Note) => ({
+  id: n.id,
+  meeting_id: n.meetingId,
+  item_id: n.itemId,
+  kind: n.kind,
+  text: n.text,
+  starred: n.starred ? 1 : 0,
+  position: n.position,
+  speech_offset_ms: n.speechOffsetMs,
+  owner: n.owner,
+  due_date: n.dueDate,
+  author: n.author,
+  version: n.version,
+  created_at: n.createdAt,
+  updated_at: n.updatedAt,
+});
+
+export interface SearchRow {
+  note: Note;
+  meetingTitle: string;
+  meetingDate: string;
+  itemHeadline: { title: string; organization: string; speaker: string };
+}
+
+interface SearchRowRaw extends NoteRow {
+  meeting_title: string;
+  meeting_date: string;
+  item_title: string;
+  item_organization: string;
+  item_speaker: string;
+}
+
+const SEARCH_COLUMNS = `n.*, m.title AS meeting_title, m.date AS meeting_date,
+  a.title AS item_title, a.organization AS item_organization, a.speaker AS item_speaker`;
+const SEARCH_FILTERS = `n.deleted_at IS NULL AND (@kind IS NULL OR n.kind = @kind)
+  AND (@meeting IS NULL OR n.meeting_id = @meeting)`;
+
+export function noteRepository(db: Db) {
+  const byId = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
+  const byItem = db.prepare<[string], NoteRow>(
+    'SELECT * FROM notes WHERE item_id = ? AND deleted_at IS NULL ORDER BY position, created_at',
+  );
+  const byMeeting = db.prepare<[string], NoteRow>(
+    'SELECT * FROM notes WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY item_id, position',
+  );
+  const lastPosition = db.prepare<[string], { p: number | null }>(
+    'SELECT MAX(position) AS p FROM notes WHERE item_id = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO notes (id, meeting_id, item_id, kind, text, starred, position, speech_offset_ms,
+       owner, due_date, author, version, created_at, updated_at)
+     VALUES (@id, @meeting_id, @item_id, @kind, @text, @starred, @position, @speech_offset_ms,
+       @owner, @due_date, @author, @version, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
+       text = excluded.text, starred = excluded.starred, position = excluded.position,
+       owner = excluded.owner, due_date = excluded.due_date, author = excluded.author,
+       version = excluded.version, updated_at = excluded.updated_at, deleted_at = NULL`,
+  );
+  const markDeleted = db.prepare<[number, number, string]>(
+    'UPDATE notes SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
+  );
+  // Ranked: the whole query as one exact phrase first, then FTS5's bm25 relevance.
+  const searchIndexed = db.prepare<
+    {
+      match: string;
+      phrase: string;
+      joined: string;
+      kind: string | null;
+      meeting: string | null;
+      limit: number;
+    },
+    SearchRowRaw
+  >(
+    `SELECT ${SEARCH_COLUMNS}
+       FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
+       JOIN meetings m ON m.id = n.meeting_id JOIN agenda_items a ON a.id = n.item_id
+      WHERE notes_fts MATCH @match AND ${SEARCH_FILTERS}
+      ORDER BY (instr(n.text, @phrase) = 0 AND instr(n.text, @joined) = 0), bm25(notes_fts),
+        n.created_at DESC
+      LIMIT @limit`,
+  );
+  // Terms under three characters cannot use the trigram index; scan, newest first.
+  const searchScan = db.prepare<
+    {
+      like: string;
+      phrase: string;
+      joined: string;
+      kind: string | null;
+      meeting: string | null;
+      limit: number;
+    },
+    SearchRowRaw
+  >(
+    `SELECT ${SEARCH_COLUMNS}
+       FROM notes n JOIN meetings m ON m.id = n.meeting_id JOIN agenda_items a ON a.id = n.item_id
+      WHERE n.text LIKE @like ESCAPE '\\' AND ${SEARCH_FILTERS}
+      ORDER BY (instr(n.text, @phrase) = 0 AND instr(n.text, @joined) = 0), n.created_at DESC
+      LIMIT @limit`,
+  );
+
+  const toSearchRow = (r: SearchRowRaw): SearchRow => ({
+    note: toNote(r),
+    meetingTitle: r.meeting_title,
+    meetingDate: r.meeting_date,
+    itemHeadline: {
+      title: r.item_title,
+      organization: r.item_organization,
+      speaker: r.item_speaker,
+    },
+  });
+
+  return {
+    get(id: string): (Note & { deleted: boolean }) | undefined {
+      const row = byId.get(id);
+      return row && { ...toNote(row), deleted: row.deleted_at !== null };
+    },
+    listForItem: (itemId: string) => byItem.all(itemId).map(toNote),
+    listForMeeting: (meetingId: string) => byMeeting.all(meetingId).map(toNote),
+    nextPosition: (itemId: string) => (lastPosition.get(itemId)?.p ?? 0) + 1,
+    /** Writes a note as given (and brings a deleted one back). */
+    save(note: Note): void {
+      upsert.run(toParams(note));
+    },
+    markDeleted(id: string, now: number): void {
+      markDeleted.run(now, now, id);
+    },
+    search(options: {
+      match: string | null;
+      shortTerm: string;
+      phrase: string;
+      joined: string;
+      kind: NoteKind | null;
+      meetingId: string | null;
+      limit: number;
+    }): SearchRow[] {
+      const common = {
+        phrase: options.phrase,
+        joined: options.joined,
+        kind: options.kind,
+        meeting: options.meetingId,
+        limit: options.limit,
+      };
+      const rows = options.match
+        ? searchIndexed.all({ ...common, match: options.match })
+        : searchScan.all({
+            ...common,
+            like: `%${options.shortTerm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          });
+      return rows.map(toSearchRow);
+    },
+  };
+}
+export type NoteRepository = ReturnType<typeof noteRepository>;
