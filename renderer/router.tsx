@@ -1,5 +1,6 @@
 import { ConfidenceView } from './views/confidence/ConfidenceView.tsx';
 import { ConsoleView } from './views/console/ConsoleView.tsx';
+import { NotesView } from './views/notes/NotesView.tsx';
 import { ProjectorView } from './views/projector/ProjectorView.tsx';
 
 /** Each screen is a route of the same app; the server answers every one with index.html. */
@@ -7,6 +8,7 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
   '/': ConsoleView,
   '/projector': ProjectorView,
   '/confidence': ConfidenceView,
+  '/notes': NotesView,
 };
 
 export function Router() {

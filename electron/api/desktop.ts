@@ -18,4 +18,4 @@ export const DESKTOP_CHANNELS = {
 } as const;
 
 /** Screens a window may be opened on; anything else is refused by the shell. */
-export const SCREEN_PATHS = ['/', '/projector', '/confidence'] as const;
+export const SCREEN_PATHS = ['/', '/projector', '/confidence', '/notes'] as const;

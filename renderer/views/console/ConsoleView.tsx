@@ -8,6 +8,8 @@ import { AgendaEditor } from './AgendaEditor.tsx';
 import { callErrorMessage } from './fieldErrors.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingList } from './MeetingList.tsx';
+import { NoteSearch } from '../../components/NoteSearch.tsx';
+import { CurrentNotes } from './CurrentNotes.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { useConsoleData } from './useConsoleData.ts';
 import { useRunCommands } from './useRunCommands.ts';
@@ -134,6 +136,9 @@ export function ConsoleView() {
             <button type="button" onClick={() => openScreen(screenPath('confidence'))}>
               {t('run.openConfidence')}
             </button>
+            <button type="button" onClick={() => openScreen(screenPath('notes'))}>
+              {t('notes.open')}
+            </button>
           </>
         )}
       </AppHeader>
@@ -184,6 +189,20 @@ export function ConsoleView() {
                 commands={commands}
                 onChime={(on) => void setChime(on)}
               />
+              <div className="console-columns">
+                <CurrentNotes meetingId={selected.meeting.id} itemId={run?.currentItemId ?? null} />
+                <section aria-label={t('search.heading')}>
+                  <h3>{t('search.heading')}</h3>
+                  <NoteSearch
+                    meetingId={selected.meeting.id}
+                    onOpen={(r) =>
+                      openScreen(
+                        `/notes?meeting=${encodeURIComponent(r.meetingId)}&item=${encodeURIComponent(r.itemId)}`,
+                      )
+                    }
+                  />
+                </section>
+              </div>
               <AgendaEditor
                 meeting={selected.meeting}
                 items={selected.items}
