@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchDisplayError } from './display-error.ts';
+import { benchNotes } from './notes.ts';
 import { benchRunLatency } from './run-latency.ts';
 import { benchServeReady } from './serve-ready.ts';
 import type { BenchRow } from './stats.ts';
@@ -16,6 +17,7 @@ const rows: BenchRow[] = [
   ...(await benchServeReady()),
   ...(await benchRunLatency()),
   ...(await benchDisplayError()),
+  ...(await benchNotes()),
 ];
 
 console.log(

@@ -172,6 +172,9 @@ describe('search across meetings', () => {
     const other = server.handlers['meetings.create']({ title: '另一次会议', date: '2026-12-01' });
     expect(await search(`q=网格员&meetingId=${other.meeting.id}`)).toEqual([]);
     expect((await search('q=干部')).length).toBeGreaterThan(0);
+    const apart = await search('q=征拆 锻炼');
+    expect(apart.length).toBeGreaterThan(0);
+    expect(apart.every((r) => r.text.includes('征拆') && r.text.includes('锻炼'))).toBe(true);
   });
 
   it('refuses an empty query', async () => {

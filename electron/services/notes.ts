@@ -137,18 +137,28 @@ export function searchNotes(
 ): MethodOutput<'notes.search'> {
   const terms = searchTerms(input.q);
   const limit = input.limit ?? 50;
-  // The index narrows by the longer terms; every term must still occur in a result.
+  const joined = terms.join('');
+  const typed = input.q.trim();
+  // The words together (as typed, or run together the Chinese way) rank first.
+  const phrases = terms.length > 1 ? [...new Set([typed, joined])] : [];
+  const allTerms = trigramMatchExpression(terms);
+  // Without a term of three characters the index cannot help: scan instead.
+  const matches = allTerms
+    ? [...phrases.map((p) => trigramMatchExpression([p])).filter((m) => m !== null), allTerms]
+    : [];
+  const isExact = (text: string) => phrases.some((p) => text.includes(p));
   const rows = ctx.store.notes
     .search({
-      match: trigramMatchExpression(terms),
-      shortTerm: terms.reduce((a, b) => ([...b].length > [...a].length ? b : a), ''),
-      phrase: input.q.trim(),
-      joined: terms.join(''),
+      matches,
+      scanTerm: terms.reduce((a, b) => ([...b].length > [...a].length ? b : a), ''),
       kind: input.kind ?? null,
       meetingId: input.meetingId ?? null,
-      limit: limit * 4,
+      // Enough candidates that filters by kind or meeting still fill a page.
+      cap: Math.max(400, limit * 8),
     })
+    // The index narrows by the longer terms; every term must still occur in a result.
     .filter((row) => terms.every((t) => row.note.text.toLowerCase().includes(t.toLowerCase())))
+    .sort((a, b) => Number(isExact(b.note.text)) - Number(isExact(a.note.text)))
     .slice(0, limit);
   return {
     results: rows.map((row) => ({

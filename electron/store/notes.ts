@@ -97,42 +97,31 @@ export function noteRepository(db: Db) {
   const markDeleted = db.prepare<[number, number, string]>(
     'UPDATE notes SET deleted_at = ?, updated_at = ?, version = version + 1 WHERE id = ?',
   );
-  // Ranked: the whole query as one exact phrase first, then FTS5's bm25 relevance.
-  const searchIndexed = db.prepare<
-    {
-      match: string;
-      phrase: string;
-      joined: string;
-      kind: string | null;
-      meeting: string | null;
-      limit: number;
-    },
+  // The index ranks its matches (bm25) and hands back a capped list of rowids; only those are
+  // joined and filtered. Sorting every match before the limit cost 40 ms on 100,000 notes.
+  const rankedRowids = db.prepare<[string, number], { rowid: number }>(
+    'SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY bm25(notes_fts) LIMIT ?',
+  );
+  const hydrate = db.prepare<
+    { rowids: string; kind: string | null; meeting: string | null },
     SearchRowRaw
   >(
     `SELECT ${SEARCH_COLUMNS}
-       FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
+       FROM json_each(@rowids) j JOIN notes n ON n.rowid = j.value
        JOIN meetings m ON m.id = n.meeting_id JOIN agenda_items a ON a.id = n.item_id
-      WHERE notes_fts MATCH @match AND ${SEARCH_FILTERS}
-      ORDER BY (instr(n.text, @phrase) = 0 AND instr(n.text, @joined) = 0), bm25(notes_fts),
-        n.created_at DESC
-      LIMIT @limit`,
+      WHERE ${SEARCH_FILTERS}
+      ORDER BY j.key`,
   );
-  // Terms under three characters cannot use the trigram index; scan, newest first.
+  // Terms under three characters cannot use the trigram index: scan, newest first, which stops
+  // as soon as enough rows are found.
   const searchScan = db.prepare<
-    {
-      like: string;
-      phrase: string;
-      joined: string;
-      kind: string | null;
-      meeting: string | null;
-      limit: number;
-    },
+    { like: string; kind: string | null; meeting: string | null; limit: number },
     SearchRowRaw
   >(
     `SELECT ${SEARCH_COLUMNS}
        FROM notes n JOIN meetings m ON m.id = n.meeting_id JOIN agenda_items a ON a.id = n.item_id
       WHERE n.text LIKE @like ESCAPE '\\' AND ${SEARCH_FILTERS}
-      ORDER BY (instr(n.text, @phrase) = 0 AND instr(n.text, @joined) = 0), n.created_at DESC
+      ORDER BY n.rowid DESC
       LIMIT @limit`,
   );
 
@@ -162,29 +151,27 @@ export function noteRepository(db: Db) {
     markDeleted(id: string, now: number): void {
       markDeleted.run(now, now, id);
     },
+    /**
+     * `matches` are FTS5 expressions tried in order (the exact phrase first, then all terms);
+     * their ranked hits are concatenated without repeats. Without any, `scanTerm` is scanned.
+     */
     search(options: {
-      match: string | null;
-      shortTerm: string;
-      phrase: string;
-      joined: string;
+      matches: string[];
+      scanTerm: string;
       kind: NoteKind | null;
       meetingId: string | null;
-      limit: number;
+      cap: number;
     }): SearchRow[] {
-      const common = {
-        phrase: options.phrase,
-        joined: options.joined,
-        kind: options.kind,
-        meeting: options.meetingId,
-        limit: options.limit,
-      };
-      const rows = options.match
-        ? searchIndexed.all({ ...common, match: options.match })
-        : searchScan.all({
-            ...common,
-            like: `%${options.shortTerm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-          });
-      return rows.map(toSearchRow);
+      const filters = { kind: options.kind, meeting: options.meetingId };
+      if (options.matches.length === 0) {
+        const like = `%${options.scanTerm.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return searchScan.all({ ...filters, like, limit: options.cap }).map(toSearchRow);
+      }
+      const rowids = new Set<number>();
+      for (const match of options.matches) {
+        for (const { rowid } of rankedRowids.all(match, options.cap)) rowids.add(rowid);
+      }
+      return hydrate.all({ ...filters, rowids: JSON.stringify([...rowids]) }).map(toSearchRow);
     },
   };
 }
