@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startServe } from '../e2e/serve-process.ts';
+import { buildIfStale } from '../scripts/build-if-stale.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
 /**
@@ -10,6 +11,7 @@ import { percentile, type BenchRow } from './stats.ts';
  * (migrations included) and on one that already holds the sample meeting.
  */
 export async function benchServeReady(runs = 10): Promise<BenchRow[]> {
+  buildIfStale(); // a build is not start-up time
   const fresh: number[] = [];
   const existing: number[] = [];
   const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-ready-'));
