@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
-import { startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
+let api: ReturnType<typeof jsonApi>;
 beforeAll(async () => {
   server = await startTestServer();
+  api = jsonApi(server.url, TEST_TOKEN);
 });
 afterAll(() => server.cleanup());
-
-/** The answers are checked field by field below; their shapes vary by route. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
 
 const meetingBody = { title: '经验交流座谈会', date: '2026-11-25', venue: '第一会议室' };
 

@@ -3,24 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+import { jsonApi, type Json } from './test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-crash-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
 async function call(
   serve: ServeProcess,
   method: string,
   url: string,
   body?: object,
 ): Promise<Json> {
-  const res = await fetch(`${serve.origin}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
-    body: body && JSON.stringify(body),
-  });
-  return (await res.json()) as Json;
+  return (await jsonApi(serve.origin, serve.token)(method, url, body)).body;
 }
 
 const COMMANDS: [string, object?][] = [

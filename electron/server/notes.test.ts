@@ -1,28 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let meetingId: string;
 let itemIds: string[];
+let api: ReturnType<typeof jsonApi>;
 
 beforeAll(async () => {
   server = await startTestServer();
+  api = jsonApi(server.url, TEST_TOKEN);
   const sample = server.handlers['meetings.createSample']({});
   meetingId = sample.meeting.id;
   itemIds = sample.items.map((i) => i.id);
 });
 afterAll(() => server.cleanup());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
 const notesUrl = (item: number) => `/api/meetings/${meetingId}/items/${itemIds[item]}/notes`;
 const listNotes = async (item: number) => (await api('GET', notesUrl(item))).body.notes as Json[];
 

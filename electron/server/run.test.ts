@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { startServer } from './app.ts';
-import { startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 const MIN = 60_000;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -17,20 +17,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.cleanup());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-async function post(command: string, body: object = {}) {
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/run/${command}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Json };
-}
-async function getRun() {
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/run?token=${TEST_TOKEN}`);
-  return (await res.json()) as Json;
-}
+const post = async (command: string, body: object = {}) =>
+  jsonApi(server.url, TEST_TOKEN)('POST', `/api/meetings/${meetingId}/run/${command}`, body);
+const getRun = async () =>
+  (await jsonApi(server.url, TEST_TOKEN)('GET', `/api/meetings/${meetingId}/run`)).body;
 
 describe('the run over the HTTP control API', () => {
   it('starts idle, then "next" starts the opening with its countdown facts', async () => {

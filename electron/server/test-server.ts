@@ -60,3 +60,23 @@ export function rawRequest(
     }, reject);
   });
 }
+
+/** Answers are checked field by field in the tests; their shapes vary by route. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = Record<string, any>;
+
+/** A JSON client for a test server: `api('POST', '/api/…', body)` → status and parsed body. */
+export function jsonApi(origin: string, token: string) {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json }> => {
+    const res = await fetch(`${origin}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Json };
+  };
+}
