@@ -1,25 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { ServerEvent } from '../../electron/api/events.ts';
 import type { Note } from '../../electron/api/notes.ts';
 import { call } from './client.ts';
-import { useLiveEvents, useLiveStatus } from './live.ts';
+import { useLiveEvents } from './live.ts';
+import { useLoadedOnConnect } from './useLoadedOnConnect.ts';
+
+const loadNotes = (id: string) => call('notes.listForMeeting', { id }).then((r) => r.notes);
 
 /** Every note of a meeting, kept current by the server's events from every note-taker. */
 export function useMeetingNotes(meetingId: string | null) {
-  const [notes, setNotes] = useState<Note[]>([]);
-  const [lastRemoteChange, setLastRemoteChange] = useState<Note | null>(null);
-  const { generation } = useLiveStatus();
-
-  useEffect(() => {
-    if (!meetingId) return;
-    let current = true;
-    call('notes.listForMeeting', { id: meetingId })
-      .then((r) => current && setNotes(r.notes))
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [meetingId, generation]);
+  const [notes, setNotes] = useLoadedOnConnect(meetingId, loadNotes);
 
   useLiveEvents(
     useCallback(
@@ -28,22 +18,23 @@ export function useMeetingNotes(meetingId: string | null) {
         if (event.note.meetingId !== meetingId) return;
         const note = event.note;
         setNotes((list) => {
-          const others = list.filter((n) => n.id !== note.id);
+          const others = (list ?? []).filter((n) => n.id !== note.id);
           return event.kind === 'note.saved' ? [...others, note] : others;
         });
-        setLastRemoteChange(note);
       },
-      [meetingId],
+      [meetingId, setNotes],
     ),
   );
 
   /** Applies this screen's own answer at once, without waiting for the event. */
-  const upsertLocal = useCallback((note: Note) => {
-    setNotes((list) => [...list.filter((n) => n.id !== note.id), note]);
-  }, []);
-  const removeLocal = useCallback((noteId: string) => {
-    setNotes((list) => list.filter((n) => n.id !== noteId));
-  }, []);
+  const upsertLocal = useCallback(
+    (note: Note) => setNotes((list) => [...(list ?? []).filter((n) => n.id !== note.id), note]),
+    [setNotes],
+  );
+  const removeLocal = useCallback(
+    (noteId: string) => setNotes((list) => (list ?? []).filter((n) => n.id !== noteId)),
+    [setNotes],
+  );
 
-  return { notes: meetingId ? notes : [], lastRemoteChange, upsertLocal, removeLocal };
+  return { notes: meetingId ? (notes ?? []) : [], upsertLocal, removeLocal };
 }
