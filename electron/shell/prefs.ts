@@ -39,4 +39,3 @@ export function openPrefs(cwd: string) {
     rememberMeeting: (id: string) => store.set('lastMeetingId', id),
   };
 }
-export type Prefs_ = ReturnType<typeof openPrefs>;
