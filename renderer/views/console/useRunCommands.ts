@@ -1,32 +1,64 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { MethodName } from '../../../electron/api/contract.ts';
 import type { RunView, ScreenMode } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
 
 type SimpleCommand = 'next' | 'previous' | 'start' | 'pause' | 'resume' | 'stop' | 'skip';
 
-/** The run controls, shared by the buttons and the keyboard shortcuts. */
+/**
+ * The run controls, shared by the buttons and the keyboard shortcuts. Commands from this console
+ * go out one after another, and a toggle (pause, blackout, logo) decides from the newest state
+ * known: its own last answer or the last event, whichever is newer. Two quick presses of L then
+ * show the logo and take it away, instead of both reading a state from before the first.
+ */
 export function useRunCommands(
   meetingId: string,
   run: RunView | null,
   onError: (e: unknown) => void,
 ) {
-  const send = useCallback(
-    (promise: Promise<unknown>) => {
-      promise.catch(onError);
+  const latest = useRef<RunView | null>(run);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const remember = useCallback((next: RunView | null) => {
+    const known = latest.current;
+    if (
+      !next ||
+      !known ||
+      known.meetingId !== next.meetingId ||
+      next.serverNow >= known.serverNow
+    ) {
+      latest.current = next;
+    }
+  }, []);
+  useEffect(() => remember(run), [run, remember]);
+
+  const enqueue = useCallback(
+    (send: (current: RunView | null) => Promise<RunView>) => {
+      queue.current = queue.current.then(async () => {
+        try {
+          remember(await send(latest.current));
+        } catch (error) {
+          onError(error);
+        }
+      });
     },
-    [onError],
+    [onError, remember],
   );
   return {
     command: (name: SimpleCommand) =>
-      send(call(`run.${name}` as Extract<MethodName, `run.${SimpleCommand}`>, { id: meetingId })),
+      enqueue(() =>
+        call(`run.${name}` as Extract<MethodName, `run.${SimpleCommand}`>, { id: meetingId }),
+      ),
     togglePause: () =>
-      send(call(run?.clock?.pausedAt != null ? 'run.resume' : 'run.pause', { id: meetingId })),
-    adjust: (deltaMs: number) => send(call('run.adjust', { id: meetingId, deltaMs })),
-    goto: (itemId: string) => send(call('run.goto', { id: meetingId, itemId })),
-    message: (text: string) => send(call('run.message', { id: meetingId, text })),
+      enqueue((current) =>
+        call(current?.clock?.pausedAt != null ? 'run.resume' : 'run.pause', { id: meetingId }),
+      ),
+    adjust: (deltaMs: number) => enqueue(() => call('run.adjust', { id: meetingId, deltaMs })),
+    goto: (itemId: string) => enqueue(() => call('run.goto', { id: meetingId, itemId })),
+    message: (text: string) => enqueue(() => call('run.message', { id: meetingId, text })),
     screen: (mode: ScreenMode) =>
-      send(call('run.screen', { id: meetingId, mode: run?.screen === mode ? 'live' : mode })),
+      enqueue((current) =>
+        call('run.screen', { id: meetingId, mode: current?.screen === mode ? 'live' : mode }),
+      ),
   };
 }
 export type RunCommands = ReturnType<typeof useRunCommands>;
