@@ -15,6 +15,7 @@ import {
   searchResultSchema,
   updateNoteInput,
 } from './notes.ts';
+import { setSharingInput, sharingStateSchema } from './sharing.ts';
 import {
   runAdjustInput,
   runGotoInput,
@@ -42,6 +43,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  */
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   http: HttpMethod;
+  /**
+   * Open to guests (devices that joined with the access code): reading, and taking notes.
+   * Everything else (running the meeting, editing it, sharing) is the organizer's alone.
+   */
+  guest?: boolean;
   path: string;
   input: I;
   output: O;
@@ -78,6 +84,7 @@ const agendaSchema = z.object({ meetingId: z.string(), items: z.array(agendaItem
 export const contract = {
   'meetings.list': spec({
     http: 'GET',
+    guest: true,
     path: '/api/meetings',
     input: z.object({}).strict(),
     output: z.object({ meetings: z.array(meetingSummarySchema) }),
@@ -105,6 +112,7 @@ export const contract = {
   }),
   'meetings.get': spec({
     http: 'GET',
+    guest: true,
     path: '/api/meetings/:id',
     input: meetingIdInput,
     output: meetingWithAgendaSchema,
@@ -148,18 +156,21 @@ export const contract = {
   }),
   'notes.listForItem': spec({
     http: 'GET',
+    guest: true,
     path: '/api/meetings/:id/items/:itemId/notes',
     input: listItemNotesInput,
     output: z.object({ notes: z.array(noteSchema) }),
   }),
   'notes.listForMeeting': spec({
     http: 'GET',
+    guest: true,
     path: '/api/meetings/:id/notes',
     input: meetingIdInput,
     output: z.object({ notes: z.array(noteSchema) }),
   }),
   'notes.create': spec({
     http: 'POST',
+    guest: true,
     path: '/api/meetings/:id/items/:itemId/notes',
     input: createNoteInput,
     output: noteSchema,
@@ -167,33 +178,50 @@ export const contract = {
   }),
   'notes.update': spec({
     http: 'PATCH',
+    guest: true,
     path: '/api/notes/:noteId',
     input: updateNoteInput,
     output: z.object({ note: noteSchema, overwroteNewer: z.boolean() }),
   }),
   'notes.delete': spec({
     http: 'DELETE',
+    guest: true,
     path: '/api/notes/:noteId',
     input: noteRefInput,
     output: z.object({ note: noteSchema }),
   }),
   'notes.restore': spec({
     http: 'POST',
+    guest: true,
     path: '/api/notes/:noteId/restore',
     input: noteRefInput,
     output: z.object({ note: noteSchema }),
   }),
   'notes.search': spec({
     http: 'GET',
+    guest: true,
     path: '/api/search',
     input: searchInput,
     output: z.object({ results: z.array(searchResultSchema) }),
   }),
   'run.get': spec({
     http: 'GET',
+    guest: true,
     path: '/api/meetings/:id/run',
     input: runMeetingInput,
     output: runViewSchema,
+  }),
+  'sharing.get': spec({
+    http: 'GET',
+    path: '/api/sharing',
+    input: z.object({}).strict(),
+    output: sharingStateSchema,
+  }),
+  'sharing.set': spec({
+    http: 'POST',
+    path: '/api/sharing',
+    input: setSharingInput,
+    output: sharingStateSchema,
   }),
   ...runCommand('next'),
   ...runCommand('previous'),

@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './meeting.ts';
 export * from './run.ts';
 export * from './notes.ts';
+export * from './sharing.ts';

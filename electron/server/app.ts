@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { ServiceContext } from '../services/context.ts';
 import { createHandlers, type Handlers } from '../services/handlers.ts';
@@ -16,6 +17,8 @@ import {
 import { BASE_HEADERS, sendError, sendJson } from './http-util.ts';
 import { createHub } from './hub.ts';
 import { createApiRouter } from './routes.ts';
+import { createLanSharing, lanAddresses } from './lan-sharing.ts';
+import { exchangeAccessCode } from './session.ts';
 import { createStaticHandler } from './static.ts';
 import { watchWallClock } from './wall-clock-watch.ts';
 import { absorbWallStep } from '../services/run.ts';
@@ -30,6 +33,8 @@ export interface ServerOptions {
   token?: string;
   now?: () => number;
   log?: (message: string) => void;
+  /** Where sharing listens when turned on; the machine's network addresses by default. */
+  lanAddresses?: () => string[];
 }
 
 export interface RunningServer {
@@ -45,6 +50,7 @@ export interface RunningServer {
 }
 
 export const LOOPBACK = '127.0.0.1';
+export type Role = 'organizer' | 'guest';
 
 /** Opens the database, then listens on loopback only. Throws if the database is damaged. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -53,12 +59,72 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url');
   const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME));
   const hub = createHub(now);
+  let loopbackHosts = new Set<string>();
+  const knownHosts = () => new Set([...loopbackHosts, ...sharing.hosts()]);
+
+  /** The organizer has the launch token; a guest has the one the access code bought. */
+  function roleOf(req: http.IncomingMessage, url: URL): Role | null {
+    const presented = presentedToken(req, url);
+    if (tokenMatches(presented, token)) return 'organizer';
+    const guestToken = sharing.guestToken();
+    return guestToken && tokenMatches(presented, guestToken) ? 'guest' : null;
+  }
+
+  const onRequest: http.RequestListener = (req, res) => {
+    if (!isAllowedHost(req, knownHosts())) return sendError(res, 'forbidden', 'Host not allowed');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
+    const fail = (error: unknown) => {
+      log(`roundtable: ${req.method} ${url.pathname} failed: ${String(error)}`);
+      if (!res.headersSent) sendError(res, 'internal', 'internal error');
+      else res.destroy();
+    };
+    if (url.pathname === '/api/session') {
+      exchangeAccessCode(req, res, sharing).catch(fail);
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const role = roleOf(req, url);
+      if (!role) return sendError(res, 'unauthorized', 'missing or wrong token');
+      handleApi(req, res, url, role).catch(fail);
+      return;
+    }
+    if (url.pathname === '/ws') {
+      res.writeHead(426, { ...BASE_HEADERS, Connection: 'close' });
+      res.end();
+      return;
+    }
+    serveStatic(req, res, url);
+  };
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refuse = (status: number, reason: string) => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const hosts = knownHosts();
+    if (!isAllowedHost(req, hosts)) return refuse(403, 'Forbidden');
+    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
+    if (!isAllowedOrigin(req, hosts)) return refuse(403, 'Forbidden');
+    const role = roleOf(req, url);
+    if (!role) return refuse(401, 'Unauthorized');
+    hub.accept(req, socket, head, role);
+  };
+
+  const sharing = createLanSharing({
+    handle: onRequest,
+    upgrade: onUpgrade,
+    addresses: options.lanAddresses ?? lanAddresses,
+    now,
+    onDisabled: () => hub.dropGuests(),
+  });
   const ctx: ServiceContext = {
     store,
     now,
     newId: randomUUID,
     startedAt: now(),
     emit: hub.broadcast,
+    sharing,
   };
   const handlers = createHandlers(ctx);
   const stopWatching = watchWallClock(
@@ -73,42 +139,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const handleApi = createApiRouter(handlers);
   const serveStatic = createStaticHandler(options.staticDir);
-  let hosts = new Set<string>();
-
-  const server = http.createServer((req, res) => {
-    if (!isAllowedHost(req, hosts)) return sendError(res, 'forbidden', 'Host not allowed');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(presentedToken(req, url), token)) {
-        return sendError(res, 'unauthorized', 'missing or wrong token');
-      }
-      handleApi(req, res, url).catch((error: unknown) => {
-        log(`roundtable: ${req.method} ${url.pathname} failed: ${String(error)}`);
-        if (!res.headersSent) sendError(res, 'internal', 'internal error');
-        else res.destroy();
-      });
-      return;
-    }
-    if (url.pathname === '/ws') {
-      res.writeHead(426, { ...BASE_HEADERS, Connection: 'close' });
-      res.end();
-      return;
-    }
-    serveStatic(req, res, url);
-  });
-
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const refuse = (status: number, reason: string) => {
-      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (!isAllowedHost(req, hosts)) return refuse(403, 'Forbidden');
-    if (url.pathname !== '/ws') return refuse(404, 'Not Found');
-    if (!isAllowedOrigin(req, hosts)) return refuse(403, 'Forbidden');
-    if (!tokenMatches(presentedToken(req, url), token)) return refuse(401, 'Unauthorized');
-    hub.accept(req, socket, head);
-  });
+  const server = http.createServer(onRequest);
+  server.on('upgrade', onUpgrade);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -120,7 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
-  hosts = allowedHosts(port);
+  loopbackHosts = allowedHosts(port);
   const url = `http://${LOOPBACK}:${port}`;
 
   return {
@@ -133,6 +165,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handlers,
     async close() {
       stopWatching();
+      await sharing.disable();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

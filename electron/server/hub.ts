@@ -14,6 +14,7 @@ export function createHub(now: () => number) {
     perMessageDeflate: false,
   });
   const clients = new Set<WebSocket>();
+  const guests = new WeakSet<WebSocket>();
 
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
@@ -39,8 +40,15 @@ export function createHub(now: () => number) {
   }
 
   return {
-    accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    accept(req: IncomingMessage, socket: Duplex, head: Buffer, role: 'organizer' | 'guest'): void {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (role === 'guest') guests.add(ws);
+        wss.emit('connection', ws, req);
+      });
+    },
+    /** Sharing was turned off: the devices that joined with the code are cut off now. */
+    dropGuests(): void {
+      for (const socket of clients) if (guests.has(socket)) socket.terminate();
     },
     broadcast(event: ServerEvent): void {
       const payload = JSON.stringify(event);

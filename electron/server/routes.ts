@@ -52,7 +52,12 @@ function specificity(route: Route): number {
 export function createApiRouter(handlers: Handlers) {
   const routes = buildRoutes().sort((a, b) => specificity(b) - specificity(a));
 
-  return async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+  return async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    role: 'organizer' | 'guest',
+  ) {
     const parts = url.pathname.split('/').filter(Boolean);
     const matching = routes
       .map((route) => ({ route, params: matchPath(route, parts) }))
@@ -69,6 +74,14 @@ export function createApiRouter(handlers: Handlers) {
         `${req.method} is not allowed on ${url.pathname}`,
         undefined,
         405,
+      );
+    }
+
+    if (role === 'guest' && !contract[hit.route.name].guest) {
+      return sendError(
+        res,
+        'forbidden',
+        'devices that joined with the access code may read and take notes, nothing more',
       );
     }
 
@@ -109,7 +122,7 @@ export function createApiRouter(handlers: Handlers) {
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
-      const output = handler(parsed.data);
+      const output = await handler(parsed.data);
       sendJson(res, spec.status ?? 200, output);
     } catch (error) {
       if (error instanceof ServiceError) {

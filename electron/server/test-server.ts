@@ -9,6 +9,8 @@ export const TEST_TOKEN = 'test-token-0123456789';
 export async function startTestServer(
   dataDir?: string,
 ): Promise<RunningServer & { cleanup(): Promise<void> }> {
+  // Sharing in tests listens on 127.0.0.2, a loopback address standing in for the LAN.
+  const lanAddresses = () => ['127.0.0.2'];
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rt-server-'));
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Roundtable</title>');
@@ -17,6 +19,7 @@ export async function startTestServer(
     port: 0,
     staticDir,
     token: TEST_TOKEN,
+    lanAddresses,
     log: () => {},
   });
   return {

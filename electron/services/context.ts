@@ -1,4 +1,5 @@
 import type { ServerEvent } from '../api/events.ts';
+import type { SharingState } from '../api/sharing.ts';
 import type { Store } from '../store/index.ts';
 
 /** What every use case gets: storage, the clock, ids, and the way to tell the screens. */
@@ -10,4 +11,10 @@ export interface ServiceContext {
   startedAt: number;
   /** Called after the command's transaction has committed. */
   emit: (event: ServerEvent) => void;
+  /** The local-network sharing switch, which lives in the server. */
+  sharing: {
+    state(): SharingState;
+    enable(): Promise<SharingState>;
+    disable(): Promise<SharingState>;
+  };
 }

@@ -3,6 +3,7 @@ import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from
 import type { ServiceContext } from './context.ts';
 import { noteHandlers } from './notes.ts';
 import { runHandlers } from './run.ts';
+import { sharingHandlers } from './sharing.ts';
 import {
   createNewMeeting,
   createSampleMeeting,
@@ -13,19 +14,20 @@ import {
   updateMeeting,
 } from './meetings.ts';
 
-export type Handlers = {
-  [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M>;
+/** Every method of the contract, answering now or (for the few that wait on I/O) later. */
+type HandlerSpec = {
+  [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
 /**
  * The one dispatcher: HTTP routes, the console's buttons and keyboard shortcuts all end in
  * these functions. A method of the contract without a handler is a compile error here.
  */
-export function createHandlers(ctx: ServiceContext): Handlers {
+export function createHandlers(ctx: ServiceContext) {
   return {
-    'meetings.list': () => listMeetings(ctx),
+    'meetings.list': (_input) => listMeetings(ctx),
     'meetings.create': (input) => createNewMeeting(ctx, input),
-    'meetings.createSample': () => createSampleMeeting(ctx),
+    'meetings.createSample': (_input) => createSampleMeeting(ctx),
     'meetings.duplicate': (input) => duplicateMeeting(ctx, input),
     'meetings.get': (input) => getMeeting(ctx, input),
     'meetings.update': (input) => updateMeeting(ctx, input),
@@ -36,5 +38,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     'agenda.reorder': (input) => reorderAgenda(ctx, input),
     ...runHandlers(ctx),
     ...noteHandlers(ctx),
-  } satisfies Handlers;
+    ...sharingHandlers(ctx),
+  } satisfies HandlerSpec;
 }
+export type Handlers = ReturnType<typeof createHandlers>;

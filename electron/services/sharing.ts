@@ -1,0 +1,14 @@
+import type { SharingState } from '../api/sharing.ts';
+import type { ServiceContext } from './context.ts';
+import { ServiceError } from './errors.ts';
+
+export const sharingHandlers = (ctx: ServiceContext) => ({
+  'sharing.get': (_input: unknown): SharingState => ctx.sharing.state(),
+  'sharing.set': async (input: { enabled: boolean }): Promise<SharingState> => {
+    try {
+      return input.enabled ? await ctx.sharing.enable() : await ctx.sharing.disable();
+    } catch (error) {
+      throw new ServiceError('conflict', `sharing could not start: ${(error as Error).message}`);
+    }
+  },
+});
