@@ -19,14 +19,18 @@ const SERVE = path.resolve(import.meta.dirname, '..', '.vite', 'serve', 'serve.j
 let built = false;
 
 /** Starts `serve` as a user would, on a random port, and waits for its ready line. */
-export function startServe(dataDir: string): Promise<ServeProcess> {
+export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
   if (!built) {
     buildIfStale();
     built = true;
   }
-  const child = spawn(process.execPath, [SERVE, '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [SERVE, '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(

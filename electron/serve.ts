@@ -10,7 +10,8 @@ import { startServer } from './server/app.ts';
 import { defaultDataDir } from './server/data-dir.ts';
 import { describeStartupError } from './server/startup-error.ts';
 
-const usage = 'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>]';
+const usage =
+  'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>] [--lan-address <ip> …]';
 /** The folder with package.json: one level up from electron/, two from .vite/serve/. */
 function findProjectRoot(from: string): string {
   let dir = from;
@@ -30,6 +31,8 @@ function parse() {
         port: { type: 'string', default: '0' },
         'data-dir': { type: 'string' },
         'static-dir': { type: 'string' },
+        // Where sharing listens when the organizer turns it on (default: every LAN address).
+        'lan-address': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -45,6 +48,7 @@ function parse() {
       port,
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       staticDir: path.resolve(values['static-dir'] ?? path.join(projectRoot, '.vite', 'renderer')),
+      ...(values['lan-address'] ? { lanAddresses: () => values['lan-address'] as string[] } : {}),
     };
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);

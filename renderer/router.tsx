@@ -1,6 +1,8 @@
 import { ConfidenceView } from './views/confidence/ConfidenceView.tsx';
 import { ConsoleView } from './views/console/ConsoleView.tsx';
+import { JoinView } from './views/join/JoinView.tsx';
 import { NotesView } from './views/notes/NotesView.tsx';
+import { sessionToken } from './api/session.ts';
 import { ProjectorView } from './views/projector/ProjectorView.tsx';
 
 /** Each screen is a route of the same app; the server answers every one with index.html. */
@@ -12,6 +14,8 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
 };
 
 export function Router() {
+  // A device that came in over the network without a token first joins with the access code.
+  if (!sessionToken()) return <JoinView />;
   const View = ROUTES[window.location.pathname.replace(/\/+$/, '') || '/'] ?? ConsoleView;
   return <View />;
 }

@@ -5,7 +5,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../electron/api/contract.ts';
-import { sessionToken } from './session.ts';
+import { forgetSessionToken, sessionToken } from './session.ts';
 
 /** A failed call, with the server's code, message and the field it blames. */
 export class ApiCallError extends Error {
@@ -64,6 +64,11 @@ export async function call<M extends MethodName>(
     throw new ApiCallError(0, { code: 'network', message: String(error) });
   }
   const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) {
+    // The token no longer opens anything (sharing was turned off): back to the access code.
+    forgetSessionToken();
+    window.location.reload();
+  }
   if (!response.ok) {
     const error = (body as ApiError | undefined)?.error ?? {
       code: 'internal' as const,

@@ -22,6 +22,34 @@ export function sessionToken(): string {
   return token;
 }
 
+/** Forgets this tab's token (it was refused: sharing was turned off, or a new code issued). */
+export function forgetSessionToken(): void {
+  sessionStorage.removeItem(STORAGE_KEY);
+  token = '';
+}
+
+/** Trades the organizer's access code for this tab's token. */
+export async function joinWithCode(
+  code: string,
+): Promise<'ok' | 'wrong' | 'locked' | 'unavailable'> {
+  try {
+    const res = await fetch('/api/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    if (res.status === 429) return 'locked';
+    if (res.status === 400 || res.status === 401) return 'wrong';
+    if (!res.ok) return 'unavailable';
+    const { token: granted } = (await res.json()) as { token: string };
+    sessionStorage.setItem(STORAGE_KEY, granted);
+    token = granted;
+    return 'ok';
+  } catch {
+    return 'unavailable';
+  }
+}
+
 /** An address of one of the app's screens that another tab or window can open on its own. */
 export function screenUrl(pathAndQuery: string): string {
   const url = new URL(pathAndQuery, window.location.origin);

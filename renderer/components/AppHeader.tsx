@@ -4,17 +4,32 @@ import { LOCALES, useI18n } from '../i18n/i18n.tsx';
 
 const LOCALE_NAMES = { 'zh-CN': '中文', en: 'English' } as const;
 
-export function AppHeader({ children }: { children?: ReactNode }) {
-  const { t, locale, setLocale } = useI18n();
+/** The live connection's state; rendering it opens the connection. */
+function LiveStatusBadge() {
+  const { t } = useI18n();
   const { status } = useLiveStatus();
+  return (
+    <span className={`live-status live-${status}`} role="status">
+      {t(`live.${status}`)}
+    </span>
+  );
+}
+
+/** `offline`: for the page that asks for the access code, which has no token to connect with. */
+export function AppHeader({
+  children,
+  offline = false,
+}: {
+  children?: ReactNode;
+  offline?: boolean;
+}) {
+  const { t, locale, setLocale } = useI18n();
   return (
     <header className="app-header">
       <h1>{t('app.name')}</h1>
       <div className="header-tools">
         {children}
-        <span className={`live-status live-${status}`} role="status">
-          {t(`live.${status}`)}
-        </span>
+        {!offline && <LiveStatusBadge />}
         <label className="locale-picker">
           <span className="visually-hidden">{t('app.language')}</span>
           <select

@@ -11,6 +11,7 @@ import { MeetingList } from './MeetingList.tsx';
 import { NoteSearch } from '../../components/NoteSearch.tsx';
 import { CurrentNotes } from './CurrentNotes.tsx';
 import { RunPanel } from './RunPanel.tsx';
+import { SharingPanel } from './SharingPanel.tsx';
 import { useConsoleData } from './useConsoleData.ts';
 import { useRunCommands } from './useRunCommands.ts';
 import { useRun } from '../../api/useRun.ts';
@@ -156,6 +157,7 @@ export function ConsoleView() {
             setNotice(null);
           }}
           onSample={() => void loadSample()}
+          footer={<SharingPanel onError={fail} />}
         />
         <main className="console-main">
           {notice && (

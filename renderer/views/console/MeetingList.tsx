@@ -7,9 +7,11 @@ interface Props {
   onSelect: (id: string) => void;
   onNew: () => void;
   onSample: () => void;
+  /** Shown under the list (the sharing switch). */
+  footer?: React.ReactNode;
 }
 
-export function MeetingList({ meetings, selectedId, onSelect, onNew, onSample }: Props) {
+export function MeetingList({ meetings, selectedId, onSelect, onNew, onSample, footer }: Props) {
   const { t } = useI18n();
   return (
     <nav className="meeting-list" aria-labelledby="meetings-heading">
@@ -45,6 +47,7 @@ export function MeetingList({ meetings, selectedId, onSelect, onNew, onSample }:
           </li>
         ))}
       </ul>
+      {footer}
     </nav>
   );
 }
