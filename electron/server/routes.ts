@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -121,9 +122,12 @@ export function createApiRouter(handlers: Handlers) {
       return sendError(res, 'invalid_input', `${field}: ${message}`, field);
     }
     try {
+      const startedAt = performance.now();
       const handler = handlers[name] as (input: unknown) => unknown;
       const output = await handler(parsed.data);
-      sendJson(res, spec.status ?? 200, output);
+      // The command's own time (transaction and commit included), for benchmarks and tools.
+      const serverTiming = `app;dur=${(performance.now() - startedAt).toFixed(2)}`;
+      sendJson(res, spec.status ?? 200, output, { 'Server-Timing': serverTiming });
     } catch (error) {
       if (error instanceof ServiceError) {
         return sendError(res, error.code, error.message, error.field);

@@ -7,8 +7,8 @@ import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 
 function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
-  if (!ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
-  const item = ctx.store.agenda.listForMeeting(meetingId).find((i) => i.id === itemId);
+  const item = ctx.store.agenda.get(meetingId, itemId);
+  if (!item && !ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
   // A note for an item that was deleted meanwhile is bad input, not a missing route.
   if (!item)
     throw invalidInput(
@@ -33,7 +33,7 @@ export function createNote(ctx: ServiceContext, input: MethodParsedInput<'notes.
   const note = ctx.store.transaction(() => {
     itemOf(ctx, input.id, input.itemId);
     const now = ctx.now();
-    const { clock } = ctx.store.runs.load(input.id).state;
+    const clock = ctx.store.runs.clock(input.id);
     const created: Note = {
       id: ctx.newId(),
       meetingId: input.id,

@@ -46,11 +46,18 @@ export function agendaRepository(db: Db) {
        topic = excluded.topic, planned_minutes = excluded.planned_minutes,
        warning_seconds = excluded.warning_seconds, danger_seconds = excluded.danger_seconds`,
   );
+  const existsOne = db.prepare<[string, string], AgendaItemRow>(
+    'SELECT * FROM agenda_items WHERE meeting_id = ? AND id = ?',
+  );
   const deleteOne = db.prepare<[string, string]>(
     'DELETE FROM agenda_items WHERE meeting_id = ? AND id = ?',
   );
 
   return {
+    get(meetingId: string, itemId: string): AgendaItem | undefined {
+      const row = existsOne.get(meetingId, itemId);
+      return row && toItem(row);
+    },
     listForMeeting(meetingId: string): AgendaItem[] {
       return selectForMeeting.all(meetingId).map(toItem);
     },

@@ -1,11 +1,14 @@
 import { agendaRepository } from './agenda.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Db } from './db.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
 import { runRepository } from './runs.ts';
 
 /** The repositories over one open database, and its transaction wrapper. */
-export function createStore(db: Db) {
+export function createStore(db: Db, file = ':memory:') {
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file, Date.now);
+  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   return {
     db,
     meetings: meetingRepository(db),
@@ -13,9 +16,12 @@ export function createStore(db: Db) {
     runs: runRepository(db),
     notes: noteRepository(db),
     transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
+      const result = db.transaction(fn)();
+      checkpointer?.wrote();
+      return result;
     },
     close(): void {
+      checkpointer?.stop();
       db.close();
     },
   };
@@ -23,5 +29,5 @@ export function createStore(db: Db) {
 export type Store = ReturnType<typeof createStore>;
 
 export function openStore(file: string): Store {
-  return createStore(openDatabase(file));
+  return createStore(openDatabase(file), file);
 }

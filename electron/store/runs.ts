@@ -82,6 +82,11 @@ export function runRepository(db: Db) {
   );
 
   return {
+    /** Only the clock: what a note needs to know how far into the speech it was written. */
+    clock(meetingId: string): ClockFacts | null {
+      const row = selectRun.get(meetingId);
+      return row ? toClock(row) : null;
+    },
     load(meetingId: string): StoredRun {
       const row = selectRun.get(meetingId);
       const itemRuns: Record<string, ItemRun> = {};
