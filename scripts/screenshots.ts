@@ -46,6 +46,12 @@ try {
   await page.goto(serve.screen(`/?meeting=${meeting.id}`));
   await page.getByTestId('run-current').waitFor();
   await page.screenshot({ path: path.join(outDir, 'console-running.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(serve.screen(`/notes?meeting=${meeting.id}`));
+  await page.getByTestId('notes-speaker').waitFor();
+  await page.getByRole('searchbox').fill('网格员');
+  await page.getByTestId('search-results').locator('mark').first().waitFor();
+  await page.screenshot({ path: path.join(outDir, 'notes.png') });
   console.log(`screenshots written to ${outDir}`);
 } finally {
   await browser.close();
