@@ -139,20 +139,20 @@ test('a console command reaches the projector screen in a few milliseconds', asy
 
   const latencies: number[] = [];
   for (let i = 0; i < 6; i++) {
-    const shown = projector.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const seen = document.querySelector('[data-testid="speaker-name"]')?.textContent ?? '';
-          const observer = new MutationObserver(() => {
-            const name = document.querySelector('[data-testid="speaker-name"]')?.textContent ?? '';
-            if (name && name !== seen) {
-              observer.disconnect();
-              resolve(performance.timeOrigin + performance.now());
-            }
-          });
-          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-        }),
-    );
+    // The observer is in place before the click, so no change can slip past it.
+    await projector.evaluate(() => {
+      const seen = document.querySelector('[data-testid="speaker-name"]')?.textContent ?? '';
+      (window as unknown as { nextChange: Promise<number> }).nextChange = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          const name = document.querySelector('[data-testid="speaker-name"]')?.textContent ?? '';
+          if (name && name !== seen) {
+            observer.disconnect();
+            resolve(performance.timeOrigin + performance.now());
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
+    });
     const sentAt = await page.evaluate(() => {
       const button = [...document.querySelectorAll('button')].find((b) =>
         /^(开始|下一位)/.test(b.textContent ?? ''),
@@ -161,7 +161,10 @@ test('a console command reaches the projector screen in a few milliseconds', asy
       button?.click();
       return at;
     });
-    latencies.push((await shown) - sentAt);
+    const shownAt = await projector.evaluate(
+      () => (window as unknown as { nextChange: Promise<number> }).nextChange,
+    );
+    latencies.push(shownAt - sentAt);
   }
   latencies.sort((a, b) => a - b);
   const median = latencies[Math.floor(latencies.length / 2)] ?? Number.NaN;
