@@ -15,6 +15,7 @@ import {
   searchResultSchema,
   updateNoteInput,
 } from './notes.ts';
+import { exportFileSchema, exportInput, importMeetingInput } from './bundle.ts';
 import { setSharingInput, sharingStateSchema } from './sharing.ts';
 import {
   runAdjustInput,
@@ -109,6 +110,20 @@ export const contract = {
     input: duplicateMeetingInput,
     output: meetingWithAgendaSchema,
     status: 201,
+  }),
+  'meetings.import': spec({
+    http: 'POST',
+    path: '/api/meetings/import',
+    input: importMeetingInput,
+    output: meetingWithAgendaSchema,
+    status: 201,
+  }),
+  'exports.file': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/export/:name',
+    guest: true,
+    input: exportInput,
+    output: exportFileSchema,
   }),
   'meetings.get': spec({
     http: 'GET',

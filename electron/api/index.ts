@@ -5,3 +5,4 @@ export * from './meeting.ts';
 export * from './run.ts';
 export * from './notes.ts';
 export * from './sharing.ts';
+export * from './bundle.ts';

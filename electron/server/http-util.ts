@@ -26,6 +26,33 @@ export function sendJson(
   res.end(payload);
 }
 
+/**
+ * Content-Disposition with the file's real (often Chinese) name, RFC 5987/6266: an ASCII
+ * fallback for old clients and the UTF-8 name for everyone else.
+ */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function sendFile(
+  res: ServerResponse,
+  file: { fileName: string; contentType: string; body: Uint8Array },
+): void {
+  res.writeHead(200, {
+    ...BASE_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Length': file.body.byteLength,
+    'Content-Disposition': contentDisposition(file.fileName),
+    'Cache-Control': 'no-store',
+  });
+  res.end(file.body);
+}
+
 export const STATUS_OF: Record<ApiErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,

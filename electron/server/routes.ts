@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
 import { ServiceError } from '../services/errors.ts';
 import type { Handlers } from '../services/handlers.ts';
-import { BodyTooLargeError, readBody, sendError, sendJson } from './http-util.ts';
+import { BodyTooLargeError, readBody, sendError, sendFile, sendJson } from './http-util.ts';
 
 interface Route {
   name: MethodName;
@@ -127,6 +127,7 @@ export function createApiRouter(handlers: Handlers) {
       const output = await handler(parsed.data);
       // The command's own time (transaction and commit included), for benchmarks and tools.
       const serverTiming = `app;dur=${(performance.now() - startedAt).toFixed(2)}`;
+      if (isFile(output)) return sendFile(res, output);
       sendJson(res, spec.status ?? 200, output, { 'Server-Timing': serverTiming });
     } catch (error) {
       if (error instanceof ServiceError) {
@@ -135,6 +136,16 @@ export function createApiRouter(handlers: Handlers) {
       throw error;
     }
   };
+}
+
+function isFile(
+  output: unknown,
+): output is { fileName: string; contentType: string; body: Uint8Array } {
+  return (
+    typeof output === 'object' &&
+    output !== null &&
+    (output as { body?: unknown }).body instanceof Uint8Array
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): { field: string; message: string } {

@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
+import { exportHandlers } from './exports.ts';
 import { noteHandlers } from './notes.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
@@ -39,6 +40,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...runHandlers(ctx),
     ...noteHandlers(ctx),
     ...sharingHandlers(ctx),
+    ...exportHandlers(ctx),
   } satisfies HandlerSpec;
 }
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -1,0 +1,16 @@
+/**
+ * A CSV cell that Excel and WPS show as the text it is: a leading = + - @ (or tab, CR) would
+ * make a formula, so such a cell gets a leading apostrophe; quotes, commas and line breaks are
+ * quoted.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** UTF-8 with a byte-order mark and CRLF, which Chinese Excel opens without garbling. */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): Buffer {
+  const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
+  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+}

@@ -1,0 +1,19 @@
+import type { AgendaItem } from '../core/agenda.ts';
+import type { Meeting } from '../core/meeting.ts';
+import type { Note } from '../core/notes.ts';
+import type { RunState } from '../core/run.ts';
+
+/** Everything an export is made from, read in one go by the export service. */
+export interface MeetingData {
+  meeting: Meeting;
+  items: AgendaItem[];
+  notes: Note[];
+  run: RunState;
+}
+
+/** A file ready to send: its name (may be Chinese), type and bytes. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}

@@ -1,0 +1,71 @@
+import { itemHeadline } from '../core/agenda.ts';
+import { formatSpeechOffset } from '../core/notes.ts';
+import { computeSchedule } from '../core/schedule.ts';
+import { toCsv } from './csv.ts';
+import type { MeetingData } from './meeting-data.ts';
+
+const KIND_LABEL = {
+  opening: '开场',
+  exchange: '交流发言',
+  leader: '领导讲话',
+  break: '休息',
+  other: '其他',
+};
+const STATUS_LABEL = { pending: '未进行', running: '进行中', done: '已完成', skipped: '已跳过' };
+
+export const TIMING_HEADER = [
+  '序号',
+  '类型',
+  '发言单位及发言人',
+  '题目',
+  '计划开始',
+  '计划时长（分钟）',
+  '实际开始',
+  '实际结束',
+  '实际用时',
+  '增减时间（秒）',
+  '超时（秒）',
+  '状态',
+];
+
+/**
+ * Planned against actual for every item. `plannedStartAt` is the meeting's start as an instant
+ * and `clockTime` formats an instant in the venue's time zone; both come from the caller.
+ */
+export function timingRows(
+  data: MeetingData,
+  plannedStartAt: number,
+  clockTime: (epochMs: number) => string,
+): (string | number)[][] {
+  const schedule = computeSchedule(data.items, plannedStartAt, data.run, plannedStartAt);
+  return data.items.map((item, index) => {
+    const row = schedule.rows[index];
+    const record = data.run.itemRuns[item.id];
+    const spoke = record && record.status !== 'skipped' ? record : undefined;
+    const overMs = spoke
+      ? Math.max(0, spoke.elapsedMs - item.plannedMinutes * 60_000 - spoke.addedMs)
+      : 0;
+    return [
+      index + 1,
+      KIND_LABEL[item.kind],
+      itemHeadline(item),
+      item.topic,
+      row ? clockTime(row.plannedStartAt) : '',
+      item.plannedMinutes,
+      row?.actualStartAt != null ? clockTime(row.actualStartAt) : '',
+      row?.actualEndAt != null ? clockTime(row.actualEndAt) : '',
+      spoke && spoke.actualEndAt !== null ? formatSpeechOffset(spoke.elapsedMs) : '',
+      spoke ? Math.round(spoke.addedMs / 1000) : '',
+      spoke && spoke.actualEndAt !== null ? Math.round(overMs / 1000) : '',
+      STATUS_LABEL[row?.status ?? 'pending'],
+    ];
+  });
+}
+
+export function timingCsv(
+  data: MeetingData,
+  plannedStartAt: number,
+  clockTime: (epochMs: number) => string,
+): Buffer {
+  return toCsv([TIMING_HEADER, ...timingRows(data, plannedStartAt, clockTime)]);
+}
