@@ -10,6 +10,8 @@ import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingList } from './MeetingList.tsx';
 import { NoteSearch } from '../../components/NoteSearch.tsx';
 import { CurrentNotes } from './CurrentNotes.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { ImportButton } from './ImportButton.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { useConsoleData } from './useConsoleData.ts';
@@ -140,6 +142,7 @@ export function ConsoleView() {
             <button type="button" onClick={() => openScreen(screenPath('notes'))}>
               {t('notes.open')}
             </button>
+            <ExportMenu meetingId={selected.meeting.id} />
           </>
         )}
       </AppHeader>
@@ -157,7 +160,22 @@ export function ConsoleView() {
             setNotice(null);
           }}
           onSample={() => void loadSample()}
-          footer={<SharingPanel onError={fail} />}
+          footer={
+            <>
+              <ImportButton
+                onImported={(imported) => {
+                  data.setSelected(imported);
+                  data.select(imported.meeting.id);
+                  setNotice({
+                    kind: 'ok',
+                    text: t('import.done', { title: imported.meeting.title }),
+                  });
+                }}
+                onError={(text) => setNotice({ kind: 'error', text })}
+              />
+              <SharingPanel onError={fail} />
+            </>
+          }
         />
         <main className="console-main">
           {notice && (
