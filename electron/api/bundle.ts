@@ -35,7 +35,12 @@ export const importMeetingInput = z
   })
   .strict();
 
-export const EXPORT_NAMES = ['minutes.md', 'timing.csv', 'meeting.roundtable'] as const;
+export const EXPORT_NAMES = [
+  'minutes.md',
+  'host-script.docx',
+  'timing.csv',
+  'meeting.roundtable',
+] as const;
 export const exportInput = z.object({ id: z.string().min(1), name: z.enum(EXPORT_NAMES) }).strict();
 
 /** An export answers with a file, not JSON: the server sends `body` as the response. */

@@ -3,6 +3,8 @@ import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
 import { initialRunState } from '../core/run.ts';
 import { fromBundle, toBundle, withNewIds } from '../export/bundle.ts';
 import type { ExportFile, MeetingData } from '../export/meeting-data.ts';
+import { hostScript } from '../export/host-script.ts';
+import { hostScriptDocx } from '../export/host-script-docx.ts';
 import { minutesMarkdown } from '../export/minutes-md.ts';
 import { timingCsv } from '../export/timing-report.ts';
 import type { ServiceContext } from './context.ts';
@@ -33,10 +35,10 @@ const clockTime = (epochMs: number) => {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 };
 
-export function exportFile(
+export async function exportFile(
   ctx: ServiceContext,
   input: MethodParsedInput<'exports.file'>,
-): ExportFile {
+): Promise<ExportFile> {
   const data = readMeetingData(ctx, input.id);
   const title = safeName(data.meeting.title);
   switch (input.name) {
@@ -45,6 +47,12 @@ export function exportFile(
         fileName: `${title}-纪要.md`,
         contentType: 'text/markdown; charset=utf-8',
         body: Buffer.from(minutesMarkdown(data), 'utf8'),
+      };
+    case 'host-script.docx':
+      return {
+        fileName: `${title}-主持词.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        body: await hostScriptDocx(hostScript(data), `${data.meeting.title}主持词`),
       };
     case 'timing.csv': {
       const plannedStartAt = new Date(

@@ -1,0 +1,67 @@
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { ScriptParagraph } from './host-script.ts';
+import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
+
+function paragraph(p: ScriptParagraph): Paragraph {
+  if (p.style === 'title') {
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...LINE_28PT, line: 36 * 20, after: 0 },
+      children: [new TextRun({ text: p.text, font: FONTS.title, size: FONT_SIZE.二号 })],
+    });
+  }
+  if (p.style === 'subtitle') {
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...LINE_28PT, after: 28 * 20 },
+      children: [new TextRun({ text: p.text, font: FONTS.kaiti, size: FONT_SIZE.三号 })],
+    });
+  }
+  // A hand-over line is what the presider reads at each change: set in 黑体 to find at a glance.
+  return new Paragraph({
+    spacing: LINE_28PT,
+    indent: p.text === '同志们：' ? undefined : { firstLine: 2 * FONT_SIZE.三号 * 10 },
+    children: [
+      new TextRun({
+        text: p.text,
+        font: p.style === 'cue' ? FONTS.heiti : FONTS.body,
+        size: FONT_SIZE.三号,
+      }),
+    ],
+  });
+}
+
+/** Page numbers "— 1 —" in 4号 宋体, as official documents number them. */
+const pageNumberFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: FONTS.songti,
+            size: FONT_SIZE.四号,
+          }),
+        ],
+      }),
+    ],
+  });
+
+export async function hostScriptDocx(
+  paragraphs: ScriptParagraph[],
+  title: string,
+): Promise<Buffer> {
+  const document = new Document({
+    title,
+    creator: 'Roundtable',
+    sections: [
+      {
+        properties: { page: OFFICIAL_PAGE },
+        footers: { default: pageNumberFooter() },
+        children: paragraphs.map(paragraph),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
