@@ -36,6 +36,7 @@ export const importMeetingInput = z
   .strict();
 
 export const EXPORT_NAMES = [
+  'minutes.docx',
   'minutes.md',
   'host-script.docx',
   'timing.csv',

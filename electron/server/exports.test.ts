@@ -50,7 +50,7 @@ describe('exports', () => {
     expect(md).toContain('## 十二、会议要求');
     expect(md).toContain('一是把党建工作与实际工作紧密结合');
     expect(md).toContain('## 十三、议定事项');
-    expect(md).toContain('责任人：各街道党工委');
+    expect(md).toContain('（责任人：各街道党工委）');
     expect(md).toContain('\\# 不是标题 \\*也不是粗体\\* \\[链接\\](http://x)');
     expect(md).toContain('**时间**：2026-11-25 09:00');
   });

@@ -5,7 +5,9 @@ import { fromBundle, toBundle, withNewIds } from '../export/bundle.ts';
 import type { ExportFile, MeetingData } from '../export/meeting-data.ts';
 import { hostScript } from '../export/host-script.ts';
 import { hostScriptDocx } from '../export/host-script-docx.ts';
+import { minutesDocx } from '../export/minutes-docx.ts';
 import { minutesMarkdown } from '../export/minutes-md.ts';
+import { minutesModel } from '../export/minutes-model.ts';
 import { timingCsv } from '../export/timing-report.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound, ServiceError } from './errors.ts';
@@ -47,6 +49,12 @@ export async function exportFile(
         fileName: `${title}-纪要.md`,
         contentType: 'text/markdown; charset=utf-8',
         body: Buffer.from(minutesMarkdown(data), 'utf8'),
+      };
+    case 'minutes.docx':
+      return {
+        fileName: `${title}-纪要.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        body: await minutesDocx(minutesModel(data)),
       };
     case 'host-script.docx':
       return {

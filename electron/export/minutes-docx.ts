@@ -1,0 +1,116 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type IRunOptions,
+} from 'docx';
+import type { NoteKind } from '../core/notes.ts';
+import { actionSuffix } from './minutes-md.ts';
+import { cnNumber, type MinutesModel } from './minutes-model.ts';
+import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
+
+/** One Chinese character of 3号 (16 pt), in twips: indents are counted in characters. */
+const CHAR = 16 * 20;
+
+/** How a speaker's notes are grouped in the minutes, under 楷体 second-level headings. */
+const GROUPS: { kinds: NoteKind[]; title: string }[] = [
+  { kinds: ['takeaway'], title: '主要做法和经验' },
+  { kinds: ['insight'], title: '工作体会' },
+  { kinds: ['figure'], title: '有关数据' },
+  { kinds: ['quote'], title: '金句摘录' },
+  { kinds: ['problem'], title: '存在问题' },
+];
+
+const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) =>
+  new TextRun({ text, font, size: FONT_SIZE.三号, ...extra });
+
+const body = (children: TextRun[], firstLineChars = 2) =>
+  new Paragraph({ spacing: LINE_28PT, indent: { firstLine: firstLineChars * CHAR }, children });
+
+/**
+ * A label block as clause 10.3 sets 出席/列席/请假: the label in 黑体 with a full-width colon,
+ * the names in 仿宋, and wrapped lines aligned after the colon (a hanging indent).
+ */
+const labelBlock = (label: string, text: string) => {
+  const width = ([...label].length + 1) * CHAR;
+  return new Paragraph({
+    spacing: LINE_28PT,
+    indent: { left: width, hanging: width },
+    children: [run(`${label}：`, FONTS.heiti), run(text)],
+  });
+};
+
+/** "— 1 —" in 4号 宋体: odd pages at the right, even pages at the left, one character in. */
+const pageFooter = (side: 'right' | 'left') =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: CHAR } : { left: CHAR },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: FONTS.songti,
+            size: FONT_SIZE.四号,
+          }),
+        ],
+      }),
+    ],
+  });
+
+/** The minutes (会议纪要) as a Word document in the GB/T 9704-2012 layout. */
+export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
+  const paragraphs: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 35 * 20, lineRule: 'exact', after: 28 * 20 },
+      children: [new TextRun({ text: model.title, font: FONTS.title, size: FONT_SIZE.二号 })],
+    }),
+    ...model.facts.map((f) => labelBlock(f.label, f.value)),
+    ...model.attendance.map((a) => labelBlock(a.label, a.names.join('、'))),
+    body([run(model.opening)]),
+  ];
+  let n = 0;
+  for (const section of model.sections) {
+    paragraphs.push(body([run(`${cnNumber(++n)}、${section.heading}`, FONTS.heiti)]));
+    if (section.topic) paragraphs.push(body([run(`发言题目：${section.topic}`, FONTS.kaiti)]));
+    let sub = 0;
+    for (const group of GROUPS) {
+      const notes = section.notes.filter((note) => group.kinds.includes(note.kind));
+      if (notes.length === 0) continue;
+      paragraphs.push(body([run(`（${cnNumber(++sub)}）${group.title}`, FONTS.kaiti)]));
+      paragraphs.push(...notes.map((note) => body([run(note.text)])));
+    }
+    if (sub === 0) paragraphs.push(body([run('（无记录）')]));
+  }
+  if (model.requirements.length) {
+    paragraphs.push(body([run(`${cnNumber(++n)}、会议要求`, FONTS.heiti)]));
+    for (const r of model.requirements) {
+      const points = r.points.map((p, i) => `${cnNumber(i + 1)}是${p.replace(/[。；;]$/, '')}。`);
+      paragraphs.push(body([run(`${r.speaker}强调：${points.join('')}`)]));
+    }
+  }
+  if (model.actions.length) {
+    paragraphs.push(body([run(`${cnNumber(++n)}、议定事项`, FONTS.heiti)]));
+    model.actions.forEach((note, i) =>
+      paragraphs.push(body([run(`${i + 1}. ${note.text}${actionSuffix(note)}`)])),
+    );
+  }
+  const document = new Document({
+    title: model.title,
+    creator: 'Roundtable',
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: { page: OFFICIAL_PAGE },
+        footers: { default: pageFooter('right'), even: pageFooter('left') },
+        children: paragraphs,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
