@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import type { NoteKind } from '../core/notes.ts';
 import { actionSuffix } from './minutes-md.ts';
-import { cnNumber, type MinutesModel } from './minutes-model.ts';
+import { cnNumber, counter, type MinutesModel } from './minutes-model.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
 
 /** One Chinese character of 3号 (16 pt), in twips: indents are counted in characters. */
@@ -74,9 +74,9 @@ export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
     ...model.attendance.map((a) => labelBlock(a.label, a.names.join('、'))),
     body([run(model.opening)]),
   ];
-  let n = 0;
+  const nextNumber = counter();
   for (const section of model.sections) {
-    paragraphs.push(body([run(`${cnNumber(++n)}、${section.heading}`, FONTS.heiti)]));
+    paragraphs.push(body([run(`${nextNumber()}、${section.heading}`, FONTS.heiti)]));
     if (section.topic) paragraphs.push(body([run(`发言题目：${section.topic}`, FONTS.kaiti)]));
     let sub = 0;
     for (const group of GROUPS) {
@@ -88,14 +88,14 @@ export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
     if (sub === 0) paragraphs.push(body([run('（无记录）')]));
   }
   if (model.requirements.length) {
-    paragraphs.push(body([run(`${cnNumber(++n)}、会议要求`, FONTS.heiti)]));
+    paragraphs.push(body([run(`${nextNumber()}、会议要求`, FONTS.heiti)]));
     for (const r of model.requirements) {
       const points = r.points.map((p, i) => `${cnNumber(i + 1)}是${p.replace(/[。；;]$/, '')}。`);
       paragraphs.push(body([run(`${r.speaker}强调：${points.join('')}`)]));
     }
   }
   if (model.actions.length) {
-    paragraphs.push(body([run(`${cnNumber(++n)}、议定事项`, FONTS.heiti)]));
+    paragraphs.push(body([run(`${nextNumber()}、议定事项`, FONTS.heiti)]));
     model.actions.forEach((note, i) =>
       paragraphs.push(body([run(`${i + 1}. ${note.text}${actionSuffix(note)}`)])),
     );

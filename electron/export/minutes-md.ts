@@ -1,6 +1,6 @@
 import type { Note, NoteKind } from '../core/notes.ts';
 import type { MeetingData } from './meeting-data.ts';
-import { cnNumber, minutesModel } from './minutes-model.ts';
+import { cnNumber, counter, minutesModel } from './minutes-model.ts';
 
 export const KIND_LABEL: Record<NoteKind, string> = {
   takeaway: '干货',
@@ -41,21 +41,21 @@ export function minutesMarkdown(data: MeetingData): string {
   ];
   const out: string[] = [`# ${escapeMarkdown(model.title)}`, '', facts.join('  \n'), ''];
   out.push(escapeMarkdown(model.opening), '');
-  let n = 0;
+  const nextNumber = counter();
   for (const section of model.sections) {
-    out.push(`## ${cnNumber(++n)}、${escapeMarkdown(section.heading)}`, '');
+    out.push(`## ${nextNumber()}、${escapeMarkdown(section.heading)}`, '');
     if (section.topic) out.push(`*${escapeMarkdown(section.topic)}*`, '');
     out.push(...(section.notes.length ? section.notes.map(noteLine) : ['（无记录）']), '');
   }
   if (model.requirements.length) {
-    out.push(`## ${cnNumber(++n)}、会议要求`, '');
+    out.push(`## ${nextNumber()}、会议要求`, '');
     for (const r of model.requirements) {
       out.push(`${escapeMarkdown(r.speaker)}强调：`, '');
       out.push(...r.points.map((p, i) => `${cnNumber(i + 1)}是${escapeMarkdown(p)}`), '');
     }
   }
   if (model.actions.length) {
-    out.push(`## ${cnNumber(++n)}、议定事项`, '', ...model.actions.map(noteLine), '');
+    out.push(`## ${nextNumber()}、议定事项`, '', ...model.actions.map(noteLine), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -27,6 +27,12 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'
 export const cnNumber = (n: number): string =>
   n <= 10 ? (CN[n - 1] as string) : n < 20 ? `十${CN[n - 11] ?? ''}` : String(n);
 
+/** 一、二、三… for the first-level headings, in order. */
+export function counter(): () => string {
+  let n = 0;
+  return () => cnNumber(++n);
+}
+
 export function minutesModel({ meeting, items, notes }: MeetingData): MinutesModel {
   const live = notes.filter((n) => n.meetingId === meeting.id);
   const byItem = (id: string) =>
