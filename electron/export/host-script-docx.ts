@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { CHAR, officialFooters } from './docx-parts.ts';
 import type { ScriptParagraph } from './host-script.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
 
@@ -20,7 +21,7 @@ function paragraph(p: ScriptParagraph): Paragraph {
   // A hand-over line is what the presider reads at each change: set in 黑体 to find at a glance.
   return new Paragraph({
     spacing: LINE_28PT,
-    indent: p.text === '同志们：' ? undefined : { firstLine: 2 * FONT_SIZE.三号 * 10 },
+    indent: p.text === '同志们：' ? undefined : { firstLine: 2 * CHAR },
     children: [
       new TextRun({
         text: p.text,
@@ -31,34 +32,18 @@ function paragraph(p: ScriptParagraph): Paragraph {
   });
 }
 
-/** Page numbers "— 1 —" in 4号 宋体, as official documents number them. */
-const pageNumberFooter = () =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: FONTS.songti,
-            size: FONT_SIZE.四号,
-          }),
-        ],
-      }),
-    ],
-  });
-
 export async function hostScriptDocx(
   paragraphs: ScriptParagraph[],
   title: string,
 ): Promise<Buffer> {
   const document = new Document({
     title,
+    evenAndOddHeaderAndFooters: true,
     creator: 'Roundtable',
     sections: [
       {
         properties: { page: OFFICIAL_PAGE },
-        footers: { default: pageNumberFooter() },
+        footers: officialFooters(),
         children: paragraphs.map(paragraph),
       },
     ],

@@ -1,20 +1,9 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-  type IRunOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { NoteKind } from '../core/notes.ts';
+import { CHAR, officialFooters } from './docx-parts.ts';
 import { actionSuffix } from './minutes-md.ts';
 import { cnNumber, counter, type MinutesModel } from './minutes-model.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
-
-/** One Chinese character of 3号 (16 pt), in twips: indents are counted in characters. */
-const CHAR = 16 * 20;
 
 /** How a speaker's notes are grouped in the minutes, under 楷体 second-level headings. */
 const GROUPS: { kinds: NoteKind[]; title: string }[] = [
@@ -43,24 +32,6 @@ const labelBlock = (label: string, text: string) => {
     children: [run(`${label}：`, FONTS.heiti), run(text)],
   });
 };
-
-/** "— 1 —" in 4号 宋体: odd pages at the right, even pages at the left, one character in. */
-const pageFooter = (side: 'right' | 'left') =>
-  new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'right' ? { right: CHAR } : { left: CHAR },
-        children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
-            font: FONTS.songti,
-            size: FONT_SIZE.四号,
-          }),
-        ],
-      }),
-    ],
-  });
 
 /** The minutes (会议纪要) as a Word document in the GB/T 9704-2012 layout. */
 export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
@@ -107,7 +78,7 @@ export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
     sections: [
       {
         properties: { page: OFFICIAL_PAGE },
-        footers: { default: pageFooter('right'), even: pageFooter('left') },
+        footers: officialFooters(),
         children: paragraphs,
       },
     ],
