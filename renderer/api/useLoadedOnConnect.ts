@@ -4,10 +4,13 @@ import { useLiveStatus } from './live.ts';
 /**
  * Loads a value for `key` when it changes and again after every reconnect: events missed while
  * away are not replayed, so the screen reads the state afresh. `load` must be a stable function.
+ * A load and a pushed event travel on different connections and may arrive in either order:
+ * `keep` (stable too) decides whether a loaded value replaces the one already held.
  */
 export function useLoadedOnConnect<T>(
   key: string | null,
   load: (key: string) => Promise<T>,
+  keep: (held: T | null, loaded: T) => T | null = (_held, loaded) => loaded,
 ): [T | null, Dispatch<SetStateAction<T | null>>] {
   const [value, setValue] = useState<T | null>(null);
   const { generation } = useLiveStatus();
@@ -15,11 +18,11 @@ export function useLoadedOnConnect<T>(
     if (!key) return;
     let current = true;
     load(key)
-      .then((loaded) => current && setValue(loaded))
+      .then((loaded) => current && setValue((held) => keep(held, loaded)))
       .catch(() => current && setValue(null));
     return () => {
       current = false;
     };
-  }, [key, load, generation]);
+  }, [key, load, keep, generation]);
   return [value, setValue];
 }

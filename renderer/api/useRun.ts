@@ -7,13 +7,19 @@ import { useLoadedOnConnect } from './useLoadedOnConnect.ts';
 
 const loadRun = (id: string) => call('run.get', { id });
 
+/** A load answered before a command may arrive after that command's event: the newer view wins. */
+const newerRun = (held: RunView | null, loaded: RunView): RunView =>
+  held && held.meetingId === loaded.meetingId && held.serverNow > loaded.serverNow ? held : loaded;
+
 /** A meeting's run state, as pushed by the server: one update per command, none per second. */
 export function useRun(meetingId: string | null): RunView | null {
-  const [run, setRun] = useLoadedOnConnect(meetingId, loadRun);
+  const [run, setRun] = useLoadedOnConnect(meetingId, loadRun, newerRun);
   useLiveEvents(
     useCallback(
       (event: ServerEvent) => {
-        if (event.kind === 'run.changed' && event.run.meetingId === meetingId) setRun(event.run);
+        if (event.kind === 'run.changed' && event.run.meetingId === meetingId) {
+          setRun((held) => newerRun(held, event.run));
+        }
       },
       [meetingId, setRun],
     ),

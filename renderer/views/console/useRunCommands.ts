@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { MethodName } from '../../../electron/api/contract.ts';
 import type { RunView, ScreenMode } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
@@ -98,7 +98,8 @@ export function useRunShortcuts(
   commands: RunCommands,
   presets: { hurry: string; wrapUp: string },
 ): void {
-  useEffect(() => {
+  // Attached before the panel is painted: a key pressed the moment it appears still counts.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const actions: Record<string, () => void> = {
