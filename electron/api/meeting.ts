@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Meeting, MeetingFields } from '../core/meeting.ts';
+import { SLIDE_THEMES, type Meeting, type MeetingFields } from '../core/meeting.ts';
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const names = z.array(text(60)).max(300, 'at most 300 names');
@@ -20,6 +20,16 @@ export const isoDate = z
     'not a real calendar date',
   );
 
+/** The largest logo kept with a meeting: enough for a crisp emblem, small enough for every screen. */
+export const LOGO_MAX_BYTES = 512 * 1024;
+const logo = z
+  .string()
+  .max(Math.ceil((LOGO_MAX_BYTES * 4) / 3) + 30, 'the image is larger than 512 KB')
+  .refine(
+    (s) => s === '' || /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(s),
+    'a PNG or JPEG image',
+  );
+
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
 export const meetingFieldsSchema = z.object({
@@ -36,6 +46,10 @@ export const meetingFieldsSchema = z.object({
   warningSeconds: seconds,
   dangerSeconds: seconds,
   chime: z.boolean(),
+  // Defaults let meeting files written before these settings existed still open.
+  organizer: text(200).default(''),
+  slideTheme: z.enum(SLIDE_THEMES, { error: 'party or neutral' }).default('party'),
+  logo: logo.default(''),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingSchema = meetingFieldsSchema.extend({
@@ -76,3 +90,4 @@ export type CreateMeetingInput = z.infer<typeof createMeetingInput>;
 export type UpdateMeetingInput = z.infer<typeof updateMeetingInput>;
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 export type { Meeting };
+export { SLIDE_THEMES };

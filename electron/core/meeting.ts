@@ -1,3 +1,7 @@
+/** 党建 red and gold, or a plain neutral look for other meetings. */
+export const SLIDE_THEMES = ['party', 'neutral'] as const;
+export type SlideTheme = (typeof SLIDE_THEMES)[number];
+
 /** A meeting as the organizer prepares it. Times are epoch ms, passed in by the caller. */
 export interface Meeting {
   id: string;
@@ -22,6 +26,12 @@ export interface Meeting {
   dangerSeconds: number;
   /** Play the chime at the warning and at zero. */
   chime: boolean;
+  /** 主办单位, named on the cover slide. */
+  organizer: string;
+  /** The look of the exported slides. */
+  slideTheme: SlideTheme;
+  /** An image (PNG or JPEG) as a data: URL for the slides and the projector's logo screen; '' for none. */
+  logo: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -43,6 +53,9 @@ export const emptyMeetingFields: MeetingFields = {
   warningSeconds: 60,
   dangerSeconds: 0,
   chime: false,
+  organizer: '',
+  slideTheme: 'party',
+  logo: '',
 };
 
 export function createMeeting(

@@ -180,6 +180,9 @@ export function buildSampleMeeting(date: string): SampleMeeting {
       warningSeconds: 60,
       dangerSeconds: 0,
       chime: false,
+      organizer: '中共深圳市龙岗区委组织部',
+      slideTheme: 'party',
+      logo: '',
     },
     items: [
       {

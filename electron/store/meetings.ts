@@ -16,6 +16,9 @@ interface MeetingRow {
   warning_seconds: number;
   danger_seconds: number;
   chime: number;
+  organizer: string;
+  slide_theme: Meeting['slideTheme'];
+  logo: string;
   created_at: number;
   updated_at: number;
 }
@@ -35,6 +38,9 @@ const toMeeting = (row: MeetingRow): Meeting => ({
   warningSeconds: row.warning_seconds,
   dangerSeconds: row.danger_seconds,
   chime: row.chime === 1,
+  organizer: row.organizer,
+  slideTheme: row.slide_theme,
+  logo: row.logo,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -54,6 +60,9 @@ const toParams = (m: Meeting) => ({
   warning_seconds: m.warningSeconds,
   danger_seconds: m.dangerSeconds,
   chime: m.chime ? 1 : 0,
+  organizer: m.organizer,
+  slide_theme: m.slideTheme,
+  logo: m.logo,
   created_at: m.createdAt,
   updated_at: m.updatedAt,
 });
@@ -74,16 +83,17 @@ export function meetingRepository(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO meetings (id, title, date, start_time, venue, presider, recorder, attendees,
        non_voting_attendees, absentees, archived, warning_seconds, danger_seconds, chime,
-       created_at, updated_at)
+       organizer, slide_theme, logo, created_at, updated_at)
      VALUES (@id, @title, @date, @start_time, @venue, @presider, @recorder, @attendees,
        @non_voting_attendees, @absentees, @archived, @warning_seconds, @danger_seconds, @chime,
-       @created_at, @updated_at)
+       @organizer, @slide_theme, @logo, @created_at, @updated_at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date,
        start_time = excluded.start_time, venue = excluded.venue, presider = excluded.presider,
        recorder = excluded.recorder, attendees = excluded.attendees,
        non_voting_attendees = excluded.non_voting_attendees, absentees = excluded.absentees,
        archived = excluded.archived, warning_seconds = excluded.warning_seconds,
        danger_seconds = excluded.danger_seconds, chime = excluded.chime,
+       organizer = excluded.organizer, slide_theme = excluded.slide_theme, logo = excluded.logo,
        updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');

@@ -1,6 +1,7 @@
 import { sql as init } from './001-init.ts';
 import { sql as run } from './002-run.ts';
 import { sql as notes } from './003-notes.ts';
+import { sql as meetingSettings } from './004-meeting-settings.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: '001-init', sql: init },
   { version: 2, name: '002-run', sql: run },
   { version: 3, name: '003-notes', sql: notes },
+  { version: 4, name: '004-meeting-settings', sql: meetingSettings },
 ];

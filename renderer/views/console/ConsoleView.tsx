@@ -38,6 +38,9 @@ const blankMeeting = (): MeetingFieldsInput => ({
   warningSeconds: 60,
   dangerSeconds: 0,
   chime: false,
+  organizer: '',
+  slideTheme: 'party',
+  logo: '',
 });
 
 /** The organizer's screen: meetings on the left, the chosen meeting and its agenda on the right. */

@@ -1,12 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { meetingFieldsSchema, type MeetingFieldsInput } from '../../../electron/api/meeting.ts';
+import {
+  meetingFieldsSchema,
+  SLIDE_THEMES,
+  type MeetingFieldsInput,
+} from '../../../electron/api/meeting.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { readNumber } from './AgendaItemForm.tsx';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
+import { LogoField } from './LogoField.tsx';
 
 const NAME_LISTS = ['attendees', 'nonVotingAttendees', 'absentees'] as const;
 type NameList = (typeof NAME_LISTS)[number];
-const TEXT_FIELDS = ['venue', 'presider', 'recorder'] as const;
+const TEXT_FIELDS = ['venue', 'organizer', 'presider', 'recorder'] as const;
 
 /** The form's own state: people lists are edited as text, one name per 、 or line. */
 type Draft = Omit<MeetingFieldsInput, NameList> & Record<NameList, string>;
@@ -145,6 +150,22 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
         />
         {t('meeting.chime')}
       </label>
+      <label>
+        {t('meeting.slideTheme')}
+        <select
+          name="slideTheme"
+          value={draft.slideTheme}
+          onChange={(e) => set('slideTheme', e.target.value as Draft['slideTheme'])}
+        >
+          {SLIDE_THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {t(`meeting.slideTheme.${theme}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <LogoField value={draft.logo} onChange={(logo) => set('logo', logo)} />
+      {error('logo')}
       <label className="checkbox">
         <input
           type="checkbox"

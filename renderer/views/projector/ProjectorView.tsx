@@ -25,7 +25,7 @@ export function ProjectorView() {
   if (run?.screen === 'logo') {
     return (
       <div className="logo-screen" data-testid="logo-screen">
-        <img src="/favicon.svg" alt="" />
+        <img src={meeting.logo || '/favicon.svg'} alt="" />
         <p>{meeting.title}</p>
       </div>
     );
