@@ -65,4 +65,4 @@ export type UpdateAgendaItemInput = z.infer<typeof updateAgendaItemInput>;
 export type { AgendaItem };
 
 /** Pure helpers of the domain that every screen needs the same way. */
-export { itemHeadline } from '../core/agenda.ts';
+export { itemHeadline, speakerOrdinal } from '../core/agenda.ts';

@@ -27,26 +27,41 @@ export const bundleSchema = z.object({
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 
-export const importMeetingInput = z
+/** A file's bytes as a request body (see `fileBody` in the contract). */
+export const fileBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'a file');
+
+/** Query flags arrive as text: "true" / "false". */
+export const queryFlag = z
+  .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+  .optional();
+
+/** Far above a year of meetings' notes (a 200-item meeting with 5,000 notes is about 3 MB). */
+export const BUNDLE_MAX_BYTES = 64 * 1024 * 1024;
+
+export const importBundleInput = z
   .object({
-    bundle: z.unknown(),
+    file: fileBytes,
     /** Import under new ids, beside the meeting it came from. */
-    asCopy: z.boolean().optional(),
+    asCopy: queryFlag,
   })
   .strict();
 
 export const EXPORT_NAMES = [
+  'slides.pptx',
   'minutes.docx',
+  'minutes.pdf',
   'minutes.md',
   'host-script.docx',
+  'timing.xlsx',
   'timing.csv',
   'meeting.roundtable',
 ] as const;
+export type ExportName = (typeof EXPORT_NAMES)[number];
 export const exportInput = z.object({ id: z.string().min(1), name: z.enum(EXPORT_NAMES) }).strict();
 
 /** An export answers with a file, not JSON: the server sends `body` as the response. */
 export const exportFileSchema = z.object({
   fileName: z.string(),
   contentType: z.string(),
-  body: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes'),
+  body: fileBytes,
 });

@@ -15,7 +15,7 @@ import {
   searchResultSchema,
   updateNoteInput,
 } from './notes.ts';
-import { exportFileSchema, exportInput, importMeetingInput } from './bundle.ts';
+import { BUNDLE_MAX_BYTES, exportFileSchema, exportInput, importBundleInput } from './bundle.ts';
 import { setSharingInput, sharingStateSchema } from './sharing.ts';
 import {
   runAdjustInput,
@@ -54,6 +54,11 @@ interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   output: O;
   /** HTTP status of a success; 200 when absent. */
   status?: number;
+  /**
+   * The request body is a file's bytes (a meeting file, a spreadsheet), handed to the handler
+   * as `input[field]`; the other inputs travel in the query string.
+   */
+  fileBody?: { field: string; maxBytes: number };
 }
 
 const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => s;
@@ -111,12 +116,13 @@ export const contract = {
     output: meetingWithAgendaSchema,
     status: 201,
   }),
-  'meetings.import': spec({
+  'meetings.importBundle': spec({
     http: 'POST',
-    path: '/api/meetings/import',
-    input: importMeetingInput,
+    path: '/api/meetings/import-bundle',
+    input: importBundleInput,
     output: meetingWithAgendaSchema,
     status: 201,
+    fileBody: { field: 'file', maxBytes: BUNDLE_MAX_BYTES },
   }),
   'exports.file': spec({
     http: 'GET',
@@ -266,6 +272,7 @@ export const apiErrorSchema = z.object({
       'conflict',
       'unauthorized',
       'forbidden',
+      'unavailable',
       'internal',
     ]),
     message: z.string(),

@@ -114,3 +114,12 @@ export function itemHeadline(item: Pick<AgendaItem, 'title' | 'organization' | '
   if (item.title) return item.title;
   return [item.organization, item.speaker].filter(Boolean).join(' ');
 }
+
+/** "第 N 位": the place of an exchange speech among the exchange speeches, on screen and slide. */
+export function speakerOrdinal(
+  items: readonly Pick<AgendaItem, 'id' | 'kind'>[],
+  item: Pick<AgendaItem, 'id' | 'kind'>,
+): number | null {
+  if (item.kind !== 'exchange') return null;
+  return items.filter((i) => i.kind === 'exchange').findIndex((i) => i.id === item.id) + 1;
+}

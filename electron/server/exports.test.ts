@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
@@ -30,6 +34,26 @@ async function download(server: typeof a, name: string) {
     headers: { Authorization: `Bearer ${TEST_TOKEN}` },
   });
   return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** Posts a meeting file's bytes, as the console's 导入 button does. */
+async function importFile(
+  server: typeof a,
+  body: string | Uint8Array<ArrayBuffer>,
+  asCopy = false,
+) {
+  const res = await fetch(
+    `${server.url}/api/meetings/import-bundle${asCopy ? '?asCopy=true' : ''}`,
+    {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${TEST_TOKEN}`,
+        'Content-Type': 'application/octet-stream',
+      },
+      body,
+    },
+  );
+  return { status: res.status, body: (await res.json()) as Json };
 }
 
 describe('exports', () => {
@@ -76,9 +100,7 @@ describe('exports', () => {
     const exported = JSON.parse(
       (await download(a, 'meeting.roundtable')).bytes.toString('utf8'),
     ) as Json;
-    const imported = await jsonApi(b.url, TEST_TOKEN)('POST', '/api/meetings/import', {
-      bundle: exported,
-    });
+    const imported = await importFile(b, JSON.stringify(exported));
     expect(imported.status).toBe(201);
     const again = JSON.parse(
       (await download(b, 'meeting.roundtable')).bytes.toString('utf8'),
@@ -87,14 +109,9 @@ describe('exports', () => {
     expect(exported.notes.length).toBeGreaterThan(20);
     expect(exported.run.itemRuns.length).toBe(2);
 
-    const twice = await jsonApi(b.url, TEST_TOKEN)('POST', '/api/meetings/import', {
-      bundle: exported,
-    });
+    const twice = await importFile(b, JSON.stringify(exported));
     expect(twice.status).toBe(409);
-    const copy = await jsonApi(b.url, TEST_TOKEN)('POST', '/api/meetings/import', {
-      bundle: exported,
-      asCopy: true,
-    });
+    const copy = await importFile(b, JSON.stringify(exported), true);
     expect(copy.status).toBe(201);
     expect(copy.body.meeting.id).not.toBe(meetingId);
     expect(copy.body.items.map((i: Json) => i.speaker)).toEqual(
@@ -108,22 +125,83 @@ describe('exports', () => {
     const exported = JSON.parse(
       (await download(a, 'meeting.roundtable')).bytes.toString('utf8'),
     ) as Json;
-    const newer = await api('POST', '/api/meetings/import', {
-      bundle: { ...exported, version: 2 },
-      asCopy: true,
-    });
+    const newer = await importFile(b, JSON.stringify({ ...exported, version: 2 }), true);
     expect(newer.status).toBe(400);
     expect(newer.body.error.message).toContain('newer Roundtable');
-    const foreign = await api('POST', '/api/meetings/import', { bundle: { hello: 'world' } });
+    const foreign = await importFile(b, JSON.stringify({ hello: 'world' }));
     expect(foreign.body.error.message).toContain('not a Roundtable meeting file');
+    const truncated = await importFile(b, JSON.stringify(exported).slice(0, 5000), true);
+    expect(truncated.status).toBe(400);
+    expect(truncated.body.error).toMatchObject({ field: 'file' });
+    expect(truncated.body.error.message).toContain('damaged');
+    const binary = await importFile(b, new Uint8Array([0xff, 0xfe, 0x00, 0x9c, 0x80]), true);
+    expect(binary.body.error.message).toContain('not a Roundtable meeting file');
+    const empty = await importFile(b, '', true);
+    expect(empty.body.error.message).toContain('empty');
     const orphan = {
       ...exported,
       notes: [...exported.notes, { ...exported.notes[0], id: 'x', itemId: 'nowhere' }],
     };
-    const broken = await api('POST', '/api/meetings/import', { bundle: orphan, asCopy: true });
+    const broken = await importFile(b, JSON.stringify(orphan), true);
     expect(broken.status).toBe(400);
     expect(broken.body.error.field).toBe('bundle.notes');
     expect((await api('GET', '/api/meetings')).body.meetings.length).toBe(before);
+  });
+
+  it('sends the slides and the timing workbook with their types and Chinese names', async () => {
+    const expected = {
+      'slides.pptx': [
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        '幻灯片.pptx',
+      ],
+      'timing.xlsx': [
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        '计时报告.xlsx',
+      ],
+    };
+    for (const [name, [type, suffix]] of Object.entries(expected)) {
+      const { res, bytes } = await download(a, name);
+      expect(res.headers.get('content-type')).toBe(type);
+      const disposition = res.headers.get('content-disposition') ?? '';
+      expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toBe(
+        `龙岗区组织工作会议暨基层工作经验交流座谈会（示例）-${suffix}`,
+      );
+      expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip package, as Office expects
+    }
+  });
+
+  it('prints the minutes to an A4 PDF through LibreOffice, the same document as the .docx', async () => {
+    const { res, bytes } = await download(a, 'minutes.pdf');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-pdf-'));
+    try {
+      const file = path.join(dir, 'minutes.pdf');
+      fs.writeFileSync(file, bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/—\s?1\s?—/); // the page number, however the spaces are extracted
+      const joined = text.replace(/\s+/g, '');
+      expect(joined).toContain('龙岗区组织工作会议暨基层工作经验交流座谈会（示例）纪要');
+      expect(joined).toContain('现纪要如下');
+      expect(joined).toContain('宝龙街道何十一');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('says what to install when LibreOffice is missing for the PDF', async () => {
+    const saved = process.env.ROUNDTABLE_SOFFICE;
+    process.env.ROUNDTABLE_SOFFICE = '/nonexistent/soffice';
+    try {
+      const { res, bytes } = await download(a, 'minutes.pdf');
+      expect(res.status).toBe(503);
+      expect(JSON.parse(bytes.toString()).error.message).toContain('install LibreOffice');
+    } finally {
+      if (saved === undefined) delete process.env.ROUNDTABLE_SOFFICE;
+      else process.env.ROUNDTABLE_SOFFICE = saved;
+    }
   });
 
   it('answers 404 for an unknown meeting and 400 for an unknown export', async () => {

@@ -60,6 +60,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  unavailable: 503,
 };
 
 export function sendError(
@@ -75,20 +76,34 @@ export function sendError(
 
 export class BodyTooLargeError extends Error {}
 
-export function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+
+/**
+ * The request body, up to `limitBytes`. A larger one is refused as soon as it passes the limit
+ * (a declared Content-Length over it, before a byte is read); the caller answers 413 and the
+ * connection is closed after the answer rather than read to its end.
+ */
+export function readBodyBytes(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => {
+      req.removeAllListeners('data');
+      req.pause();
+      reject(new BodyTooLargeError(`larger than ${sizeText(limitBytes)}`));
+    };
+    if (Number(req.headers['content-length'] ?? 0) > limitBytes) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limitBytes) {
-        reject(new BodyTooLargeError(`body larger than ${limitBytes} bytes`));
-        req.destroy();
-        return;
-      }
+      if (size > limitBytes) return tooLarge();
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {
+  return (await readBodyBytes(req, limitBytes)).toString('utf8');
 }

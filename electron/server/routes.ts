@@ -4,7 +4,14 @@ import type { z } from 'zod';
 import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
 import { ServiceError } from '../services/errors.ts';
 import type { Handlers } from '../services/handlers.ts';
-import { BodyTooLargeError, readBody, sendError, sendFile, sendJson } from './http-util.ts';
+import {
+  BodyTooLargeError,
+  readBody,
+  readBodyBytes,
+  sendError,
+  sendFile,
+  sendJson,
+} from './http-util.ts';
 
 interface Route {
   name: MethodName;
@@ -87,13 +94,31 @@ export function createApiRouter(handlers: Handlers) {
     }
 
     let body: unknown = {};
-    if (req.method !== 'GET' && req.method !== 'DELETE') {
+    const { fileBody } = contract[hit.route.name] as {
+      fileBody?: { field: string; maxBytes: number };
+    };
+    if (fileBody) {
+      try {
+        body = { [fileBody.field]: new Uint8Array(await readBodyBytes(req, fileBody.maxBytes)) };
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        res.on('finish', () => req.destroy());
+        return sendError(
+          res,
+          'invalid_input',
+          `${fileBody.field}: the file is ${error.message}`,
+          fileBody.field,
+          413,
+        );
+      }
+    } else if (req.method !== 'GET' && req.method !== 'DELETE') {
       let raw: string;
       try {
         raw = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          return sendError(res, 'invalid_input', error.message, 'body', 413);
+          res.on('finish', () => req.destroy());
+          return sendError(res, 'invalid_input', `body: ${error.message}`, 'body', 413);
         }
         throw error;
       }

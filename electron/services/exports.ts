@@ -1,14 +1,10 @@
 import { bundleSchema, BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
 import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
 import { initialRunState } from '../core/run.ts';
-import { fromBundle, toBundle, withNewIds } from '../export/bundle.ts';
+import { fromBundle, withNewIds } from '../export/bundle.ts';
+import { makeExport } from '../export/export-file.ts';
 import type { ExportFile, MeetingData } from '../export/meeting-data.ts';
-import { hostScript } from '../export/host-script.ts';
-import { hostScriptDocx } from '../export/host-script-docx.ts';
-import { minutesDocx } from '../export/minutes-docx.ts';
-import { minutesMarkdown } from '../export/minutes-md.ts';
-import { minutesModel } from '../export/minutes-model.ts';
-import { timingCsv } from '../export/timing-report.ts';
+import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf-libreoffice.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound, ServiceError } from './errors.ts';
 
@@ -23,64 +19,46 @@ function readMeetingData(ctx: ServiceContext, meetingId: string): MeetingData {
   };
 }
 
-/** A title fit for a file name on Windows, macOS and Linux alike. */
-const safeName = (title: string) =>
-  title
-    .replace(/[\\/:*?"<>|\r\n\t]/g, '')
-    .trim()
-    .slice(0, 80) || 'meeting';
+/** The minutes' PDF from LibreOffice, or a message that says what to install. */
+async function printWithLibreOffice(docx: Buffer): Promise<Buffer> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    throw new ServiceError(
+      'unavailable',
+      'minutes.pdf is printed by LibreOffice, which is not installed on this computer: install LibreOffice (libreoffice.org), or export minutes.docx and save it as PDF from Word or WPS',
+    );
+  }
+  try {
+    return await docxToPdf(docx, soffice);
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) throw new ServiceError('unavailable', error.message);
+    throw error;
+  }
+}
 
-/** The venue's clock: the server runs on the organizer's computer, in the venue's time zone. */
-const clockTime = (epochMs: number) => {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-};
-
-export async function exportFile(
+export function exportFile(
   ctx: ServiceContext,
   input: MethodParsedInput<'exports.file'>,
 ): Promise<ExportFile> {
-  const data = readMeetingData(ctx, input.id);
-  const title = safeName(data.meeting.title);
-  switch (input.name) {
-    case 'minutes.md':
-      return {
-        fileName: `${title}-纪要.md`,
-        contentType: 'text/markdown; charset=utf-8',
-        body: Buffer.from(minutesMarkdown(data), 'utf8'),
-      };
-    case 'minutes.docx':
-      return {
-        fileName: `${title}-纪要.docx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await minutesDocx(minutesModel(data)),
-      };
-    case 'host-script.docx':
-      return {
-        fileName: `${title}-主持词.docx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await hostScriptDocx(hostScript(data), `${data.meeting.title}主持词`),
-      };
-    case 'timing.csv': {
-      const plannedStartAt = new Date(
-        `${data.meeting.date}T${data.meeting.startTime}:00`,
-      ).getTime();
-      return {
-        fileName: `${title}-计时报告.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        body: timingCsv(data, plannedStartAt, clockTime),
-      };
-    }
-    case 'meeting.roundtable':
-      return {
-        fileName: `${title}.roundtable`,
-        contentType: 'application/json; charset=utf-8',
-        body: Buffer.from(JSON.stringify(toBundle(data, ctx.now())), 'utf8'),
-      };
-    default:
-      input.name satisfies never;
-      throw notFound('export', String(input.name));
+  return makeExport(input.name, readMeetingData(ctx, input.id), ctx.now(), printWithLibreOffice);
+}
+
+/** The file's text as JSON, or a message that says it is not a meeting file. */
+function parseBundleFile(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw invalidInput('file', 'not a Roundtable meeting file (it is not text; damaged?)');
+  }
+  if (!text.trim()) throw invalidInput('file', 'the file is empty');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidInput(
+      'file',
+      `not a Roundtable meeting file, or a damaged one (${(error as Error).message})`,
+    );
   }
 }
 
@@ -124,9 +102,9 @@ function readBundle(raw: unknown): MeetingBundle {
 /** Brings a meeting file in, whole, in one transaction: nothing is written if any part is bad. */
 export function importMeeting(
   ctx: ServiceContext,
-  input: MethodParsedInput<'meetings.import'>,
+  input: MethodParsedInput<'meetings.importBundle'>,
 ): MeetingWithAgenda {
-  const original = fromBundle(readBundle(input.bundle));
+  const original = fromBundle(readBundle(parseBundleFile(input.file)));
   const data = input.asCopy ? withNewIds(original, ctx.newId) : original;
   ctx.store.transaction(() => {
     if (ctx.store.meetings.get(data.meeting.id)) {
@@ -147,5 +125,6 @@ export function importMeeting(
 
 export const exportHandlers = (ctx: ServiceContext) => ({
   'exports.file': (input: MethodParsedInput<'exports.file'>) => exportFile(ctx, input),
-  'meetings.import': (input: MethodParsedInput<'meetings.import'>) => importMeeting(ctx, input),
+  'meetings.importBundle': (input: MethodParsedInput<'meetings.importBundle'>) =>
+    importMeeting(ctx, input),
 });

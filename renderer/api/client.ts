@@ -24,21 +24,36 @@ export class ApiCallError extends Error {
   }
 }
 
-/** Fills `:name` segments from the input; the rest travels as JSON body (or query for GET). */
+/**
+ * Fills `:name` segments from the input; the rest travels as JSON body (or query for GET). A
+ * method whose body is a file sends that file's bytes and the rest in the query.
+ */
 function buildRequest(name: MethodName, input: Record<string, unknown>) {
-  const spec = contract[name];
+  const spec = contract[name] as (typeof contract)[MethodName] & {
+    fileBody?: { field: string };
+  };
   const rest: Record<string, unknown> = { ...input };
   const path = spec.path.replace(/:(\w+)/g, (_, key: string) => {
     const value = rest[key];
     delete rest[key];
     return encodeURIComponent(String(value));
   });
-  const hasBody = spec.http !== 'GET' && spec.http !== 'DELETE';
-  const query = hasBody ? '' : new URLSearchParams(rest as Record<string, string>).toString();
+  let file: BodyInit | undefined;
+  if (spec.fileBody) {
+    file = rest[spec.fileBody.field] as Uint8Array<ArrayBuffer>;
+    delete rest[spec.fileBody.field];
+  }
+  const jsonBody = !file && spec.http !== 'GET' && spec.http !== 'DELETE';
+  const query = jsonBody
+    ? ''
+    : new URLSearchParams(
+        Object.entries(rest).map(([key, value]) => [key, String(value)]),
+      ).toString();
   return {
     method: spec.http,
     url: query ? `${path}?${query}` : path,
-    body: hasBody ? JSON.stringify(rest) : undefined,
+    body: file ?? (jsonBody ? JSON.stringify(rest) : undefined),
+    contentType: file ? 'application/octet-stream' : 'application/json',
   };
 }
 
@@ -56,7 +71,7 @@ export async function call<M extends MethodName>(
       method: request.method,
       headers: {
         Authorization: `Bearer ${sessionToken()}`,
-        ...(request.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(request.body ? { 'Content-Type': request.contentType } : {}),
       },
       body: request.body,
     });

@@ -1,4 +1,3 @@
-import type { AgendaItem } from '../../electron/api/agenda.ts';
 import { useRun } from '../api/useRun.ts';
 import { useStageMeeting } from './useStageMeeting.ts';
 
@@ -11,10 +10,4 @@ export function useStage() {
   const current = index >= 0 ? items[index] : undefined;
   const next = index >= 0 ? items[index + 1] : undefined;
   return { loaded, meeting: shown?.meeting ?? null, items, run, current, next };
-}
-
-/** "第 N 位": the place of an exchange speech among the exchange speeches. */
-export function speakerOrdinal(items: readonly AgendaItem[], item: AgendaItem): number | null {
-  if (item.kind !== 'exchange') return null;
-  return items.filter((i) => i.kind === 'exchange').indexOf(item) + 1;
 }

@@ -14,20 +14,14 @@ export function ImportButton({ onImported, onError }: Props) {
   const input = useRef<HTMLInputElement>(null);
 
   async function read(file: File) {
-    let bundle: unknown;
+    const bytes = new Uint8Array(await file.arrayBuffer());
     try {
-      bundle = JSON.parse(await file.text());
-    } catch {
-      onError(t('import.notJson', { file: file.name }));
-      return;
-    }
-    try {
-      onImported(await call('meetings.import', { bundle }));
+      onImported(await call('meetings.importBundle', { file: bytes }));
     } catch (error) {
       if (error instanceof ApiCallError && error.code === 'conflict') {
         if (window.confirm(t('import.alreadyHere'))) {
           try {
-            onImported(await call('meetings.import', { bundle, asCopy: true }));
+            onImported(await call('meetings.importBundle', { file: bytes, asCopy: true }));
           } catch (again) {
             onError(
               t('import.failed', { file: file.name, reason: String((again as Error).message) }),

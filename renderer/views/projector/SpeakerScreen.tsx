@@ -1,8 +1,7 @@
-import { itemHeadline, type AgendaItem } from '../../../electron/api/agenda.ts';
+import { itemHeadline, speakerOrdinal, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import type { ClockPhase, RunView } from '../../../electron/api/run.ts';
 import { Countdown } from '../../components/Countdown.tsx';
-import { speakerOrdinal } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface Props {

@@ -1,0 +1,101 @@
+import type { ExportName } from '../api/bundle.ts';
+import { toBundle } from './bundle.ts';
+import { hostScript } from './host-script.ts';
+import { hostScriptDocx } from './host-script-docx.ts';
+import type { ExportFile, MeetingData } from './meeting-data.ts';
+import { minutesDocx } from './minutes-docx.ts';
+import { minutesMarkdown } from './minutes-md.ts';
+import { minutesModel } from './minutes-model.ts';
+import { slidesModel } from './slides-model.ts';
+import { slidesPptx } from './slides-pptx.ts';
+import { timingCsv } from './timing-report.ts';
+import { timingXlsx } from './timing-xlsx.ts';
+
+/** A title fit for a file name on Windows, macOS and Linux alike. */
+const safeName = (title: string) =>
+  title
+    .replace(/[\\/:*?"<>|\r\n\t]/g, '')
+    .trim()
+    .slice(0, 80) || 'meeting';
+
+/** The venue's clock: the server runs on the organizer's computer, in the venue's time zone. */
+const clockTime = (epochMs: number) => {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The meeting's planned start as an instant, in the venue's time zone (the server's). */
+const plannedStartOf = (data: MeetingData) =>
+  new Date(`${data.meeting.date}T${data.meeting.startTime}:00`).getTime();
+
+/** How the PDF is printed: passed in, since it runs another program (LibreOffice). */
+export type PdfPrinter = (docx: Buffer) => Promise<Buffer>;
+
+/**
+ * One export of a meeting as a file: its Chinese file name, type and bytes. `now` stamps the
+ * meeting file; `printPdf` turns the minutes' .docx into the PDF.
+ */
+export async function makeExport(
+  name: ExportName,
+  data: MeetingData,
+  now: number,
+  printPdf: PdfPrinter,
+): Promise<ExportFile> {
+  const title = safeName(data.meeting.title);
+  switch (name) {
+    case 'slides.pptx':
+      return {
+        fileName: `${title}-幻灯片.pptx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        body: await slidesPptx(slidesModel(data), data.meeting),
+      };
+    case 'minutes.pdf':
+      return {
+        fileName: `${title}-纪要.pdf`,
+        contentType: 'application/pdf',
+        body: await printPdf(await minutesDocx(minutesModel(data))),
+      };
+    case 'timing.xlsx':
+      return {
+        fileName: `${title}-计时报告.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: await timingXlsx(data, plannedStartOf(data), clockTime),
+      };
+    case 'minutes.md':
+      return {
+        fileName: `${title}-纪要.md`,
+        contentType: 'text/markdown; charset=utf-8',
+        body: Buffer.from(minutesMarkdown(data), 'utf8'),
+      };
+    case 'minutes.docx':
+      return {
+        fileName: `${title}-纪要.docx`,
+        contentType: DOCX,
+        body: await minutesDocx(minutesModel(data)),
+      };
+    case 'host-script.docx':
+      return {
+        fileName: `${title}-主持词.docx`,
+        contentType: DOCX,
+        body: await hostScriptDocx(hostScript(data), `${data.meeting.title}主持词`),
+      };
+    case 'timing.csv':
+      return {
+        fileName: `${title}-计时报告.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: timingCsv(data, plannedStartOf(data), clockTime),
+      };
+    case 'meeting.roundtable':
+      return {
+        fileName: `${title}.roundtable`,
+        contentType: 'application/json; charset=utf-8',
+        body: Buffer.from(JSON.stringify(toBundle(data, now)), 'utf8'),
+      };
+    default:
+      name satisfies never;
+      throw new Error(`no export named ${String(name)}`);
+  }
+}

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { neutralizeFormula } from './csv.ts';
+import type { MeetingData } from './meeting-data.ts';
+import { TIMING_HEADER, timingRows } from './timing-report.ts';
+
+const OVERTIME_COLUMN = TIMING_HEADER.indexOf('超时（秒）') + 1;
+const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 10, 12, 10, 8];
+
+/**
+ * The timing report as a workbook: a title row, the header frozen above the rows, overtime rows
+ * in red. Every text cell is a string cell (never a formula), and text that would read as one
+ * when retyped gets the same apostrophe as in the CSV.
+ */
+export async function timingXlsx(
+  data: MeetingData,
+  plannedStartAt: number,
+  clockTime: (epochMs: number) => string,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Roundtable';
+  const sheet = workbook.addWorksheet('计时报告', {
+    views: [{ state: 'frozen', ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+  });
+  const font = { name: '宋体', size: 11 };
+  sheet.mergeCells(1, 1, 1, TIMING_HEADER.length);
+  const title = sheet.getCell(1, 1);
+  title.value = `${data.meeting.title} 计时报告`;
+  title.font = { ...font, size: 14, bold: true };
+  title.alignment = { horizontal: 'center' };
+  sheet.getRow(1).height = 24;
+
+  const header = sheet.addRow([...TIMING_HEADER]);
+  header.font = { ...font, bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+  });
+
+  for (const values of timingRows(data, plannedStartAt, clockTime)) {
+    const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v)));
+    row.font = font;
+    row.alignment = { vertical: 'middle', wrapText: true };
+    const over = values[OVERTIME_COLUMN - 1];
+    if (typeof over === 'number' && over > 0) {
+      row.eachCell((cell) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E2' } };
+      });
+      row.getCell(OVERTIME_COLUMN).font = { ...font, bold: true, color: { argb: 'FFC00000' } };
+    }
+  }
+  WIDTHS.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      cell.border = {
+        top: { style: 'thin' },
+        left: { style: 'thin' },
+        bottom: { style: 'thin' },
+        right: { style: 'thin' },
+      };
+    }),
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

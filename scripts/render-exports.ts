@@ -1,0 +1,36 @@
+/**
+ * `node scripts/render-exports.ts [dir]`: every export of the sample meeting (as a full day
+ * leaves it: 40 notes on one speaker, none on another) written to `dir`, and, where
+ * LibreOffice and pdftoppm are installed, each document rendered to PDF and PNG pages there,
+ * to look at. Nothing here is part of the app; it is how exports are checked by eye.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXPORT_NAMES } from '../electron/api/bundle.ts';
+import { exportSampleData } from '../electron/export/export-fixture.ts';
+import { makeExport } from '../electron/export/export-file.ts';
+import { docxToPdf, findSoffice } from '../electron/export/pdf-libreoffice.ts';
+
+const dir = path.resolve(process.argv[2] ?? 'exports-preview');
+fs.mkdirSync(dir, { recursive: true });
+const soffice = findSoffice();
+const data = exportSampleData();
+for (const name of EXPORT_NAMES) {
+  if (name === 'minutes.pdf' && !soffice) continue;
+  const file = await makeExport(name, data, Date.now(), (docx) =>
+    docxToPdf(docx, soffice as string),
+  );
+  const out = path.join(dir, name);
+  fs.writeFileSync(out, file.body);
+  console.log(`${name}  ${file.body.length} bytes  (${file.fileName})`);
+  if (!soffice || !/\.(pptx|docx|xlsx)$/.test(name)) continue;
+  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, out], {
+    stdio: 'ignore',
+  });
+  const pdf = out.replace(/\.\w+$/, '.pdf');
+  const rendered = path.join(dir, `${name}.pdf`);
+  fs.renameSync(pdf, rendered);
+  execFileSync('pdftoppm', ['-png', '-r', '50', rendered, path.join(dir, name)]);
+  console.log(`  rendered: ${rendered} and ${name}-*.png`);
+}
