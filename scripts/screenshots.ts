@@ -46,6 +46,12 @@ try {
   await page.goto(serve.screen(`/?meeting=${meeting.id}`));
   await page.getByTestId('run-current').waitFor();
   await page.screenshot({ path: path.join(outDir, 'console-running.png') });
+  await page.getByText('导出', { exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '幻灯片（PowerPoint）' }).click();
+  await download;
+  await page.getByTestId('export-status').getByText('已导出').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'console-export.png') });
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(serve.screen(`/notes?meeting=${meeting.id}`));
   await page.getByTestId('notes-speaker').waitFor();

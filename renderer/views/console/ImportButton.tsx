@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { BUNDLE_MAX_BYTES } from '../../../electron/api/bundle.ts';
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,7 +14,22 @@ export function ImportButton({ onImported, onError }: Props) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
 
+  /** Why a file did not come in, in the user's language where the cause is known. */
+  function reasonFor(file: File, error: unknown): string {
+    if (error instanceof ApiCallError && error.status === 413) {
+      return t('import.tooLarge', { file: file.name });
+    }
+    if (error instanceof ApiCallError && error.field === 'file') {
+      return t('import.notMeetingFile', { file: file.name, reason: error.message });
+    }
+    return t('import.failed', { file: file.name, reason: (error as Error).message });
+  }
+
   async function read(file: File) {
+    if (file.size > BUNDLE_MAX_BYTES) {
+      onError(t('import.tooLarge', { file: file.name }));
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {
       onImported(await call('meetings.importBundle', { file: bytes }));
@@ -23,14 +39,12 @@ export function ImportButton({ onImported, onError }: Props) {
           try {
             onImported(await call('meetings.importBundle', { file: bytes, asCopy: true }));
           } catch (again) {
-            onError(
-              t('import.failed', { file: file.name, reason: String((again as Error).message) }),
-            );
+            onError(reasonFor(file, again));
           }
         }
         return;
       }
-      onError(t('import.failed', { file: file.name, reason: (error as Error).message }));
+      onError(reasonFor(file, error));
     }
   }
 
