@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchDisplayError } from './display-error.ts';
+import { benchExports } from './exports.ts';
 import { benchNotes } from './notes.ts';
 import { benchRunLatency } from './run-latency.ts';
 import { benchServeReady } from './serve-ready.ts';
@@ -18,6 +19,7 @@ const rows: BenchRow[] = [
   ...(await benchRunLatency()),
   ...(await benchDisplayError()),
   ...(await benchNotes()),
+  ...(await benchExports()),
 ];
 
 console.log(
