@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import { neutralizeFormula } from './csv.ts';
 import type { MeetingData } from './meeting-data.ts';
+import { wrapLines } from './text-fit.ts';
 import { TIMING_HEADER, timingRows } from './timing-report.ts';
 
 const OVERTIME_COLUMN = TIMING_HEADER.indexOf('超时（秒）') + 1;
 const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 10, 12, 10, 8];
+/** One line of 11 pt 宋体. */
+const LINE_HEIGHT_PT = 15;
 
 /**
  * The timing report as a workbook: a title row, the header frozen above the rows, overtime rows
@@ -51,6 +54,18 @@ export async function timingXlsx(
   }
   WIDTHS.forEach((width, index) => {
     sheet.getColumn(index + 1).width = width;
+  });
+  // Wrapped text does not grow a row by itself in every spreadsheet (LibreOffice, WPS): give
+  // each row the height of its tallest cell. A column width counts narrow characters (a
+  // Chinese one takes two).
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    let lines = 1;
+    row.eachCell((cell, column) => {
+      const em = ((WIDTHS[column - 1] ?? 10) - 1) / 2;
+      lines = Math.max(lines, wrapLines(String(cell.value ?? ''), em).length);
+    });
+    row.height = lines * LINE_HEIGHT_PT + 4;
   });
   sheet.eachRow((row) =>
     row.eachCell((cell) => {
