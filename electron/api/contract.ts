@@ -16,6 +16,13 @@ import {
   updateNoteInput,
 } from './notes.ts';
 import { BUNDLE_MAX_BYTES, exportFileSchema, exportInput, importBundleInput } from './bundle.ts';
+import { drawInput, drawListSchema, drawRecordSchema } from './draw.ts';
+import {
+  addRosterEntryInput,
+  rosterEntrySchema,
+  rosterListSchema,
+  updateRosterEntryInput,
+} from './roster.ts';
 import { setSharingInput, sharingStateSchema } from './sharing.ts';
 import {
   runAdjustInput,
@@ -174,6 +181,51 @@ export const contract = {
     path: '/api/meetings/:id/items/:itemId',
     input: agendaItemRefInput,
     output: agendaSchema.extend({ deletedItemId: z.string() }),
+  }),
+  'agenda.fillFromRoster': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/items/from-roster',
+    input: meetingIdInput,
+    output: agendaSchema,
+  }),
+  'agenda.orderByRoster': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/items/order-by-roster',
+    input: meetingIdInput,
+    output: agendaSchema,
+  }),
+  'draw.make': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/draw',
+    input: drawInput,
+    output: drawRecordSchema,
+    status: 201,
+  }),
+  'draw.list': spec({
+    http: 'GET',
+    guest: true,
+    path: '/api/meetings/:id/draws',
+    input: meetingIdInput,
+    output: drawListSchema,
+  }),
+  'roster.list': spec({
+    http: 'GET',
+    path: '/api/roster',
+    input: z.object({}).strict(),
+    output: rosterListSchema,
+  }),
+  'roster.add': spec({
+    http: 'POST',
+    path: '/api/roster',
+    input: addRosterEntryInput,
+    output: rosterEntrySchema,
+    status: 201,
+  }),
+  'roster.update': spec({
+    http: 'PATCH',
+    path: '/api/roster/:entryId',
+    input: updateRosterEntryInput,
+    output: rosterEntrySchema,
   }),
   'notes.listForItem': spec({
     http: 'GET',

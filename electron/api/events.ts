@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { agendaItemSchema } from './agenda.ts';
+import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
+import { rosterEntrySchema } from './roster.ts';
 import { runViewSchema } from './run.ts';
 
 /** Everything the server pushes over /ws. One message per change, never per tick. */
@@ -17,6 +19,9 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('run.changed'), run: runViewSchema }),
   z.object({ kind: z.literal('note.saved'), note: noteSchema }),
   z.object({ kind: z.literal('note.deleted'), note: noteSchema }),
+  /** A lot drawing: the projector plays the reveal, the console shows the record. */
+  z.object({ kind: z.literal('draw.made'), draw: drawRecordSchema }),
+  z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
   /** The answer to a client's `ping`, for its estimate of the offset to the server clock. */
   z.object({ kind: z.literal('pong'), clientSentAt: z.number(), serverNow: z.number() }),
 ]);

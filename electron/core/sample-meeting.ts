@@ -26,7 +26,7 @@ export const SAMPLE_SUBDISTRICTS = [
 const SECRETARY = '街道党工委书记';
 
 /** Invented names, one per subdistrict, in the order above. */
-const SAMPLE_SPEAKERS = [
+export const SAMPLE_SPEAKERS = [
   '林一平',
   '陈二坪',
   '黄三横',

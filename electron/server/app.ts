@@ -122,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     now,
     newId: randomUUID,
+    randomSeed: () => randomBytes(8).toString('hex'),
     startedAt: now(),
     emit: hub.broadcast,
     sharing,

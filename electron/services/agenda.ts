@@ -11,7 +11,7 @@ import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 
 /** Runs `change` on the meeting's agenda in one transaction, saves and announces the result. */
-function changeAgenda<T>(
+export function changeAgenda<T>(
   ctx: ServiceContext,
   meetingId: string,
   change: (items: AgendaItem[]) => { items: AgendaItem[]; result: T },

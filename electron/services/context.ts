@@ -7,6 +7,8 @@ export interface ServiceContext {
   store: Store;
   now: () => number;
   newId: () => string;
+  /** A seed for drawing lots, from a cryptographically secure source. */
+  randomSeed: () => string;
   /** When this server process started: run state written before it was recovered. */
   startedAt: number;
   /** Called after the command's transaction has committed. */

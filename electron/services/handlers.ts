@@ -1,8 +1,10 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
+import { drawHandlers } from './draw.ts';
 import { exportHandlers } from './exports.ts';
 import { noteHandlers } from './notes.ts';
+import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
 import {
@@ -41,6 +43,8 @@ export function createHandlers(ctx: ServiceContext) {
     ...noteHandlers(ctx),
     ...sharingHandlers(ctx),
     ...exportHandlers(ctx),
+    ...rosterHandlers(ctx),
+    ...drawHandlers(ctx),
   } satisfies HandlerSpec;
 }
 export type Handlers = ReturnType<typeof createHandlers>;

@@ -8,6 +8,7 @@ import {
 } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
+import { SAMPLE_ROSTER } from '../core/roster.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 
@@ -56,6 +57,26 @@ function saveNewMeeting(
   return { meeting, items };
 }
 
+/** The sample's 11 subdistricts join the roster the first time, when it is still empty. */
+function seedSampleRoster(ctx: ServiceContext): void {
+  const added = ctx.store.transaction(() => {
+    if (ctx.store.roster.list().length > 0) return false;
+    const now = ctx.now();
+    SAMPLE_ROSTER.forEach((fields, index) =>
+      ctx.store.roster.save({
+        ...fields,
+        id: ctx.newId(),
+        sequence: index + 1,
+        retired: false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    return true;
+  });
+  if (added) ctx.emit({ kind: 'roster.saved', entries: ctx.store.roster.list() });
+}
+
 /** The meeting of the source story, held today, so a first run has something real to show. */
 export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
   const now = ctx.now();
@@ -83,7 +104,9 @@ export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
     createdAt: now,
     updatedAt: now,
   }));
-  return saveNewMeeting(ctx, meeting, items, notes);
+  const saved = saveNewMeeting(ctx, meeting, items, notes);
+  seedSampleRoster(ctx);
+  return saved;
 }
 
 /** The next meeting of the same kind starts from this one: same people, same agenda. */

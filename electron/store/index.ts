@@ -1,8 +1,10 @@
 import { agendaRepository } from './agenda.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Db } from './db.ts';
+import { drawRepository } from './draws.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
+import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
 
 /** The repositories over one open database, and its transaction wrapper. */
@@ -15,6 +17,8 @@ export function createStore(db: Db, file = ':memory:') {
     agenda: agendaRepository(db),
     runs: runRepository(db),
     notes: noteRepository(db),
+    roster: rosterRepository(db),
+    draws: drawRepository(db),
     transaction<T>(fn: () => T): T {
       const result = db.transaction(fn)();
       checkpointer?.wrote();

@@ -13,6 +13,8 @@ export function applyToMeeting(
     case 'run.changed':
     case 'note.saved':
     case 'note.deleted':
+    case 'draw.made':
+    case 'roster.saved':
       return current;
     case 'meeting.saved':
       return current.meeting.id === event.meeting.id

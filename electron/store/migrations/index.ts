@@ -2,6 +2,7 @@ import { sql as init } from './001-init.ts';
 import { sql as run } from './002-run.ts';
 import { sql as notes } from './003-notes.ts';
 import { sql as meetingSettings } from './004-meeting-settings.ts';
+import { sql as rosterDraws } from './005-roster-draws.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '002-run', sql: run },
   { version: 3, name: '003-notes', sql: notes },
   { version: 4, name: '004-meeting-settings', sql: meetingSettings },
+  { version: 5, name: '005-roster-draws', sql: rosterDraws },
 ];
