@@ -34,6 +34,19 @@ try {
   await page.goto(serve.screen(`/projector?meeting=${meeting.id}`));
   await page.getByTestId('projector-title').waitFor();
   await page.screenshot({ path: path.join(outDir, 'projector.jpg'), quality: 80 });
+  // The lot drawing, as the hall sees it: half revealed, then whole.
+  await fetch(`${serve.origin}/api/meetings/${meeting.id}/draw`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ drawnBy: '会务组', seed: '2026-11-25 公开抽签' }),
+  });
+  const reveal = page.getByTestId('draw-reveal');
+  await reveal.locator('li.shown').nth(4).waitFor();
+  await page.screenshot({ path: path.join(outDir, 'projector-draw.png') });
+  await reveal.locator('li.shown').nth(10).waitFor();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(outDir, 'projector-draw-done.png') });
+  await page.getByTestId('projector-title').waitFor({ timeout: 20_000 });
   for (const command of ['next', 'next']) {
     await fetch(`${serve.origin}/api/meetings/${meeting.id}/run/${command}`, {
       method: 'POST',

@@ -9,6 +9,7 @@ import { computeSchedule, type RunView } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaItemForm, emptyItemDraft } from './AgendaItemForm.tsx';
+import { OrderTools } from './OrderTools.tsx';
 import { clockAfter, orderAfterStep } from './agendaTimes.ts';
 import { clockTimeOf, plannedStartOf } from './runText.ts';
 
@@ -28,6 +29,8 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const dragged = useRef<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   const total = items.reduce((sum, i) => sum + i.plannedMinutes, 0);
   // Planned and actual times change only with a command, so computing them per render is enough.
   const plannedStart = plannedStartOf(meeting);
@@ -57,7 +60,26 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
       item.id,
       step,
     );
-    if (!order) return;
+    if (order) await reorder(item, order);
+  }
+
+  /** Drag and drop: the dragged row takes the place of the row it is dropped on. */
+  async function drop(targetId: string) {
+    const draggedId = dragged.current;
+    dragged.current = null;
+    setDropTarget(null);
+    if (!draggedId || draggedId === targetId) return;
+    const order = items.map((i) => i.id).filter((id) => id !== draggedId);
+    order.splice(
+      items.findIndex((i) => i.id === targetId),
+      0,
+      draggedId,
+    );
+    const item = items.find((i) => i.id === draggedId);
+    if (item) await reorder(item, order);
+  }
+
+  async function reorder(item: AgendaItem, order: string[]) {
     const byId = new Map(items.map((i) => [i.id, i]));
     onItems(order.map((id, position) => ({ ...(byId.get(id) as AgendaItem), position })));
     focusAfter.current = item.id;
@@ -150,6 +172,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
           })}
         </p>
       </header>
+      <OrderTools meeting={meeting} items={items} run={run} onItems={onItems} onError={onError} />
       <p className="muted small">{t('agenda.keyboardHint')}</p>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
@@ -173,10 +196,30 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
           ) : (
             <li
               key={item.id}
-              className={`agenda-row kind-${item.kind} status-${schedule.rows[index]?.status ?? 'pending'}${item.id === run?.currentItemId ? ' on-stage' : ''}`}
+              className={`agenda-row kind-${item.kind} status-${schedule.rows[index]?.status ?? 'pending'}${item.id === run?.currentItemId ? ' on-stage' : ''}${dropTarget === item.id ? ' drop-target' : ''}`}
               data-status={schedule.rows[index]?.status}
               tabIndex={0}
               data-item-id={item.id}
+              draggable
+              onDragStart={(e) => {
+                dragged.current = item.id;
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', itemHeadline(item));
+              }}
+              onDragOver={(e) => {
+                if (!dragged.current) return;
+                e.preventDefault();
+                setDropTarget(item.id);
+              }}
+              onDragLeave={() => setDropTarget((over) => (over === item.id ? null : over))}
+              onDrop={(e) => {
+                e.preventDefault();
+                void drop(item.id);
+              }}
+              onDragEnd={() => {
+                dragged.current = null;
+                setDropTarget(null);
+              }}
               onKeyDown={(e) => onRowKey(e, item)}
               onDoubleClick={() => setEditingId(item.id)}
             >

@@ -2,7 +2,9 @@ import { useChime } from '../../components/useChime.ts';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaScreen } from './AgendaScreen.tsx';
+import { DrawRevealScreen } from './DrawRevealScreen.tsx';
 import { SpeakerScreen } from './SpeakerScreen.tsx';
+import { useDrawReveal } from './useDrawReveal.ts';
 
 /**
  * The hall's screen: the agenda before the run, the speaker card and countdown during it,
@@ -12,6 +14,7 @@ export function ProjectorView() {
   const { t } = useI18n();
   const { loaded, meeting, items, run, current, next } = useStage();
   const chime = useChime(run?.chime ?? false);
+  const reveal = useDrawReveal(meeting?.id ?? null);
 
   if (!loaded) return <div className="projector" />;
   if (!meeting) {
@@ -20,6 +23,9 @@ export function ProjectorView() {
         <p className="projector-empty">{t('projector.noMeeting')}</p>
       </div>
     );
+  }
+  if (reveal.draw) {
+    return <DrawRevealScreen meeting={meeting} draw={reveal.draw} revealed={reveal.revealed} />;
   }
   if (run?.screen === 'blackout') return <div className="blackout" data-testid="blackout" />;
   if (run?.screen === 'logo') {

@@ -1,0 +1,99 @@
+import { expect, test } from './fixtures.ts';
+
+test('the organizer draws lots; the projector reveals the order one by one and the agenda follows', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+  const meetingId = new URL(page.url()).searchParams.get('meeting');
+  const projector = await page.context().newPage();
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await projector.goto(serve.screen(`/projector?meeting=${meetingId}`));
+  await expect(projector.getByTestId('projector-title')).toBeVisible();
+
+  await page.getByRole('button', { name: '抽签排序…' }).click();
+  const form = page.getByRole('form', { name: '抽签确定发言顺序' });
+  await form.getByLabel('抽签人').fill('会务组 小王');
+  await form.getByRole('button', { name: '开始抽签' }).click();
+
+  const reveal = projector.getByTestId('draw-reveal');
+  await expect(reveal).toBeVisible();
+  await expect(reveal.locator('li.shown')).toHaveCount(3, { timeout: 5000 });
+  await test
+    .info()
+    .attach('projector-draw-reveal', {
+      body: await projector.screenshot(),
+      contentType: 'image/png',
+    });
+  await expect(reveal.locator('li.shown')).toHaveCount(11, { timeout: 15_000 });
+  await test
+    .info()
+    .attach('projector-draw-done', {
+      body: await projector.screenshot(),
+      contentType: 'image/png',
+    });
+
+  // The console keeps the record; the agenda is in the drawn order.
+  const record = page.getByTestId('draw-record');
+  await expect(record).toContainText('由 会务组 小王 抽签');
+  await record.locator('summary').click();
+  const seed = await page.getByTestId('draw-seed').textContent();
+  expect(seed).toMatch(/^[0-9a-f]{16}$/);
+  const drawn = await record.locator('ol li').allTextContents();
+  const rows = page.getByRole('list', { name: '议程与发言顺序' }).getByRole('listitem');
+  const agenda = await rows.locator('.who strong').allTextContents();
+  expect(agenda.slice(1, 12)).toEqual(drawn);
+  expect(agenda[0]).toBe('主持人开场');
+
+  // Drawing again asks first and keeps both records.
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: '抽签排序…' }).click();
+  await form.getByRole('button', { name: '开始抽签' }).click();
+  await expect(record).toContainText('共 2 次');
+
+  // After the reveal the projector goes back to the agenda, in the new order.
+  await expect(projector.getByTestId('projector-title')).toBeVisible({ timeout: 30_000 });
+});
+
+test('the organizer fills a new meeting from the roster and reorders by dragging', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '载入示例会议' }).click(); // brings the roster
+  await page.getByRole('button', { name: '新建会议' }).click();
+  const form = page.getByRole('form', { name: '新建会议' });
+  await form.getByLabel('会议名称').fill('第二季度基层党建交流会');
+  await form.getByRole('button', { name: '创建会议' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+
+  await page.getByRole('button', { name: '从名册填入发言人' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 11 项');
+  const names = () =>
+    page.getByRole('list', { name: '议程与发言顺序' }).locator('.who strong').allTextContents();
+  expect((await names())[0]).toBe('平湖街道 林一平');
+
+  const rows = page.getByRole('list', { name: '议程与发言顺序' }).getByRole('listitem');
+  await rows.nth(3).dragTo(rows.nth(0));
+  await expect.poll(names).toEqual(expect.arrayContaining(['龙岗街道 李四龙']));
+  await expect.poll(async () => (await names())[0]).toBe('龙岗街道 李四龙');
+  await page.reload();
+  await expect.poll(async () => (await names())[0]).toBe('龙岗街道 李四龙');
+
+  await page.getByRole('button', { name: '按名册顺序排列' }).click();
+  await expect.poll(async () => (await names())[0]).toBe('平湖街道 林一平');
+
+  // Retire a secretary in the roster: filling the next meeting leaves them out.
+  await page.getByText(/^发言名册/).click();
+  const roster = page.locator('.roster-table');
+  await roster
+    .getByRole('row', { name: /龙城街道/ })
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(roster.getByRole('row', { name: /龙城街道/ })).toHaveClass(/retired/);
+  await test
+    .info()
+    .attach('console-roster', { body: await page.screenshot(), contentType: 'image/png' });
+});
