@@ -21,19 +21,15 @@ test('the organizer draws lots; the projector reveals the order one by one and t
   const reveal = projector.getByTestId('draw-reveal');
   await expect(reveal).toBeVisible();
   await expect(reveal.locator('li.shown')).toHaveCount(3, { timeout: 5000 });
-  await test
-    .info()
-    .attach('projector-draw-reveal', {
-      body: await projector.screenshot(),
-      contentType: 'image/png',
-    });
+  await test.info().attach('projector-draw-reveal', {
+    body: await projector.screenshot(),
+    contentType: 'image/png',
+  });
   await expect(reveal.locator('li.shown')).toHaveCount(11, { timeout: 15_000 });
-  await test
-    .info()
-    .attach('projector-draw-done', {
-      body: await projector.screenshot(),
-      contentType: 'image/png',
-    });
+  await test.info().attach('projector-draw-done', {
+    body: await projector.screenshot(),
+    contentType: 'image/png',
+  });
 
   // The console keeps the record; the agenda is in the drawn order.
   const record = page.getByTestId('draw-record');

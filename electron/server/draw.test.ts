@@ -37,8 +37,8 @@ describe('drawing lots for the speaking order', () => {
     ).toEqual(record.order);
 
     const after = (await api('GET', `/api/meetings/${meeting.id}`)).body.items as Json[];
-    expect(after[0].id).toBe(items[0].id);
-    expect(after[12].id).toBe(items[12].id);
+    expect(after[0]?.id).toBe(items[0].id);
+    expect(after[12]?.id).toBe(items[12].id);
     expect(after.slice(1, 12).map((i) => i.id)).toEqual(record.order);
   });
 
@@ -98,7 +98,7 @@ describe('the roster', () => {
     expect((await api('GET', '/api/roster')).body.entries).toHaveLength(11);
 
     // Retire one, add one, move the new one to the top.
-    const retired = await api('PATCH', `/api/roster/${roster[4].id}`, { retired: true });
+    const retired = await api('PATCH', `/api/roster/${roster[4]?.id}`, { retired: true });
     expect(retired.body.retired).toBe(true);
     const added = await api('POST', '/api/roster', {
       organization: '宝龙街道',
