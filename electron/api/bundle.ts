@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agendaItemSchema } from './agenda.ts';
+import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
 import { clockFactsSchema, itemRunSchema, screenModeSchema } from './run.ts';
@@ -24,6 +25,8 @@ export const bundleSchema = z.object({
     message: z.string(),
     itemRuns: z.array(itemRunSchema),
   }),
+  /** Lot drawings; absent in files written before drawing existed. */
+  draws: z.array(drawRecordSchema).max(1000).default([]),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

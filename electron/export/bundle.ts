@@ -10,6 +10,7 @@ export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
     items: data.items,
     notes: data.notes,
     run: { ...data.run, itemRuns: Object.values(data.run.itemRuns) },
+    draws: data.draws,
   };
 }
 
@@ -22,6 +23,7 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
       ...bundle.run,
       itemRuns: Object.fromEntries(bundle.run.itemRuns.map((r) => [r.itemId, r])),
     },
+    draws: bundle.draws,
   };
 }
 
@@ -49,5 +51,12 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
         ]),
       ),
     },
+    draws: data.draws.map((d) => ({
+      ...d,
+      id: newId(),
+      meetingId,
+      pool: d.pool.map((p) => ({ ...p, itemId: map(p.itemId) })),
+      order: d.order.map(map),
+    })),
   };
 }

@@ -46,6 +46,7 @@ function toMeetingData(
       updatedAt: START,
     })),
     run: run(items),
+    draws: [],
   };
 }
 
@@ -77,6 +78,12 @@ const PINGDI_POINTS: { kind: NoteKind; text: string }[] = [
   { kind: 'figure', text: '采集隐患信息2087宗，已处置1988宗，处置率95.26%。' },
   { kind: 'takeaway', text: '征拆攻坚“一个项目一个支部”，支部书记由街道班子成员担任。' },
 ];
+
+/** The sample meeting as the app creates it: its 20 notes, nothing run yet. */
+export function plainSampleData(): MeetingData {
+  const sample = buildSampleMeeting('2026-11-25');
+  return toMeetingData(sample.meeting, sample.items, sample.notes, () => initialRunState);
+}
 
 /**
  * The sample meeting after a full day: every subdistrict has notes, 坪地街道 has 40 (some long

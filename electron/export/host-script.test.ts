@@ -1,24 +1,13 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { emptyAgendaItemFields } from '../core/agenda.ts';
-import { createMeeting } from '../core/meeting.ts';
-import { initialRunState } from '../core/run.ts';
-import { buildSampleMeeting } from '../core/sample-meeting.ts';
+import { plainSampleData } from './export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
 import type { MeetingData } from './meeting-data.ts';
 
-function sampleData(): MeetingData {
-  const sample = buildSampleMeeting('2026-11-25');
-  const meeting = createMeeting('m', sample.meeting, 0);
-  const items = sample.items.map((fields, position) => ({
-    ...fields,
-    id: `i${position}`,
-    meetingId: 'm',
-    position,
-  }));
-  return { meeting, items, notes: [], run: initialRunState };
-}
+/** The sample's agenda; the host script does not use notes. */
+const sampleData = (): MeetingData => ({ ...plainSampleData(), notes: [] });
 
 describe('the host script', () => {
   const script = hostScript(sampleData());

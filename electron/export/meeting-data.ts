@@ -1,4 +1,5 @@
 import type { AgendaItem } from '../core/agenda.ts';
+import type { DrawRecord } from '../core/draw.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import type { RunState } from '../core/run.ts';
@@ -9,6 +10,8 @@ export interface MeetingData {
   items: AgendaItem[];
   notes: Note[];
   run: RunState;
+  /** Every lot drawing of the meeting, oldest first. */
+  draws: DrawRecord[];
 }
 
 /** A file ready to send: its name (may be Chinese), type and bytes. */

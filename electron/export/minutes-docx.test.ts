@@ -1,39 +1,12 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { createMeeting } from '../core/meeting.ts';
-import type { Note } from '../core/notes.ts';
-import { initialRunState } from '../core/run.ts';
-import { buildSampleMeeting } from '../core/sample-meeting.ts';
+import { itemHeadline } from '../core/agenda.ts';
+import { applyDraw, makeDraw } from '../core/draw.ts';
+import { plainSampleData } from './export-fixture.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesModel } from './minutes-model.ts';
 
-function sampleModel() {
-  const sample = buildSampleMeeting('2026-11-25');
-  const meeting = createMeeting('m', sample.meeting, 0);
-  const items = sample.items.map((f, position) => ({
-    ...f,
-    id: `i${position}`,
-    meetingId: 'm',
-    position,
-  }));
-  const notes: Note[] = sample.notes.map((n, position) => ({
-    id: `n${position}`,
-    meetingId: 'm',
-    itemId: `i${n.item}`,
-    kind: n.kind,
-    text: n.text,
-    starred: n.starred ?? false,
-    position,
-    speechOffsetMs: null,
-    owner: n.owner ?? '',
-    dueDate: null,
-    author: '',
-    version: 1,
-    createdAt: 0,
-    updatedAt: 0,
-  }));
-  return minutesModel({ meeting, items, notes, run: initialRunState });
-}
+const sampleModel = () => minutesModel(plainSampleData());
 
 describe('the minutes as a Word document (GB/T 9704-2012)', async () => {
   const zip = await JSZip.loadAsync(await minutesDocx(sampleModel()));
@@ -75,5 +48,36 @@ describe('the minutes as a Word document (GB/T 9704-2012)', async () => {
     );
     expect(footers.some((f) => f.includes('w:val="right"') && f.includes('— '))).toBe(true);
     expect(footers.some((f) => f.includes('w:val="left"') && f.includes('— '))).toBe(true);
+  });
+});
+
+describe('the draw annex in the minutes', async () => {
+  const data = plainSampleData();
+  const draw = makeDraw(
+    data.items,
+    { id: 'd', meetingId: 'm', seed: '2026-11-25 公开抽签', drawnAt: 0, drawnBy: '会务组' },
+    itemHeadline,
+  );
+  const zip = await JSZip.loadAsync(
+    await minutesDocx(
+      minutesModel({ ...data, items: applyDraw(data.items, draw.order), draws: [draw] }),
+    ),
+  );
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+
+  it('names the annex after the body and starts it on a new page, 附件 in 黑体', () => {
+    expect(xml).toContain('附件：发言顺序抽签记录');
+    const annexPage = /<w:p>(?:(?!<\/w:p>).)*<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*<\/w:p>/s.exec(
+      xml,
+    )?.[0];
+    expect(annexPage).toContain('>附件<');
+    expect(annexPage).toContain('w:eastAsia="黑体"');
+  });
+
+  it('prints the seed, who drew, the list and the result', () => {
+    expect(xml).toContain('2026-11-25 公开抽签');
+    expect(xml).toContain('会务组');
+    expect(xml).toContain('平湖街道 林一平、坪地街道 陈二坪');
+    expect(xml).toMatch(/第1位 \S+街道 \S+；第2位/);
   });
 });

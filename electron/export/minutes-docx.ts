@@ -1,6 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { NoteKind } from '../core/notes.ts';
 import { CHAR, officialFooters } from './docx-parts.ts';
+import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
 import { actionSuffix } from './minutes-md.ts';
 import { cnNumber, counter, type MinutesModel } from './minutes-model.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
@@ -32,6 +33,31 @@ const labelBlock = (label: string, text: string) => {
     children: [run(`${label}：`, FONTS.heiti), run(text)],
   });
 };
+
+/**
+ * The annex as GB/T 9704-2012 (7.3.6, 8.1) sets one: 附件说明 after the body, then on a new page
+ * "附件" in 黑体 at the top left and the annex title centred, then its text.
+ */
+function annexParagraphs(model: MinutesModel): Paragraph[] {
+  return [
+    body([run(`附件：${DRAW_ANNEX_TITLE}`)]),
+    new Paragraph({
+      pageBreakBefore: true,
+      spacing: LINE_28PT,
+      children: [run('附件', FONTS.heiti)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 35 * 20, lineRule: 'exact', after: 28 * 20 },
+      children: [new TextRun({ text: DRAW_ANNEX_TITLE, font: FONTS.title, size: FONT_SIZE.二号 })],
+    }),
+    ...model.drawAnnex.flatMap((entry) => [
+      ...(entry.heading ? [body([run(entry.heading, FONTS.kaiti)])] : []),
+      ...entry.lines.map((line) => labelBlock(line.label, line.value)),
+    ]),
+    body([run(DRAW_ANNEX_NOTE)]),
+  ];
+}
 
 /** The minutes (会议纪要) as a Word document in the GB/T 9704-2012 layout. */
 export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
@@ -71,6 +97,7 @@ export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
       paragraphs.push(body([run(`${i + 1}. ${note.text}${actionSuffix(note)}`)])),
     );
   }
+  if (model.drawAnnex.length) paragraphs.push(...annexParagraphs(model));
   const document = new Document({
     title: model.title,
     creator: 'Roundtable',

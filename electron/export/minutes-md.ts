@@ -1,3 +1,4 @@
+import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
 import type { Note, NoteKind } from '../core/notes.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { cnNumber, counter, minutesModel } from './minutes-model.ts';
@@ -56,6 +57,17 @@ export function minutesMarkdown(data: MeetingData): string {
   }
   if (model.actions.length) {
     out.push(`## ${nextNumber()}、议定事项`, '', ...model.actions.map(noteLine), '');
+  }
+  if (model.drawAnnex.length) {
+    out.push(`附件：${DRAW_ANNEX_TITLE}`, '', '---', '', `## 附件 ${DRAW_ANNEX_TITLE}`, '');
+    for (const entry of model.drawAnnex) {
+      if (entry.heading) out.push(`### ${entry.heading}`, '');
+      out.push(
+        entry.lines.map((l) => `**${l.label}**：${escapeMarkdown(l.value)}`).join('  \n'),
+        '',
+      );
+    }
+    out.push(DRAW_ANNEX_NOTE, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

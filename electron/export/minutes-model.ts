@@ -1,5 +1,6 @@
 import { isSpeech, itemHeadline } from '../core/agenda.ts';
 import { sortNotes, type Note } from '../core/notes.ts';
+import { drawAnnex, type DrawAnnexEntry } from './draw-annex.ts';
 import type { MeetingData } from './meeting-data.ts';
 
 export interface MinutesSection {
@@ -20,6 +21,8 @@ export interface MinutesModel {
   sections: MinutesSection[];
   requirements: { speaker: string; points: string[] }[];
   actions: Note[];
+  /** 附件: the record of each lot drawing, when the order was drawn. */
+  drawAnnex: DrawAnnexEntry[];
 }
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -33,7 +36,7 @@ export function counter(): () => string {
   return () => cnNumber(++n);
 }
 
-export function minutesModel({ meeting, items, notes }: MeetingData): MinutesModel {
+export function minutesModel({ meeting, items, notes, draws }: MeetingData): MinutesModel {
   const live = notes.filter((n) => n.meetingId === meeting.id);
   const byItem = (id: string) =>
     sortNotes(live.filter((n) => n.itemId === id && n.kind !== 'action'));
@@ -72,5 +75,6 @@ export function minutesModel({ meeting, items, notes }: MeetingData): MinutesMod
         points: byItem(leader.id).map((n) => n.text),
       })),
     actions: sortNotes(live.filter((n) => n.kind === 'action')),
+    drawAnnex: drawAnnex(draws),
   };
 }

@@ -85,6 +85,41 @@ describe('drawing lots for the speaking order', () => {
   });
 });
 
+describe('the draw record in the minutes and the meeting file', () => {
+  it('prints every draw as an annex and carries them in the meeting file', async () => {
+    const { meeting } = await sample();
+    const first = (await api('POST', `/api/meetings/${meeting.id}/draw`, { seed: '甲' })).body;
+    await api('POST', `/api/meetings/${meeting.id}/draw`, { seed: '乙', confirm: true });
+    const download = (name: string) =>
+      fetch(`${server.url}/api/meetings/${meeting.id}/export/${name}`, {
+        headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+      });
+    const md = await (await download('minutes.md')).text();
+    expect(md).toContain('附件：发言顺序抽签记录');
+    expect(md).toContain('### 第1次抽签');
+    expect(md).toContain('### 第2次抽签（重新抽签）');
+    expect(md).toContain('**种子**：甲');
+    expect(md).toMatch(/\*\*抽签结果\*\*：第1位 \S+街道/);
+
+    const file = Buffer.from(await (await download('meeting.roundtable')).arrayBuffer());
+    const copy = await fetch(`${server.url}/api/meetings/import-bundle?asCopy=true`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+      body: file,
+    });
+    expect(copy.status).toBe(201);
+    const copied = (await copy.json()) as Json;
+    const draws = (await api('GET', `/api/meetings/${copied.meeting.id}/draws`)).body.draws;
+    expect(draws.map((d: Json) => d.seed)).toEqual(['甲', '乙']);
+    // Under new ids, each record still names the copy's own agenda items, in the same order.
+    const labelsOf = (record: Json) =>
+      record.order.map((id: string) => record.pool.find((p: Json) => p.itemId === id).label);
+    expect(labelsOf(draws[0])).toEqual(labelsOf(first));
+    const copiedIds = copied.items.map((i: Json) => i.id);
+    expect(draws[0].order.every((id: string) => copiedIds.includes(id))).toBe(true);
+  });
+});
+
 describe('the roster', () => {
   it('comes with the 11 subdistricts, fills a new meeting in one action and orders it', async () => {
     await sample();

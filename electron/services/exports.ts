@@ -16,6 +16,7 @@ function readMeetingData(ctx: ServiceContext, meetingId: string): MeetingData {
     items: ctx.store.agenda.listForMeeting(meetingId),
     notes: ctx.store.notes.listForMeeting(meetingId),
     run: ctx.store.runs.load(meetingId).state,
+    draws: ctx.store.draws.listForMeeting(meetingId),
   };
 }
 
@@ -116,6 +117,7 @@ export function importMeeting(
     ctx.store.meetings.save(data.meeting);
     ctx.store.agenda.replaceAll(data.meeting.id, data.items);
     for (const note of data.notes) ctx.store.notes.save(note);
+    for (const draw of data.draws) ctx.store.draws.add(draw);
     ctx.store.runs.save(data.meeting.id, data.run, ctx.now(), initialRunState);
   });
   ctx.emit({ kind: 'meeting.saved', meeting: data.meeting });
