@@ -7,14 +7,16 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   build: {
-    ssr: 'electron/serve.ts',
+    ssr: true,
     outDir: '.vite/serve',
     emptyOutDir: true,
     target: 'node22',
     minify: false,
     rollupOptions: {
+      // The table import runs in a worker thread of its own file, next to serve.js.
+      input: { serve: 'electron/serve.ts', 'import-worker': 'electron/import/import-worker.ts' },
       external: ['better-sqlite3'],
-      output: { format: 'es', entryFileNames: 'serve.js' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
     },
   },
   ssr: { noExternal: true, external: ['better-sqlite3'] },

@@ -18,6 +18,15 @@ import {
 import { BUNDLE_MAX_BYTES, exportFileSchema, exportInput, importBundleInput } from './bundle.ts';
 import { drawInput, drawListSchema, drawRecordSchema } from './draw.ts';
 import {
+  importAgendaInput,
+  importAgendaOutput,
+  importPreviewInput,
+  importPreviewSchema,
+  importRosterInput,
+  importRosterOutput,
+  TABLE_MAX_BYTES,
+} from './import.ts';
+import {
   addRosterEntryInput,
   rosterEntrySchema,
   rosterListSchema,
@@ -207,6 +216,29 @@ export const contract = {
     path: '/api/meetings/:id/draws',
     input: meetingIdInput,
     output: drawListSchema,
+  }),
+  'import.preview': spec({
+    http: 'POST',
+    path: '/api/import/preview',
+    input: importPreviewInput,
+    output: importPreviewSchema,
+    fileBody: { field: 'file', maxBytes: TABLE_MAX_BYTES },
+  }),
+  'import.roster': spec({
+    http: 'POST',
+    path: '/api/import/roster',
+    input: importRosterInput,
+    output: importRosterOutput,
+    status: 201,
+    fileBody: { field: 'file', maxBytes: TABLE_MAX_BYTES },
+  }),
+  'import.agenda': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/import-agenda',
+    input: importAgendaInput,
+    output: importAgendaOutput,
+    status: 201,
+    fileBody: { field: 'file', maxBytes: TABLE_MAX_BYTES },
   }),
   'roster.list': spec({
     http: 'GET',

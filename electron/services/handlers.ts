@@ -3,6 +3,7 @@ import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from
 import type { ServiceContext } from './context.ts';
 import { drawHandlers } from './draw.ts';
 import { exportHandlers } from './exports.ts';
+import { importHandlers } from './imports.ts';
 import { noteHandlers } from './notes.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
@@ -45,6 +46,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...exportHandlers(ctx),
     ...rosterHandlers(ctx),
     ...drawHandlers(ctx),
+    ...importHandlers(ctx),
   } satisfies HandlerSpec;
 }
 export type Handlers = ReturnType<typeof createHandlers>;

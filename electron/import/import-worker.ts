@@ -1,0 +1,19 @@
+import { parentPort } from 'node:worker_threads';
+import type { TextEncodingName } from '../api/import.ts';
+import { readTable, TableReadError } from './read-table.ts';
+
+/**
+ * Reads an imported table in a worker thread, so parsing a large workbook never holds up the
+ * server's event loop (and with it the countdown on the projector).
+ */
+parentPort?.on('message', (job: { bytes: Uint8Array; encoding?: TextEncodingName }) => {
+  readTable(job.bytes, job.encoding).then(
+    (table) => parentPort?.postMessage({ ok: true, table }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        ok: false,
+        known: error instanceof TableReadError,
+        message: (error as Error).message,
+      }),
+  );
+});
