@@ -93,3 +93,47 @@ test('the organizer fills a new meeting from the roster and reorders by dragging
     .info()
     .attach('console-roster', { body: await page.screenshot(), contentType: 'image/png' });
 });
+
+test('the organizer imports speakers from a spreadsheet after a preview that names every problem', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '新建会议' }).click();
+  const form = page.getByRole('form', { name: '新建会议' });
+  await form.getByLabel('会议名称').fill('片区交流会');
+  await form.getByRole('button', { name: '创建会议' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+
+  // A file with a bad duration: the preview says where, and importing is not offered.
+  const chooser = page.getByLabel('从 Excel/CSV 导入…');
+  await chooser.setInputFiles({
+    name: '名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('单位,姓名,时长\n平湖街道,林一平,八分钟\n', 'utf8'),
+  });
+  const preview = page.getByRole('region', { name: '导入预览：名单.csv' });
+  await expect(preview.getByRole('alert')).toContainText(
+    '第 2 行，“时长”列：“八分钟”不是 1 到 600 之间的分钟数',
+  );
+  await expect(preview.getByRole('button', { name: '导入 1 行' })).toBeDisabled();
+
+  await chooser.setInputFiles({
+    name: '发言安排.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '\uFEFF发言单位,发言人,职务,发言题目,时长（分钟）\n坪地街道,陈二坪,党工委书记,临时党支部建在一线,８\n横岗街道,黄三横,党工委书记,以实干论英雄,10\n',
+      'utf8',
+    ),
+  });
+  const good = page.getByRole('region', { name: '导入预览：发言安排.csv' });
+  await expect(good.getByLabel('单位', { exact: true })).toHaveValue('0');
+  await expect(good.getByLabel('时长（分钟）', { exact: true })).toHaveValue('4');
+  await expect(good.locator('tbody tr')).toHaveCount(2);
+  await test
+    .info()
+    .attach('import-preview', { body: await page.screenshot(), contentType: 'image/png' });
+  await good.getByRole('button', { name: '导入 2 行' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 2 项，计划 18 分钟');
+  await expect(page.getByText('已加入 2 个发言。')).toBeVisible();
+});

@@ -56,6 +56,8 @@ export const importAgendaInput = z.object({ ...tableFileInput, id: z.string().mi
 const problemSchema = z.object({
   row: z.number().nullable(),
   column: z.string().nullable(),
+  code: z.enum(['missingColumn', 'empty', 'tooLong', 'badMinutes', 'noRows']),
+  value: z.string(),
   message: z.string(),
 });
 

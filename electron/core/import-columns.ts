@@ -66,9 +66,15 @@ export interface ImportedSpeaker {
   minutes: number | null;
 }
 
+/** What is wrong, for the screen to say in the user's language; `message` says it in English. */
+export type ImportProblemCode = 'missingColumn' | 'empty' | 'tooLong' | 'badMinutes' | 'noRows';
+
 export interface ImportProblem {
   row: number | null;
   column: string | null;
+  code: ImportProblemCode;
+  /** The field concerned, the cell's text or the limit, as the code needs. */
+  value: string;
   message: string;
 }
 
@@ -104,6 +110,8 @@ export function readSpeakers(
       problems.push({
         row: 1,
         column: null,
+        code: 'missingColumn',
+        value: field,
         message: `missing column for ${field} (${HEADER_NAMES[field].slice(0, 2).join(' / ')})`,
       });
     }
@@ -122,18 +130,30 @@ export function readSpeakers(
         problems.push({
           row,
           column: columnName(field),
+          code: 'tooLong',
+          value: String(LIMITS[field]),
           message: `longer than ${LIMITS[field]} characters`,
         });
       }
     }
     for (const field of required) {
-      if (!cell(field)) problems.push({ row, column: columnName(field), message: 'empty' });
+      if (!cell(field)) {
+        problems.push({
+          row,
+          column: columnName(field),
+          code: 'empty',
+          value: '',
+          message: 'empty',
+        });
+      }
     }
     const minutes = readMinutes(cell('minutes'));
     if (minutes === 'invalid') {
       problems.push({
         row,
         column: columnName('minutes'),
+        code: 'badMinutes',
+        value: cell('minutes'),
         message: `"${cell('minutes')}" is not a number of minutes from 1 to 600`,
       });
     }
@@ -147,7 +167,13 @@ export function readSpeakers(
     });
   });
   if (speakers.length === 0 && problems.length === 0) {
-    problems.push({ row: null, column: null, message: 'the table has no rows under its header' });
+    problems.push({
+      row: null,
+      column: null,
+      code: 'noRows',
+      value: '',
+      message: 'the table has no rows under its header',
+    });
   }
   return { speakers, problems };
 }

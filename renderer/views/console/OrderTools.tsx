@@ -9,6 +9,7 @@ import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DrawRecordView } from './DrawRecordView.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
+import { TableImport } from './TableImport.tsx';
 
 interface Props {
   meeting: Meeting;
@@ -25,6 +26,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
   const [drawing, setDrawing] = useState(false);
   const [drawnBy, setDrawnBy] = useState(meeting.recorder);
   const [seed, setSeed] = useState('');
+  const [notice, setNotice] = useState('');
   const begun = (run?.itemRuns.length ?? 0) > 0;
   const speeches = items.filter((i) => i.kind === 'exchange').length;
 
@@ -102,6 +104,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
         >
           {t('draw.button')}
         </button>
+        <TableImport meetingId={meeting.id} onItems={onItems} onDone={setNotice} />
         <RosterPanel onError={onError} />
       </div>
       {drawing && (
@@ -129,6 +132,11 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
             </button>
           </div>
         </form>
+      )}
+      {notice && (
+        <p className="muted small" role="status">
+          {notice}
+        </p>
       )}
       {latest && <DrawRecordView record={latest} count={draws.length} />}
     </div>
