@@ -1,15 +1,28 @@
 import type { ExportName } from '../api/bundle.ts';
+import type { hostScriptDocx as HostScriptDocx } from './host-script-docx.ts';
+import type { minutesDocx as MinutesDocx } from './minutes-docx.ts';
+import type { slidesPptx as SlidesPptx } from './slides-pptx.ts';
+import type { timingXlsx as TimingXlsx } from './timing-xlsx.ts';
 import { toBundle } from './bundle.ts';
 import { hostScript } from './host-script.ts';
-import { hostScriptDocx } from './host-script-docx.ts';
 import type { ExportFile, MeetingData } from './meeting-data.ts';
-import { minutesDocx } from './minutes-docx.ts';
 import { minutesMarkdown } from './minutes-md.ts';
 import { minutesModel } from './minutes-model.ts';
 import { slidesModel } from './slides-model.ts';
-import { slidesPptx } from './slides-pptx.ts';
 import { timingCsv } from './timing-report.ts';
-import { timingXlsx } from './timing-xlsx.ts';
+
+/**
+ * The Office writers (docx, pptxgenjs, exceljs) are loaded on first use: together they are
+ * about 30 MiB of memory that a server running a meeting should not hold until it exports.
+ */
+const minutesDocx: typeof MinutesDocx = async (...args) =>
+  (await import('./minutes-docx.ts')).minutesDocx(...args);
+const hostScriptDocx: typeof HostScriptDocx = async (...args) =>
+  (await import('./host-script-docx.ts')).hostScriptDocx(...args);
+const slidesPptx: typeof SlidesPptx = async (...args) =>
+  (await import('./slides-pptx.ts')).slidesPptx(...args);
+const timingXlsx: typeof TimingXlsx = async (...args) =>
+  (await import('./timing-xlsx.ts')).timingXlsx(...args);
 
 /** A title fit for a file name on Windows, macOS and Linux alike. */
 const safeName = (title: string) =>
