@@ -1,4 +1,5 @@
 import type { DrawRecord } from '../core/draw.ts';
+import { chineseDateTime } from './chinese-dates.ts';
 
 /** A draw as the minutes' annex prints it: every fact needed to check it by re-running it. */
 export interface DrawAnnexEntry {
@@ -10,16 +11,6 @@ export const DRAW_ANNEX_TITLE = '发言顺序抽签记录';
 export const DRAW_ANNEX_NOTE =
   '抽签算法公开（xmur3 散列种子、mulberry32 生成随机数、Fisher–Yates 洗牌，见 Roundtable 文档 docs/draw.md），' +
   '任何人以同一种子和同一名单重算，都得到上述顺序。';
-
-/** "2026年11月25日 09:05:12" in the venue's time zone (the computer's). */
-export function chineseDateTime(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
-  );
-}
 
 export function drawAnnex(draws: readonly DrawRecord[]): DrawAnnexEntry[] {
   return draws.map((draw, index) => {

@@ -1,3 +1,4 @@
+import { chineseDate } from './chinese-dates.ts';
 import { isSpeech, type AgendaItem } from '../core/agenda.ts';
 import type { MeetingData } from './meeting-data.ts';
 
@@ -29,7 +30,7 @@ export function hostScript({ meeting, items }: MeetingData): ScriptParagraph[] {
   const leaders = items.filter((i) => i.kind === 'leader');
   const out: ScriptParagraph[] = [
     { style: 'title', text: `${meeting.title}主持词` },
-    { style: 'subtitle', text: `（${meeting.date}）` },
+    { style: 'subtitle', text: `（${chineseDate(meeting.date)}）` },
     { style: 'body', text: '同志们：' },
   ];
   // "11位党工委书记" when the speakers share one role, else "11位同志".

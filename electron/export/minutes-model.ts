@@ -1,5 +1,6 @@
 import { isSpeech, itemHeadline } from '../core/agenda.ts';
 import { sortNotes, type Note } from '../core/notes.ts';
+import { chineseDate } from './chinese-dates.ts';
 import { drawAnnex, type DrawAnnexEntry } from './draw-annex.ts';
 import type { MeetingData } from './meeting-data.ts';
 
@@ -45,7 +46,7 @@ export function minutesModel({ meeting, items, notes, draws }: MeetingData): Min
   return {
     title: `${meeting.title}纪要`,
     facts: [
-      { label: '时间', value: `${meeting.date} ${meeting.startTime}` },
+      { label: '时间', value: `${chineseDate(meeting.date)} ${meeting.startTime}` },
       { label: '地点', value: meeting.venue },
       { label: '主持人', value: meeting.presider },
       { label: '记录人', value: meeting.recorder },
@@ -60,7 +61,7 @@ export function minutesModel({ meeting, items, notes, draws }: MeetingData): Min
       .filter((a) => a.names.length > 0)
       .map((a) => ({ label: a.label, names: [...a.names] })),
     opening:
-      `${meeting.date}，${meeting.presider || '主持人'}主持召开${meeting.title}。` +
+      `${chineseDate(meeting.date)}，${meeting.presider || '主持人'}主持召开${meeting.title}。` +
       (speakers.length ? `${speakers.join('、')}先后发言。` : '') +
       '现纪要如下：',
     sections: speeches.map((item) => ({

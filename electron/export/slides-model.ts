@@ -1,6 +1,7 @@
 import { isSpeech, itemHeadline, speakerOrdinal, type AgendaItem } from '../core/agenda.ts';
 import { sortNotes, type Note, type NoteKind } from '../core/notes.ts';
 import type { MeetingData } from './meeting-data.ts';
+import { chineseDate } from './chinese-dates.ts';
 import { wrapLines } from './text-fit.ts';
 
 /** Slide geometry shared by the model (which paginates) and the pptx writer (which draws). */
@@ -86,12 +87,6 @@ export type SlideSpec =
       bullets: SlideBullet[];
       style: TextStyle;
     };
-
-/** "2026-11-25" as 2026年11月25日. */
-export const chineseDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return y && m && d ? `${y}年${m}月${d}日` : iso;
-};
 
 /** The room a list slide's lead line takes above its paragraphs. */
 export const LEAD_HEIGHT_PT = SLIDE.leadPt * 2;

@@ -76,7 +76,7 @@ describe('exports', () => {
     expect(md).toContain('## 十三、议定事项');
     expect(md).toContain('（责任人：各街道党工委）');
     expect(md).toContain('\\# 不是标题 \\*也不是粗体\\* \\[链接\\](http://x)');
-    expect(md).toContain('**时间**：2026-11-25 09:00');
+    expect(md).toContain('**时间**：2026年11月25日 09:00');
   });
 
   it('writes the timing report as CSV that Excel opens, formulas defused', async () => {
