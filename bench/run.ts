@@ -3,7 +3,6 @@
  * `npm run bench -- --json <file>` also writes the rows as JSON.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchDisplayError } from './display-error.ts';
 import { benchExports } from './exports.ts';
@@ -11,6 +10,7 @@ import { benchNotes } from './notes.ts';
 import { benchRunLatency } from './run-latency.ts';
 import { benchServeReady } from './serve-ready.ts';
 import type { BenchRow } from './stats.ts';
+import { machineAndVersions } from './versions.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 
@@ -22,9 +22,7 @@ const rows: BenchRow[] = [
   ...(await benchExports()),
 ];
 
-console.log(
-  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; node ${process.version}`,
-);
+for (const line of machineAndVersions()) console.log(line);
 const width = Math.max(...rows.map((r) => r.name.length));
 for (const row of rows) {
   console.log(`${row.name.padEnd(width)}  ${row.value.toFixed(1).padStart(9)} ${row.unit}`);
