@@ -33,6 +33,8 @@ function parse() {
         'static-dir': { type: 'string' },
         // Where sharing listens when the organizer turns it on (default: every LAN address).
         'lan-address': { type: 'string', multiple: true },
+        // TEST ONLY, deliberately left out of the usage: the crash tests' negative control.
+        'unsafe-ack-before-commit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,6 +51,7 @@ function parse() {
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       staticDir: path.resolve(values['static-dir'] ?? path.join(projectRoot, '.vite', 'renderer')),
       ...(values['lan-address'] ? { lanAddresses: () => values['lan-address'] as string[] } : {}),
+      unsafeAckBeforeCommit: values['unsafe-ack-before-commit'] === true,
     };
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -57,6 +60,12 @@ function parse() {
 }
 
 const options = parse();
+if (options.unsafeAckBeforeCommit) {
+  console.error(
+    'roundtable: --unsafe-ack-before-commit: writes are answered BEFORE they are committed and a ' +
+      'crash loses them. This exists only to test the crash tests; never use it with real data.',
+  );
+}
 try {
   const server = await startServer(options);
   console.log(`Roundtable ready: ${server.openUrl}`);

@@ -35,6 +35,11 @@ export interface ServerOptions {
   log?: (message: string) => void;
   /** Where sharing listens when turned on; the machine's network addresses by default. */
   lanAddresses?: () => string[];
+  /**
+   * TEST ONLY: answer writes before they are committed, so the crash tests can show that they
+   * would catch lost writes (see store/unsafe-ack-before-commit.ts). Never set by the app.
+   */
+  unsafeAckBeforeCommit?: boolean;
 }
 
 export interface RunningServer {
@@ -57,7 +62,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME));
+  const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
+    unsafeAckBeforeCommit: options.unsafeAckBeforeCommit === true,
+  });
   const hub = createHub(now);
   let loopbackHosts = new Set<string>();
   const knownHosts = () => new Set([...loopbackHosts, ...sharing.hosts()]);

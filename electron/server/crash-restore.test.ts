@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+import { integrityOf, killAndRestart } from './crash-harness.ts';
 import { jsonApi, type Json } from './test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-crash-'));
@@ -39,8 +40,7 @@ describe('kill -9 in the middle of a countdown', () => {
       expect(acked.error, command).toBeUndefined();
       // Kill at a random moment after the answer: at once, or while the clock runs on.
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 400)));
-      await serve.stop('SIGKILL');
-      serve = await startServe(dataDir);
+      serve = await killAndRestart(serve, dataDir);
       const restored = await call(serve, 'GET', runUrl);
 
       expect(restored.clock, command).toEqual(acked.clock);
@@ -52,10 +52,7 @@ describe('kill -9 in the middle of a countdown', () => {
         : acked.remainingMs - (restored.serverNow - acked.serverNow);
       expect(Math.abs(restored.remainingMs - expected), command).toBeLessThan(1000);
     }
-    const db = await import('better-sqlite3');
     await serve.stop('SIGKILL');
-    const check = new db.default(path.join(dataDir, 'roundtable.sqlite'), { readonly: true });
-    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
-    check.close();
+    expect(integrityOf(dataDir)).toBe('ok');
   });
 });

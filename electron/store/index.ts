@@ -6,10 +6,18 @@ import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
 import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
+import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
+
+export interface StoreOptions {
+  /** TEST ONLY, for the crash tests' negative control: see unsafe-ack-before-commit.ts. */
+  unsafeAckBeforeCommit?: boolean;
+}
 
 /** The repositories over one open database, and its transaction wrapper. */
-export function createStore(db: Db, file = ':memory:') {
-  const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file, Date.now);
+export function createStore(db: Db, file = ':memory:', options: StoreOptions = {}) {
+  const unsafe = options.unsafeAckBeforeCommit ? holdCommitsOpen(db) : null;
+  // The checkpointer cannot fold the WAL while the unsafe mode holds a transaction open.
+  const checkpointer = file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   return {
     db,
@@ -25,6 +33,7 @@ export function createStore(db: Db, file = ':memory:') {
       return result;
     },
     close(): void {
+      unsafe?.stop();
       checkpointer?.stop();
       db.close();
     },
@@ -32,6 +41,6 @@ export function createStore(db: Db, file = ':memory:') {
 }
 export type Store = ReturnType<typeof createStore>;
 
-export function openStore(file: string): Store {
-  return createStore(openDatabase(file), file);
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  return createStore(openDatabase(file), file, options);
 }

@@ -1,0 +1,133 @@
+/**
+ * SIGKILL the real server (`serve`, as `npm run serve` runs it) at random moments while
+ * note-takers save notes and the organizer runs the clock, restart it, and check that every
+ * write it acknowledged is there and the database is sound. Used by the crash tests in the
+ * suite (100 kills) and by `npm run test:crash` (500 by default), so both check the same way.
+ */
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+import { DATABASE_FILE_NAME } from '../store/db.ts';
+import {
+  commandWriter,
+  noteWriter,
+  request,
+  verifyCommands,
+  verifyNotes,
+  type CommandLog,
+  type NoteLog,
+  type Session,
+} from './crash-writers.ts';
+
+export interface CrashRunOptions {
+  dataDir: string;
+  kills: number;
+  /** Extra `serve` arguments; the negative control passes --unsafe-ack-before-commit. */
+  serveArgs?: string[];
+  /** The kill comes at a random moment up to this long after the writers start. */
+  maxKillDelayMs?: number;
+  /** Called after each kill has been checked. */
+  onProgress?: (report: CrashReport) => void;
+}
+
+export interface LostWrite {
+  kind: 'note' | 'command';
+  /** What was acknowledged and is not there. */
+  what: string;
+  /** Found after this kill (1-based). */
+  afterKill: number;
+}
+
+export interface CrashReport {
+  kills: number;
+  acknowledgedNotes: number;
+  acknowledgedCommands: number;
+  lost: LostWrite[];
+  /** The final `PRAGMA integrity_check` (every restart in between checked it too). */
+  integrity: string;
+  elapsedMs: number;
+}
+
+/** Kills the server with SIGKILL (no shutdown code runs) and starts it again on its folder. */
+export async function killAndRestart(
+  serve: ServeProcess,
+  dataDir: string,
+  serveArgs: string[] = [],
+): Promise<ServeProcess> {
+  await serve.stop('SIGKILL');
+  // Opening runs integrity_check: a damaged file would make serve refuse to start.
+  return startServe(dataDir, serveArgs);
+}
+
+/** `PRAGMA integrity_check` of the database in the folder, with the server stopped. */
+export function integrityOf(dataDir: string): string {
+  const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Loads the sample meeting, then stops the server cleanly, so that the starting point is on
+ * disk whatever mode the server runs in.
+ */
+async function prepare(dataDir: string, serveArgs: string[]): Promise<Session> {
+  const first = await startServe(dataDir, serveArgs);
+  const sample = await request(first, 'POST', '/api/meetings/sample');
+  const meeting = sample.body.meeting as { id: string };
+  const items = sample.body.items as { id: string }[];
+  await first.stop('SIGTERM');
+  return {
+    serve: await startServe(dataDir, serveArgs),
+    meetingId: meeting.id,
+    itemIds: items.map((i) => i.id),
+  };
+}
+
+export async function runCrashTrial(options: CrashRunOptions): Promise<CrashReport> {
+  const { dataDir, kills, serveArgs = [], maxKillDelayMs = 120 } = options;
+  const startedAt = performance.now();
+  const session = await prepare(dataDir, serveArgs);
+  const notes: NoteLog = { acked: [], count: 0 };
+  const commands: CommandLog = { acked: 0, seq: 0, last: null, pending: null };
+  const report: CrashReport = {
+    kills: 0,
+    acknowledgedNotes: 0,
+    acknowledgedCommands: 0,
+    lost: [],
+    integrity: 'not checked',
+    elapsedMs: 0,
+  };
+
+  try {
+    for (let kill = 1; kill <= kills; kill++) {
+      const writers = [
+        noteWriter(session, '甲', notes),
+        noteWriter(session, '乙', notes),
+        commandWriter(session, commands),
+      ];
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * maxKillDelayMs)));
+      session.serve = await killAndRestart(session.serve, dataDir, serveArgs);
+      await Promise.all(writers);
+
+      const lostNotes = await verifyNotes(session, notes);
+      const lostCommand = await verifyCommands(session, commands);
+      report.lost.push(
+        ...lostNotes.map((what) => ({ kind: 'note' as const, what, afterKill: kill })),
+        ...lostCommand.map((what) => ({ kind: 'command' as const, what, afterKill: kill })),
+      );
+      report.kills = kill;
+      report.acknowledgedNotes = notes.count;
+      report.acknowledgedCommands = commands.acked;
+      report.elapsedMs = performance.now() - startedAt;
+      options.onProgress?.(report);
+    }
+  } finally {
+    await session.serve.stop('SIGKILL');
+  }
+  report.integrity = integrityOf(dataDir);
+  report.elapsedMs = performance.now() - startedAt;
+  return report;
+}
