@@ -6,7 +6,14 @@ import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent } from 'electron
 import path from 'node:path';
 import { DESKTOP_CHANNELS, SCREEN_PATHS } from './api/desktop.ts';
 import { startServer, type RunningServer } from './server/app.ts';
+import {
+  backupOfferFor,
+  describeRestored,
+  QUIT_BUTTON,
+  RESTORE_BUTTON,
+} from './server/backup-offer.ts';
 import { describeStartupError } from './server/startup-error.ts';
+import { restoreLatestBackup } from './store/restore-backup.ts';
 import { openPrefs } from './shell/prefs.ts';
 import { hardenApp, sameOrigin } from './shell/security.ts';
 import { createConsoleWindow, openScreenWindow } from './shell/windows.ts';
@@ -27,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
       window.focus();
     }
   });
-  app.whenReady().then(launch, fail);
+  // .catch, not a second argument of .then: a failing launch (a damaged database) lands in fail.
+  app.whenReady().then(launch).catch(fail);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void server?.close());
 }
@@ -63,8 +71,33 @@ async function launch(): Promise<void> {
   window.on('close', () => prefs.saveConsoleBounds(window.getBounds()));
 }
 
-function fail(error: unknown): void {
-  const message = describeStartupError(error);
+async function fail(error: unknown): Promise<void> {
+  const message = describeStartupError(error, 'dialog-button');
+  const offer = backupOfferFor(error);
+  if (offer && message) {
+    const choice = await dialog.showMessageBox({
+      type: 'error',
+      title: 'Roundtable',
+      message: '数据库文件已损坏 — the database file is damaged',
+      detail: message,
+      buttons: [RESTORE_BUTTON, QUIT_BUTTON],
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice.response !== 0) return app.exit(1);
+    try {
+      const restored = await restoreLatestBackup(offer.dataDir, Date.now());
+      await dialog.showMessageBox({
+        type: 'info',
+        title: 'Roundtable',
+        message: describeRestored(restored),
+      });
+      return await launch();
+    } catch (restoreError) {
+      return fail(restoreError);
+    }
+  }
   dialog.showErrorBox('Roundtable', message ?? String((error as Error)?.stack ?? error));
   app.exit(1);
 }

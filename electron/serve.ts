@@ -7,11 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './server/app.ts';
+import { describeRestored } from './server/backup-offer.ts';
 import { defaultDataDir } from './server/data-dir.ts';
 import { describeStartupError } from './server/startup-error.ts';
+import { restoreLatestBackup } from './store/restore-backup.ts';
 
 const usage =
-  'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>] [--lan-address <ip> …]';
+  'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>] [--lan-address <ip> …]\n' +
+  '       [--restore-latest-backup]  replace a damaged database by the newest backup, then start';
 /** The folder with package.json: one level up from electron/, two from .vite/serve/. */
 function findProjectRoot(from: string): string {
   let dir = from;
@@ -33,6 +36,7 @@ function parse() {
         'static-dir': { type: 'string' },
         // Where sharing listens when the organizer turns it on (default: every LAN address).
         'lan-address': { type: 'string', multiple: true },
+        'restore-latest-backup': { type: 'boolean' },
         // TEST ONLY, deliberately left out of the usage: the crash tests' negative control.
         'unsafe-ack-before-commit': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -51,6 +55,7 @@ function parse() {
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       staticDir: path.resolve(values['static-dir'] ?? path.join(projectRoot, '.vite', 'renderer')),
       ...(values['lan-address'] ? { lanAddresses: () => values['lan-address'] as string[] } : {}),
+      restoreLatestBackup: values['restore-latest-backup'] === true,
       unsafeAckBeforeCommit: values['unsafe-ack-before-commit'] === true,
     };
   } catch (error) {
@@ -59,7 +64,7 @@ function parse() {
   }
 }
 
-const options = parse();
+const { restoreLatestBackup: restoreFirst, ...options } = parse();
 if (options.unsafeAckBeforeCommit) {
   console.error(
     'roundtable: --unsafe-ack-before-commit: writes are answered BEFORE they are committed and a ' +
@@ -67,6 +72,9 @@ if (options.unsafeAckBeforeCommit) {
   );
 }
 try {
+  if (restoreFirst) {
+    console.log(describeRestored(await restoreLatestBackup(options.dataDir, Date.now())));
+  }
   const server = await startServer(options);
   console.log(`Roundtable ready: ${server.openUrl}`);
   console.log(`  data: ${server.dataDir}`);

@@ -22,6 +22,8 @@ import { exchangeAccessCode } from './session.ts';
 import { createStaticHandler } from './static.ts';
 import { watchWallClock } from './wall-clock-watch.ts';
 import { absorbWallStep } from '../services/run.ts';
+import { DEFAULT_BACKUPS_KEPT } from '../store/backup.ts';
+import { startBackupSchedule } from './backup-schedule.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -35,6 +37,8 @@ export interface ServerOptions {
   log?: (message: string) => void;
   /** Where sharing listens when turned on; the machine's network addresses by default. */
   lanAddresses?: () => string[];
+  /** How many backups to keep in <dataDir>/backups (10 by default). */
+  backupsKept?: number;
   /**
    * TEST ONLY: answer writes before they are committed, so the crash tests can show that they
    * would catch lost writes (see store/unsafe-ack-before-commit.ts). Never set by the app.
@@ -51,6 +55,8 @@ export interface RunningServer {
   dataDir: string;
   store: Store;
   handlers: Handlers;
+  /** Waits for the backups under way (for tests). */
+  backupsSettled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url');
   const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
     unsafeAckBeforeCommit: options.unsafeAckBeforeCommit === true,
+  });
+  const backups = startBackupSchedule({
+    db: store.db,
+    dataDir: options.dataDir,
+    now,
+    keep: options.backupsKept ?? DEFAULT_BACKUPS_KEPT,
+    hasData: () => store.meetings.list().length > 0,
+    log,
   });
   const hub = createHub(now);
   let loopbackHosts = new Set<string>();
@@ -132,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     randomSeed: () => randomBytes(8).toString('hex'),
     startedAt: now(),
     emit: hub.broadcast,
+    runFinished: backups.runFinished,
     sharing,
   };
   const handlers = createHandlers(ctx);
@@ -156,6 +171,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.listen(options.port, LOOPBACK, () => resolve());
     });
   } catch (error) {
+    await backups.stop();
     store.close();
     throw error;
   }
@@ -171,12 +187,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     dataDir: options.dataDir,
     store,
     handlers,
+    backupsSettled: backups.settled,
     async close() {
       stopWatching();
       await sharing.disable();
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backups.stop();
       store.close();
     },
   };

@@ -13,6 +13,11 @@ export interface ServiceContext {
   startedAt: number;
   /** Called after the command's transaction has committed. */
   emit: (event: ServerEvent) => void;
+  /**
+   * Called after a command that ended the meeting's run (its last item ended or was skipped,
+   * nothing is cued) has committed: the server backs the database up then.
+   */
+  runFinished: (meetingId: string) => void;
   /** The local-network sharing switch, which lives in the server. */
   sharing: {
     state(): SharingState;

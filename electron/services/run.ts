@@ -76,15 +76,20 @@ export function getRun(ctx: ServiceContext, input: { id: string }): RunView {
  * the command's transaction, so a crash right after the answer loses nothing.
  */
 export function runCommand(ctx: ServiceContext, meetingId: string, command: RunCommand): RunView {
-  const view = ctx.store.transaction(() => {
+  const { view, finished } = ctx.store.transaction(() => {
     const { meeting, items, state } = load(ctx, meetingId);
     const now = ctx.now();
     const outcome = applyRunCommand(state, command, items, now);
     if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
     ctx.store.runs.save(meetingId, outcome.state, now, state);
-    return toView(meeting, items, outcome.state, now, ctx.startedAt, now);
+    return {
+      view: toView(meeting, items, outcome.state, now, ctx.startedAt, now),
+      // Something was on stage and now nothing is, not even cued: the last item is over.
+      finished: state.currentItemId !== null && outcome.state.currentItemId === null,
+    };
   });
   ctx.emit({ kind: 'run.changed', run: view });
+  if (finished) ctx.runFinished(meetingId);
   return view;
 }
 
