@@ -16,6 +16,7 @@ import {
   updateNoteInput,
 } from './notes.ts';
 import { BUNDLE_MAX_BYTES, exportFileSchema, exportInput, importBundleInput } from './bundle.ts';
+import { diagnosticsSchema } from './diagnostics.ts';
 import { drawInput, drawListSchema, drawRecordSchema } from './draw.ts';
 import {
   importAgendaInput,
@@ -327,6 +328,13 @@ export const contract = {
     path: '/api/sharing',
     input: setSharingInput,
     output: sharingStateSchema,
+  }),
+  // The organizer's only (the launch token): how much memory the server holds.
+  'diagnostics.get': spec({
+    http: 'GET',
+    path: '/api/diagnostics',
+    input: z.object({}).strict(),
+    output: diagnosticsSchema,
   }),
   ...runCommand('next'),
   ...runCommand('previous'),

@@ -1,6 +1,7 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { addAgendaItem, removeAgendaItem, reorderAgenda, updateAgendaItem } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
+import { diagnosticsHandlers } from './diagnostics.ts';
 import { drawHandlers } from './draw.ts';
 import { exportHandlers } from './exports.ts';
 import { importHandlers } from './imports.ts';
@@ -47,6 +48,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...rosterHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),
+    ...diagnosticsHandlers(),
   } satisfies HandlerSpec;
 }
 export type Handlers = ReturnType<typeof createHandlers>;
