@@ -45,7 +45,11 @@ const config: ForgeConfig = {
         { entry: 'electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.ts', target: 'preload' },
         // The table import's worker thread, loaded from beside main.cjs.
-        { entry: 'electron/import/import-worker.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'electron/import/import-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
       ],
       renderer: [],
     }),
