@@ -48,6 +48,16 @@ export interface CrashReport {
   elapsedMs: number;
 }
 
+/** One line of figures: what was killed, written and lost, for logs and docs/reliability.md. */
+export function summarizeCrashReport(report: CrashReport): string {
+  return (
+    `${report.kills} kills, ${report.acknowledgedNotes + report.acknowledgedCommands} acknowledged ` +
+    `writes (${report.acknowledgedNotes} notes, ${report.acknowledgedCommands} run commands), ` +
+    `${report.lost.length} lost, integrity_check ${report.integrity}, ` +
+    `${(report.elapsedMs / 1000).toFixed(1)} s`
+  );
+}
+
 /** Kills the server with SIGKILL (no shutdown code runs) and starts it again on its folder. */
 export async function killAndRestart(
   serve: ServeProcess,

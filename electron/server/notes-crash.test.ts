@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCrashTrial } from './crash-harness.ts';
+import { runCrashTrial, summarizeCrashReport } from './crash-harness.ts';
 
 const KILLS = 100;
 const dirs: string[] = [];
@@ -16,6 +16,7 @@ afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }
 describe('SIGKILL while two note-takers type and the organizer runs the clock', () => {
   it(`loses no acknowledged write over ${KILLS} kills, and the database stays sound`, async () => {
     const report = await runCrashTrial({ dataDir: tempDir(), kills: KILLS });
+    console.log(`crash test: ${summarizeCrashReport(report)}`);
     expect(report.lost).toEqual([]);
     expect(report.integrity).toBe('ok');
     expect(report.acknowledgedNotes).toBeGreaterThan(KILLS);
@@ -28,6 +29,7 @@ describe('SIGKILL while two note-takers type and the organizer runs the clock', 
       kills: 3,
       serveArgs: ['--unsafe-ack-before-commit'],
     });
+    console.log(`negative control: ${summarizeCrashReport(report)}`);
     expect(report.lost.length).toBeGreaterThan(0);
     expect(report.lost.map((l) => l.kind)).toContain('note');
     expect(report.integrity).toBe('ok'); // lost, not damaged: only the answers came too early
