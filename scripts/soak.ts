@@ -160,6 +160,12 @@ const since =
     : 'over the whole run (shorter than 5 minutes)';
 const growth = (from: number, to: number) => `${(((to - from) / from) * 100).toFixed(1)} %`;
 const heaps = samples.filter((s) => s.atMs >= settled.atMs).map((s) => s.heapUsedMiB);
+// One reading lands anywhere between two garbage collections; the lowest reading of a few
+// minutes is close to what is really kept alive, so the floors are compared too.
+const floorBetween = (from: number, to: number) =>
+  Math.min(...samples.filter((s) => s.atMs >= from && s.atMs <= to).map((s) => s.heapUsedMiB));
+const earlyFloor = floorBetween(settled.atMs, settled.atMs + SETTLED_AFTER_MS);
+const lateFloor = floorBetween(last.atMs - SETTLED_AFTER_MS, last.atMs);
 console.log(
   [
     '',
@@ -170,6 +176,9 @@ console.log(
       `at the end: ${last.heapUsedMiB.toFixed(1)} MiB; ` +
       `lowest/highest since: ${Math.min(...heaps).toFixed(1)}/${Math.max(...heaps).toFixed(1)} MiB`,
     `heap growth ${since}: ${growth(settled.heapUsedMiB, last.heapUsedMiB)}`,
+    `heap floor (lowest reading over 5 minutes): ${earlyFloor.toFixed(1)} MiB from minute ` +
+      `${minutes(settled.atMs).trim()}, ${lateFloor.toFixed(1)} MiB in the last 5 minutes ` +
+      `(${growth(earlyFloor, lateFloor)})`,
     `RSS growth ${since}: ${growth(settled.rssMiB, last.rssMiB)} ` +
       `(${settled.rssMiB.toFixed(1)} → ${last.rssMiB.toFixed(1)} MiB)`,
   ].join('\n'),
