@@ -33,7 +33,7 @@ import {
   rosterListSchema,
   updateRosterEntryInput,
 } from './roster.ts';
-import { setSharingInput, sharingStateSchema } from './sharing.ts';
+import { revokeDeviceInput, setSharingInput, sharingStateSchema } from './sharing.ts';
 import {
   runAdjustInput,
   runGotoInput,
@@ -59,13 +59,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  * object, validated by `input`. The server builds its routes from this map and the renderer's
  * `call()` is typed by it, so the two cannot drift.
  */
+/**
+ * What devices that joined with the access code may do: `read` for every device, `notes` for
+ * the note-takers only (projector and confidence screens only show).
+ */
+export type GuestAccess = 'read' | 'notes';
+
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   http: HttpMethod;
   /**
    * Open to guests (devices that joined with the access code): reading, and taking notes.
    * Everything else (running the meeting, editing it, sharing) is the organizer's alone.
    */
-  guest?: boolean;
+  guest?: GuestAccess;
   path: string;
   input: I;
   output: O;
@@ -107,7 +113,7 @@ const agendaSchema = z.object({ meetingId: z.string(), items: z.array(agendaItem
 export const contract = {
   'meetings.list': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings',
     input: z.object({}).strict(),
     output: z.object({ meetings: z.array(meetingSummarySchema) }),
@@ -144,13 +150,13 @@ export const contract = {
   'exports.file': spec({
     http: 'GET',
     path: '/api/meetings/:id/export/:name',
-    guest: true,
+    guest: 'read',
     input: exportInput,
     output: exportFileSchema,
   }),
   'meetings.get': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings/:id',
     input: meetingIdInput,
     output: meetingWithAgendaSchema,
@@ -213,7 +219,7 @@ export const contract = {
   }),
   'draw.list': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings/:id/draws',
     input: meetingIdInput,
     output: drawListSchema,
@@ -262,21 +268,21 @@ export const contract = {
   }),
   'notes.listForItem': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings/:id/items/:itemId/notes',
     input: listItemNotesInput,
     output: z.object({ notes: z.array(noteSchema) }),
   }),
   'notes.listForMeeting': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings/:id/notes',
     input: meetingIdInput,
     output: z.object({ notes: z.array(noteSchema) }),
   }),
   'notes.create': spec({
     http: 'POST',
-    guest: true,
+    guest: 'notes',
     path: '/api/meetings/:id/items/:itemId/notes',
     input: createNoteInput,
     output: noteSchema,
@@ -284,35 +290,35 @@ export const contract = {
   }),
   'notes.update': spec({
     http: 'PATCH',
-    guest: true,
+    guest: 'notes',
     path: '/api/notes/:noteId',
     input: updateNoteInput,
     output: z.object({ note: noteSchema, overwroteNewer: z.boolean() }),
   }),
   'notes.delete': spec({
     http: 'DELETE',
-    guest: true,
+    guest: 'notes',
     path: '/api/notes/:noteId',
     input: noteRefInput,
     output: z.object({ note: noteSchema }),
   }),
   'notes.restore': spec({
     http: 'POST',
-    guest: true,
+    guest: 'notes',
     path: '/api/notes/:noteId/restore',
     input: noteRefInput,
     output: z.object({ note: noteSchema }),
   }),
   'notes.search': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/search',
     input: searchInput,
     output: z.object({ results: z.array(searchResultSchema) }),
   }),
   'run.get': spec({
     http: 'GET',
-    guest: true,
+    guest: 'read',
     path: '/api/meetings/:id/run',
     input: runMeetingInput,
     output: runViewSchema,
@@ -321,6 +327,12 @@ export const contract = {
     http: 'GET',
     path: '/api/sharing',
     input: z.object({}).strict(),
+    output: sharingStateSchema,
+  }),
+  'sharing.revoke': spec({
+    http: 'POST',
+    path: '/api/sharing/devices/:deviceId/revoke',
+    input: revokeDeviceInput,
     output: sharingStateSchema,
   }),
   'sharing.set': spec({

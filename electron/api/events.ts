@@ -4,6 +4,7 @@ import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
 import { rosterEntrySchema } from './roster.ts';
+import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
 
 /** Everything the server pushes over /ws. One message per change, never per tick. */
@@ -22,6 +23,8 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   /** A lot drawing: the projector plays the reveal, the console shows the record. */
   z.object({ kind: z.literal('draw.made'), draw: drawRecordSchema }),
   z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
+  /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
+  z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),
   /** The answer to a client's `ping`, for its estimate of the offset to the server clock. */
   z.object({ kind: z.literal('pong'), clientSentAt: z.number(), serverNow: z.number() }),
 ]);

@@ -1,5 +1,24 @@
 import { z } from 'zod';
 
+/**
+ * What a device joins as: a note-taker may take notes; the projector and the confidence monitor
+ * only show. No device ever runs the clock, edits the meeting or changes sharing.
+ */
+export const GUEST_ROLES = ['notetaker', 'projector', 'confidence'] as const;
+export type GuestRole = (typeof GUEST_ROLES)[number];
+
+export const deviceSchema = z.object({
+  id: z.string(),
+  role: z.enum(GUEST_ROLES),
+  /** The device's network address, as this computer sees it. */
+  address: z.string(),
+  userAgent: z.string(),
+  joinedAt: z.number(),
+  /** A live connection (the page is open) right now. */
+  connected: z.boolean(),
+});
+export type SharedDevice = z.infer<typeof deviceSchema>;
+
 /** Sharing the screens on the local network: off by default, on with an access code. */
 export const sharingStateSchema = z.object({
   enabled: z.boolean(),
@@ -7,10 +26,14 @@ export const sharingStateSchema = z.object({
   urls: z.array(z.string()),
   /** Six digits, shown to the organizer while sharing is on; empty when off. */
   code: z.string(),
+  /** The devices that joined with the code, in the order they joined. */
+  devices: z.array(deviceSchema),
 });
 export type SharingState = z.infer<typeof sharingStateSchema>;
 
 export const setSharingInput = z.object({ enabled: z.boolean() }).strict();
+
+export const revokeDeviceInput = z.object({ deviceId: z.string().min(1) }).strict();
 
 /** Exchanged for a guest token at `POST /api/session`. */
 export const sessionInput = z
@@ -19,6 +42,11 @@ export const sessionInput = z
       .string()
       .trim()
       .regex(/^\d{6}$/, 'six digits'),
+    role: z.enum(GUEST_ROLES).default('notetaker'),
   })
   .strict();
-export const sessionOutput = z.object({ token: z.string() });
+export const sessionOutput = z.object({
+  token: z.string(),
+  deviceId: z.string(),
+  role: z.enum(GUEST_ROLES),
+});

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { ServiceContext } from '../services/context.ts';
@@ -17,7 +17,7 @@ import {
 import { BASE_HEADERS, sendError, sendJson } from './http-util.ts';
 import { createHub } from './hub.ts';
 import { createApiRouter } from './routes.ts';
-import { createLanSharing, lanAddresses } from './lan-sharing.ts';
+import { createLanSharing, lanAddresses, type JoinedDevice } from './lan-sharing.ts';
 import { exchangeAccessCode } from './session.ts';
 import { createStaticHandler } from './static.ts';
 import { watchWallClock } from './wall-clock-watch.ts';
@@ -61,7 +61,8 @@ export interface RunningServer {
 }
 
 export const LOOPBACK = '127.0.0.1';
-export type Role = 'organizer' | 'guest';
+/** Who a request is from: the organizer (the launch token) or a device that joined. */
+export type Caller = { kind: 'organizer' } | { kind: 'guest'; device: JoinedDevice };
 
 /** Opens the database, then listens on loopback only. Throws if the database is damaged. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -79,16 +80,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hasData: () => store.meetings.list().length > 0,
     log,
   });
-  const hub = createHub(now);
+  const hub = createHub(now, () => announceSharing());
+  const announceSharing = () =>
+    hub.broadcastToOrganizer({ kind: 'sharing.changed', sharing: sharing.state() });
+  /** The HTTP connections each device has open, to close when it is revoked. */
+  const deviceSockets = new Map<string, Set<Socket>>();
   let loopbackHosts = new Set<string>();
   const knownHosts = () => new Set([...loopbackHosts, ...sharing.hosts()]);
 
-  /** The organizer has the launch token; a guest has the one the access code bought. */
-  function roleOf(req: http.IncomingMessage, url: URL): Role | null {
+  /** The organizer has the launch token; each device has the one its access code bought. */
+  function callerOf(req: http.IncomingMessage, url: URL): Caller | null {
     const presented = presentedToken(req, url);
-    if (tokenMatches(presented, token)) return 'organizer';
-    const guestToken = sharing.guestToken();
-    return guestToken && tokenMatches(presented, guestToken) ? 'guest' : null;
+    if (tokenMatches(presented, token)) return { kind: 'organizer' };
+    const device = sharing.deviceFor(presented ?? '');
+    return device ? { kind: 'guest', device } : null;
+  }
+
+  function rememberDeviceSocket(deviceId: string, socket: Socket) {
+    let sockets = deviceSockets.get(deviceId);
+    if (!sockets) deviceSockets.set(deviceId, (sockets = new Set()));
+    if (sockets.has(socket)) return;
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   }
 
   const onRequest: http.RequestListener = (req, res) => {
@@ -101,13 +114,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     };
     if (url.pathname === '/api/session') {
-      exchangeAccessCode(req, res, sharing).catch(fail);
+      exchangeAccessCode(req, res, sharing, announceSharing).catch(fail);
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      const role = roleOf(req, url);
-      if (!role) return sendError(res, 'unauthorized', 'missing or wrong token');
-      handleApi(req, res, url, role).catch(fail);
+      const caller = callerOf(req, url);
+      if (!caller) return sendError(res, 'unauthorized', 'missing or wrong token');
+      if (caller.kind === 'guest') rememberDeviceSocket(caller.device.id, req.socket);
+      handleApi(req, res, url, caller).catch(fail);
       return;
     }
     if (url.pathname === '/ws') {
@@ -127,9 +141,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!isAllowedHost(req, hosts)) return refuse(403, 'Forbidden');
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
     if (!isAllowedOrigin(req, hosts)) return refuse(403, 'Forbidden');
-    const role = roleOf(req, url);
-    if (!role) return refuse(401, 'Unauthorized');
-    hub.accept(req, socket, head, role);
+    const caller = callerOf(req, url);
+    if (!caller) return refuse(401, 'Unauthorized');
+    hub.accept(req, socket, head, caller.kind === 'guest' ? caller.device.id : null);
   };
 
   const sharing = createLanSharing({
@@ -137,7 +151,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     upgrade: onUpgrade,
     addresses: options.lanAddresses ?? lanAddresses,
     now,
-    onDisabled: () => hub.dropGuests(),
+    onDisabled: () => {
+      hub.dropGuests();
+      for (const sockets of deviceSockets.values()) for (const s of sockets) s.destroy();
+      deviceSockets.clear();
+    },
+    onRevoked: (deviceId) => {
+      hub.dropDevice(deviceId);
+      for (const s of deviceSockets.get(deviceId) ?? []) s.destroy();
+      deviceSockets.delete(deviceId);
+    },
+    isConnected: (deviceId) => hub.isDeviceConnected(deviceId),
   });
   const ctx: ServiceContext = {
     store,

@@ -7,19 +7,23 @@ import { clientMessageSchema, type ServerEvent } from '../api/events.ts';
  * The live channel to every screen. A change is serialized once and written to each socket;
  * nothing is sent on a timer.
  */
-export function createHub(now: () => number) {
+export function createHub(now: () => number, onDevicesChanged: () => void = () => {}) {
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: 64 * 1024,
     perMessageDeflate: false,
   });
   const clients = new Set<WebSocket>();
-  const guests = new WeakSet<WebSocket>();
+  /** Sockets of devices that joined with the access code, by device. */
+  const deviceOf = new WeakMap<WebSocket, string>();
 
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => clients.delete(socket));
+    const gone = () => {
+      if (clients.delete(socket) && deviceOf.has(socket)) onDevicesChanged();
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
     // Clock sync: answer at once, to this socket only, with the server's time.
     socket.on('message', (data) => {
       let parsed;
@@ -40,15 +44,32 @@ export function createHub(now: () => number) {
   }
 
   return {
-    accept(req: IncomingMessage, socket: Duplex, head: Buffer, role: 'organizer' | 'guest'): void {
+    /** `deviceId` for a device that joined with the access code; null for the organizer. */
+    accept(req: IncomingMessage, socket: Duplex, head: Buffer, deviceId: string | null): void {
       wss.handleUpgrade(req, socket, head, (ws) => {
-        if (role === 'guest') guests.add(ws);
+        if (deviceId) deviceOf.set(ws, deviceId);
         wss.emit('connection', ws, req);
+        if (deviceId) onDevicesChanged();
       });
     },
     /** Sharing was turned off: the devices that joined with the code are cut off now. */
     dropGuests(): void {
-      for (const socket of clients) if (guests.has(socket)) socket.terminate();
+      for (const socket of clients) if (deviceOf.has(socket)) socket.terminate();
+    },
+    /** One device was revoked: its sockets close now. */
+    dropDevice(deviceId: string): void {
+      for (const socket of clients) if (deviceOf.get(socket) === deviceId) socket.terminate();
+    },
+    isDeviceConnected(deviceId: string): boolean {
+      for (const socket of clients) if (deviceOf.get(socket) === deviceId) return true;
+      return false;
+    },
+    /** To the organizer's screens only: what devices have joined is not the guests' business. */
+    broadcastToOrganizer(event: ServerEvent): void {
+      const payload = JSON.stringify(event);
+      for (const socket of clients) {
+        if (!deviceOf.has(socket) && socket.readyState === socket.OPEN) socket.send(payload);
+      }
     },
     broadcast(event: ServerEvent): void {
       const payload = JSON.stringify(event);

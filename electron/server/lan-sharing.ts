@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
-import type { SharingState } from '../api/sharing.ts';
+import type { GuestRole, SharedDevice, SharingState } from '../api/sharing.ts';
+import { tokenMatches } from './guard.ts';
 
 /** The machine's IPv4 addresses on its networks (not loopback): where other devices reach it. */
 export function lanAddresses(): string[] {
@@ -23,6 +24,38 @@ interface Options {
   now: () => number;
   /** Called when sharing stops, so the guests' open sockets are closed too. */
   onDisabled: () => void;
+  /** Called when the organizer revokes one device: its connections are closed. */
+  onRevoked: (deviceId: string) => void;
+  /** Whether a device has a live connection now. */
+  isConnected: (deviceId: string) => boolean;
+}
+
+/** A device that joined: its own token, and what it joined as. */
+export interface JoinedDevice extends Omit<SharedDevice, 'connected'> {
+  token: string;
+}
+
+/** "Chrome 131 on Android", from a User-Agent, so the organizer can tell devices apart. */
+export function describeBrowser(userAgent: string): string {
+  const browser =
+    /(Edg|EdgA|OPR|SamsungBrowser|Firefox|CriOS|Chrome|Version(?=\/[\d.]+ .*Safari))\/(\d+)/.exec(
+      userAgent,
+    );
+  const name = browser
+    ? ({ Edg: 'Edge', EdgA: 'Edge', OPR: 'Opera', CriOS: 'Chrome', Version: 'Safari' }[
+        browser[1] as string
+      ] ?? browser[1])
+    : '';
+  const system =
+    /iPad/.exec(userAgent)?.[0] ??
+    /iPhone/.exec(userAgent)?.[0] ??
+    /Android/.exec(userAgent)?.[0] ??
+    /Windows/.exec(userAgent)?.[0] ??
+    (/Mac OS X/.test(userAgent) ? 'macOS' : null) ??
+    /Linux/.exec(userAgent)?.[0] ??
+    '';
+  const text = [name && browser ? `${name} ${browser[2]}` : '', system].filter(Boolean);
+  return text.length ? text.join(' · ') : userAgent.slice(0, 40);
 }
 
 /**
@@ -34,7 +67,7 @@ export function createLanSharing(options: Options) {
   let servers: http.Server[] = [];
   let port = 0;
   let code = '';
-  let guestToken = '';
+  let devices: JoinedDevice[] = [];
   const failures = new Map<string, { count: number; lockedUntil: number }>();
 
   const urls = () => servers.map((s) => `http://${(s.address() as AddressInfo).address}:${port}/`);
@@ -51,14 +84,32 @@ export function createLanSharing(options: Options) {
 
   return {
     state(): SharingState {
-      return { enabled: servers.length > 0, urls: urls(), code };
+      return {
+        enabled: servers.length > 0,
+        urls: urls(),
+        code,
+        devices: devices.map(({ token: _token, ...device }) => ({
+          ...device,
+          connected: options.isConnected(device.id),
+        })),
+      };
     },
     /** Host header values the LAN listeners answer to. */
     hosts(): Set<string> {
       return new Set(servers.map((s) => `${(s.address() as AddressInfo).address}:${port}`));
     },
-    guestToken(): string | null {
-      return servers.length > 0 ? guestToken : null;
+    /** The device a token belongs to, while sharing is on and the device is not revoked. */
+    deviceFor(presented: string): JoinedDevice | null {
+      if (servers.length === 0 || !presented) return null;
+      return devices.find((d) => tokenMatches(presented, d.token)) ?? null;
+    },
+    /** Cuts one device off: its token stops working and its connections are closed. */
+    revoke(deviceId: string): boolean {
+      const before = devices.length;
+      devices = devices.filter((d) => d.id !== deviceId);
+      if (devices.length === before) return false;
+      options.onRevoked(deviceId);
+      return true;
     },
     async enable(): Promise<SharingState> {
       if (servers.length > 0) return this.state();
@@ -76,7 +127,7 @@ export function createLanSharing(options: Options) {
         }
       }
       code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      guestToken = randomBytes(24).toString('base64url');
+      devices = [];
       failures.clear();
       return this.state();
     },
@@ -84,7 +135,7 @@ export function createLanSharing(options: Options) {
       const closing = servers;
       servers = [];
       code = '';
-      guestToken = '';
+      devices = [];
       // The guests' WebSockets first: a listener does not finish closing while they are open.
       options.onDisabled();
       await Promise.all(
@@ -98,15 +149,32 @@ export function createLanSharing(options: Options) {
       );
       return this.state();
     },
-    /** Trades the access code for the guest token; five wrong tries lock that device a minute. */
-    exchangeCode(presented: string, from: string): { token: string } | 'wrong' | 'locked' | 'off' {
+    /**
+     * Trades the access code for a token of this device's own, for the role it asks; five wrong
+     * tries lock that address a minute.
+     */
+    exchangeCode(
+      presented: string,
+      from: string,
+      role: GuestRole,
+      userAgent: string,
+    ): { token: string; deviceId: string; role: GuestRole } | 'wrong' | 'locked' | 'off' {
       if (servers.length === 0) return 'off';
       const now = options.now();
       const record = failures.get(from);
       if (record && record.lockedUntil > now) return 'locked';
-      if (presented === code) {
+      if (tokenMatches(presented, code)) {
         failures.delete(from);
-        return { token: guestToken };
+        const device: JoinedDevice = {
+          id: randomBytes(6).toString('hex'),
+          token: randomBytes(24).toString('base64url'),
+          role,
+          address: from.replace(/^::ffff:/, ''),
+          userAgent: describeBrowser(userAgent),
+          joinedAt: now,
+        };
+        devices.push(device);
+        return { token: device.token, deviceId: device.id, role };
       }
       const count = (record?.count ?? 0) + 1;
       failures.set(from, { count, lockedUntil: count >= MAX_WRONG_CODES ? now + LOCK_MS : 0 });

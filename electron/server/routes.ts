@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
-import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
+import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
+import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
 import type { Handlers } from '../services/handlers.ts';
 import {
@@ -64,7 +65,7 @@ export function createApiRouter(handlers: Handlers) {
     req: IncomingMessage,
     res: ServerResponse,
     url: URL,
-    role: 'organizer' | 'guest',
+    caller: Caller,
   ) {
     const parts = url.pathname.split('/').filter(Boolean);
     const matching = routes
@@ -85,12 +86,17 @@ export function createApiRouter(handlers: Handlers) {
       );
     }
 
-    if (role === 'guest' && !contract[hit.route.name].guest) {
-      return sendError(
-        res,
-        'forbidden',
-        'devices that joined with the access code may read and take notes, nothing more',
-      );
+    if (caller.kind === 'guest') {
+      const open = (contract[hit.route.name] as { guest?: GuestAccess }).guest;
+      if (!open || (open === 'notes' && caller.device.role !== 'notetaker')) {
+        return sendError(
+          res,
+          'forbidden',
+          caller.device.role === 'notetaker'
+            ? 'devices that joined with the access code may read and take notes, nothing more'
+            : `a device that joined as ${caller.device.role} may only show the meeting`,
+        );
+      }
     }
 
     let body: unknown = {};

@@ -11,6 +11,7 @@ export async function exchangeAccessCode(
   req: IncomingMessage,
   res: ServerResponse,
   sharing: LanSharing,
+  onJoined: () => void,
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 'invalid_input', 'use POST', undefined, 405);
   let body: unknown;
@@ -20,12 +21,22 @@ export async function exchangeAccessCode(
     return sendError(res, 'invalid_input', 'body: not valid JSON', 'body');
   }
   const parsed = sessionInput.safeParse(body);
-  if (!parsed.success) return sendError(res, 'invalid_input', 'code: six digits', 'code');
-  const outcome = sharing.exchangeCode(parsed.data.code, req.socket.remoteAddress ?? '');
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = String(issue?.path[0] ?? 'code');
+    return sendError(res, 'invalid_input', `${field}: ${issue?.message ?? 'invalid'}`, field);
+  }
+  const outcome = sharing.exchangeCode(
+    parsed.data.code,
+    req.socket.remoteAddress ?? '',
+    parsed.data.role,
+    req.headers['user-agent'] ?? '',
+  );
   if (outcome === 'off') return sendError(res, 'forbidden', 'sharing is off');
   if (outcome === 'locked') {
     return sendError(res, 'forbidden', 'too many wrong codes: wait a minute', 'code', 429);
   }
   if (outcome === 'wrong') return sendError(res, 'unauthorized', 'wrong access code', 'code');
   sendJson(res, 200, outcome);
+  onJoined();
 }

@@ -31,7 +31,7 @@ describe('sharing on the local network', () => {
 
   it('is off by default: nothing listens beyond loopback', async () => {
     const state = (await organizer('GET', '/api/sharing')).body;
-    expect(state).toEqual({ enabled: false, urls: [], code: '' });
+    expect(state).toEqual({ enabled: false, urls: [], code: '', devices: [] });
   });
 
   it('turned on, listens on the network address with a six-digit code', async () => {
@@ -78,6 +78,85 @@ describe('sharing on the local network', () => {
       expect((await guest(method, path, body)).status, `${method} ${path}`).toBe(403);
     }
     expect((await organizer('GET', `/api/meetings/${meetingId}`)).status).toBe(200);
+  });
+
+  it('gives each device its own token and role: a projector shows, never writes', async () => {
+    await organizer('POST', '/api/sharing', { enabled: false });
+    const state = (await organizer('POST', '/api/sharing', { enabled: true })).body;
+    lan = state.urls[0];
+    const join = async (role?: string) =>
+      (
+        await fetch(`${lan}api/session`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'User-Agent':
+              'Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+          },
+          body: JSON.stringify(role ? { code: state.code, role } : { code: state.code }),
+        })
+      ).json() as Promise<Json>;
+    const notetaker = await join();
+    const projector = await join('projector');
+    expect(notetaker.role).toBe('notetaker');
+    expect(projector.role).toBe('projector');
+    expect(projector.token).not.toBe(notetaker.token);
+    guestToken = notetaker.token;
+    guest = jsonApi(lan.slice(0, -1), guestToken);
+
+    const screen = jsonApi(lan.slice(0, -1), projector.token);
+    expect((await screen('GET', `/api/meetings/${meetingId}/run`)).status).toBe(200);
+    const refused = await screen('POST', `/api/meetings/${meetingId}/items/${itemId}/notes`, {
+      kind: 'takeaway',
+      text: '投屏电脑不能记录',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toContain('projector');
+    expect(
+      (
+        await guest('POST', `/api/meetings/${meetingId}/items/${itemId}/notes`, {
+          kind: 'takeaway',
+          text: '记录人平板可以记录',
+        })
+      ).status,
+    ).toBe(201);
+
+    const devices = (await organizer('GET', '/api/sharing')).body.devices as Json[];
+    expect(devices.map((d) => [d.role, d.address, d.userAgent])).toEqual([
+      ['notetaker', '127.0.0.1', 'Safari 17 · iPad'],
+      ['projector', '127.0.0.1', 'Safari 17 · iPad'],
+    ]);
+    expect(devices.every((d) => d.connected === false)).toBe(true);
+    expect((await guest('POST', `/api/sharing/devices/${devices[1]?.id}/revoke`)).status).toBe(403);
+  });
+
+  it('revokes one device: its socket closes within a second, its token stops working', async () => {
+    const devices = (await organizer('GET', '/api/sharing')).body.devices as Json[];
+    const projector = devices.find((d) => d.role === 'projector') as Json;
+    const opened = await openGuestSocket(lan.slice(0, -1));
+    if (typeof opened === 'number') throw new Error(`refused with ${opened}`);
+    await opened.first;
+    const listed = (await organizer('GET', '/api/sharing')).body.devices as Json[];
+    expect(listed.find((d) => d.role === 'notetaker')?.connected).toBe(true);
+
+    const closed = new Promise<number>((r) => opened.ws.once('close', () => r(performance.now())));
+    const revoke = await organizer(
+      'POST',
+      `/api/sharing/devices/${listed.find((d) => d.role === 'notetaker')?.id}/revoke`,
+    );
+    const revokedAt = performance.now();
+    expect(revoke.status).toBe(200);
+    expect(revoke.body.devices.map((d: Json) => d.id)).toEqual([projector.id]);
+    expect((await closed) - revokedAt).toBeLessThan(1000);
+    expect((await guest('GET', '/api/meetings')).status).toBe(401);
+    expect((await organizer('POST', '/api/sharing/devices/nope/revoke')).status).toBe(404);
+
+    // The note-taker joins again with the code, as a new device.
+    const code = (await organizer('GET', '/api/sharing')).body.code;
+    const again = (await jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code })).body;
+    guestToken = again.token;
+    guest = jsonApi(lan.slice(0, -1), guestToken);
+    expect((await guest('GET', '/api/meetings')).status).toBe(200);
   });
 
   it('refuses a foreign Host on the network listener too', async () => {
@@ -134,7 +213,7 @@ describe('sharing on the local network', () => {
     if (typeof opened === 'number') throw new Error(`refused with ${opened}`);
     const closed = new Promise((r) => opened.ws.once('close', r));
     const off = (await organizer('POST', '/api/sharing', { enabled: false })).body;
-    expect(off).toEqual({ enabled: false, urls: [], code: '' });
+    expect(off).toEqual({ enabled: false, urls: [], code: '', devices: [] });
     await closed;
     expect(await reachable(lan)).toBe(false);
     const viaLoopback = await jsonApi(server.url, guestToken)('GET', '/api/meetings');

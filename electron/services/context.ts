@@ -23,5 +23,7 @@ export interface ServiceContext {
     state(): SharingState;
     enable(): Promise<SharingState>;
     disable(): Promise<SharingState>;
+    /** Cuts one device off; false when there is no such device. */
+    revoke(deviceId: string): boolean;
   };
 }

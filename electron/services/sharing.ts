@@ -1,8 +1,12 @@
 import type { SharingState } from '../api/sharing.ts';
 import type { ServiceContext } from './context.ts';
-import { ServiceError } from './errors.ts';
+import { notFound, ServiceError } from './errors.ts';
 
 export const sharingHandlers = (ctx: ServiceContext) => ({
+  'sharing.revoke': (input: { deviceId: string }): SharingState => {
+    if (!ctx.sharing.revoke(input.deviceId)) throw notFound('device', input.deviceId);
+    return ctx.sharing.state();
+  },
   'sharing.get': (_input: unknown): SharingState => ctx.sharing.state(),
   'sharing.set': async (input: { enabled: boolean }): Promise<SharingState> => {
     try {

@@ -15,6 +15,7 @@ export function applyToMeeting(
     case 'note.deleted':
     case 'draw.made':
     case 'roster.saved':
+    case 'sharing.changed':
       return current;
     case 'meeting.saved':
       return current.meeting.id === event.meeting.id

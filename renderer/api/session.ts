@@ -1,3 +1,5 @@
+import type { GuestRole } from '../../electron/api/sharing.ts';
+
 /**
  * The per-launch token arrives once in the address (?token=…). Keep it for this tab and take it
  * out of the visible address, so it does not end up in screenshots or shared links.
@@ -31,12 +33,13 @@ export function forgetSessionToken(): void {
 /** Trades the organizer's access code for this tab's token. */
 export async function joinWithCode(
   code: string,
+  role: GuestRole,
 ): Promise<'ok' | 'wrong' | 'locked' | 'unavailable'> {
   try {
     const res = await fetch('/api/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ code }),
+      body: JSON.stringify({ code, role }),
     });
     if (res.status === 429) return 'locked';
     if (res.status === 400 || res.status === 401) return 'wrong';

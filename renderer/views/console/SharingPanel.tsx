@@ -1,17 +1,51 @@
-import { useEffect, useState } from 'react';
-import type { SharingState } from '../../../electron/api/sharing.ts';
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useState } from 'react';
+import type { ServerEvent } from '../../../electron/api/events.ts';
+import type { SharedDevice, SharingState } from '../../../electron/api/sharing.ts';
 import { call } from '../../api/client.ts';
+import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { clockTimeOf } from './runText.ts';
 
-/** The organizer's switch for letting other devices on the local network join, with the code. */
+/** The address as a QR code a phone can scan, drawn as SVG (no canvas, nothing fetched). */
+function useQrCode(text: string | undefined): string {
+  const [drawn, setDrawn] = useState<{ text: string; image: string } | null>(null);
+  useEffect(() => {
+    if (!text) return;
+    let current = true;
+    QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      .then((svg) => {
+        if (current)
+          setDrawn({ text, image: `data:image/svg+xml;utf8,${encodeURIComponent(svg)}` });
+      })
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  // A code drawn for an earlier address is never shown for the current one.
+  return text && drawn?.text === text ? drawn.image : '';
+}
+
+/**
+ * The organizer's switch for letting other devices on the local network join: the address
+ * (and its QR code), the code, the devices that joined, and a way to cut one off.
+ */
 export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
   const { t } = useI18n();
   const [state, setState] = useState<SharingState | null>(null);
   const [busy, setBusy] = useState(false);
+  const address = state?.enabled ? state.urls[0] : undefined;
+  const qr = useQrCode(address);
 
   useEffect(() => {
     call('sharing.get').then(setState, onError);
   }, [onError]);
+  useLiveEvents(
+    useCallback((event: ServerEvent) => {
+      if (event.kind === 'sharing.changed') setState(event.sharing);
+    }, []),
+  );
 
   async function toggle() {
     setBusy(true);
@@ -21,6 +55,19 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
       onError(error);
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function revoke(device: SharedDevice) {
+    const name = t('sharing.deviceName', {
+      role: t(`sharing.role.${device.role}`),
+      address: device.address,
+    });
+    if (!window.confirm(t('sharing.revokeConfirm', { name }))) return;
+    try {
+      setState(await call('sharing.revoke', { deviceId: device.id }));
+    } catch (error) {
+      onError(error);
     }
   }
 
@@ -39,14 +86,49 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
           <ul className="share-urls">
             {state.urls.map((u) => (
               <li key={u}>
-                <code>{u}notes</code>
+                <code>{u}</code>
               </li>
             ))}
           </ul>
-          <p className="share-code" data-testid="share-code">
-            {t('sharing.code', { code: state.code })}
-          </p>
+          <div className="share-join">
+            {qr && (
+              <img className="share-qr" src={qr} alt={t('sharing.qrAlt', { url: address ?? '' })} />
+            )}
+            <p
+              className="share-code"
+              data-testid="share-code"
+              aria-label={t('sharing.code', { code: state.code })}
+            >
+              <span className="muted small">{t('sharing.codeLabel')}</span>
+              <strong>{state.code}</strong>
+            </p>
+          </div>
           <p className="muted small">{t('sharing.guestRights')}</p>
+          <h4 className="share-devices-heading">
+            {t('sharing.devices', { count: state.devices.length })}
+          </h4>
+          {state.devices.length === 0 ? (
+            <p className="muted small">{t('sharing.noDevices')}</p>
+          ) : (
+            <ul className="share-devices" data-testid="share-devices">
+              {state.devices.map((device) => (
+                <li key={device.id}>
+                  <span className={device.connected ? 'dot online' : 'dot'} aria-hidden />
+                  <span className="share-device-text">
+                    <strong>{t(`sharing.role.${device.role}`)}</strong>
+                    <span className="muted small">
+                      {device.address} · {device.userAgent} ·{' '}
+                      {t('sharing.joinedAt', { time: clockTimeOf(device.joinedAt) })} ·{' '}
+                      {device.connected ? t('sharing.connected') : t('sharing.notConnected')}
+                    </span>
+                  </span>
+                  <button type="button" className="danger" onClick={() => void revoke(device)}>
+                    {t('sharing.revoke')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       ) : (
         <p className="muted small">{t('sharing.off')}</p>
