@@ -76,21 +76,32 @@ export function getRun(ctx: ServiceContext, input: { id: string }): RunView {
  * the command's transaction, so a crash right after the answer loses nothing.
  */
 export function runCommand(ctx: ServiceContext, meetingId: string, command: RunCommand): RunView {
-  const { view, finished } = ctx.store.transaction(() => {
-    const { meeting, items, state } = load(ctx, meetingId);
-    const now = ctx.now();
-    const outcome = applyRunCommand(state, command, items, now);
-    if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
-    ctx.store.runs.save(meetingId, outcome.state, now, state);
-    return {
-      view: toView(meeting, items, outcome.state, now, ctx.startedAt, now),
-      // Something was on stage and now nothing is, not even cued: the last item is over.
-      finished: state.currentItemId !== null && outcome.state.currentItemId === null,
-    };
-  });
-  ctx.emit({ kind: 'run.changed', run: view });
-  if (finished) ctx.runFinished(meetingId);
-  return view;
+  let shown = false;
+  try {
+    const { view, finished } = ctx.store.transaction(() => {
+      const { meeting, items, state } = load(ctx, meetingId);
+      const now = ctx.now();
+      const outcome = applyRunCommand(state, command, items, now);
+      if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
+      ctx.store.runs.save(meetingId, outcome.state, now, state);
+      const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
+      // The screens are told while the commit (and its fsync) runs: the hall sees the change a
+      // disk write sooner. The caller's answer still waits for the commit, so nothing
+      // acknowledged is ever lost; if the commit fails, the screens are put back below.
+      ctx.emit({ kind: 'run.changed', run: next });
+      shown = true;
+      return {
+        view: next,
+        // Something was on stage and now nothing is, not even cued: the last item is over.
+        finished: state.currentItemId !== null && outcome.state.currentItemId === null,
+      };
+    });
+    if (finished) ctx.runFinished(meetingId);
+    return view;
+  } catch (error) {
+    if (shown) ctx.emit({ kind: 'run.changed', run: getRun(ctx, { id: meetingId }) });
+    throw error;
+  }
 }
 
 /**
