@@ -3,41 +3,10 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
+import { connectScreens, postCommand } from './ws-clients.ts';
 import { percentile, type BenchRow } from './stats.ts';
-
-async function connectScreens(serve: ServeProcess, count: number): Promise<WebSocket[]> {
-  const url = `${serve.origin.replace('http', 'ws')}/ws?token=${serve.token}`;
-  return Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(url);
-          ws.once('message', () => resolve(ws)); // the greeting
-          ws.once('error', reject);
-        }),
-    ),
-  );
-}
-
-/** A remote controller's request: plain HTTP over a kept-alive connection. */
-function postCommand(serve: ServeProcess, agent: http.Agent, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${serve.origin}${path}`,
-      { method: 'POST', agent, headers: { Authorization: `Bearer ${serve.token}` } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /**
  * From sending a run command over HTTP to the moment the last of `clients` screens has the

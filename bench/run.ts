@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { benchConsoleProfile } from './console-profile.ts';
 import { benchDisplayError } from './display-error.ts';
 import { benchExports } from './exports.ts';
 import { benchNotes } from './notes.ts';
@@ -20,6 +21,7 @@ const rows: BenchRow[] = [
   ...(await benchDisplayError()),
   ...(await benchNotes()),
   ...(await benchExports()),
+  ...(await benchConsoleProfile()),
 ];
 
 for (const line of machineAndVersions()) console.log(line);

@@ -1,0 +1,98 @@
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServe } from '../e2e/serve-process.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
+import { percentile, type BenchRow } from './stats.ts';
+
+/**
+ * Counts React commits without React DevTools: React reports each commit to this hook when it
+ * is present before React loads.
+ */
+const COUNT_COMMITS = `
+  window.__commits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    onCommitFiberRoot() { window.__commits += 1; },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    checkDCE() {},
+  };
+`;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+}
+
+/**
+ * The organizer's console in Chromium: how long until it can be used, and, while a countdown
+ * runs, how long its frames take and how often React commits (only when something visible
+ * changes: the countdown's text once a second).
+ */
+export async function benchConsoleProfile(): Promise<BenchRow[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-console-'));
+  const serve = await startServe(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+    await page.addInitScript(COUNT_COMMITS);
+    const startedAt = performance.now();
+    await page.goto(serve.openUrl);
+    const load = page.getByRole('button', { name: '载入示例会议' });
+    await load.waitFor({ state: 'visible' });
+    await load.isEnabled();
+    const interactiveMs = performance.now() - startedAt;
+
+    await load.click();
+    await page.getByTestId('run-status').getByText('未开始').waitFor();
+    await page.keyboard.press('Space');
+    await page.getByTestId('run-status').getByText('发言中').waitFor();
+    await page.waitForTimeout(1000);
+
+    const cdp = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (data) =>
+      events.push(...(data.value as unknown as TraceEvent[])),
+    );
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame',
+      transferMode: 'ReportEvents',
+    });
+    const commitsBefore = (await page.evaluate('window.__commits')) as number;
+    const seconds = 10;
+    await page.waitForTimeout(seconds * 1000);
+    const commits = ((await page.evaluate('window.__commits')) as number) - commitsBefore;
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+
+    // A frame is late when a main-thread task runs longer than a frame (16.7 ms at 60 Hz): the
+    // renderer cannot draw meanwhile. Frames are drawn only when something changed, so the
+    // frames drawn per second say how often the page repaints while the countdown runs.
+    const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
+    const taskMs = tasks.map((e) => (e.dur ?? 0) / 1000);
+    const drawn = events.filter((e) => e.name === 'DrawFrame').length;
+    return [
+      { name: 'console_interactive_ms', unit: 'ms', value: interactiveMs },
+      {
+        name: 'console_long_tasks_over_16_7ms',
+        unit: 'count',
+        value: taskMs.filter((ms) => ms > 16.7).length,
+      },
+      { name: 'console_task_p99_ms', unit: 'ms', value: percentile(taskMs, 99) },
+      { name: 'console_frames_drawn_per_s', unit: 'fps', value: drawn / seconds },
+      { name: 'console_react_commits_per_s', unit: '/s', value: commits / seconds },
+    ];
+  } finally {
+    await browser.close();
+    await serve.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * `npm run bench:peer`: Roundtable and Ontime measured the same way, alternately, in one run.
+ * `ONTIME_SERVER=/path/to/docker.cjs` names an Ontime server build (made outside this project,
+ * see bench/README.md); without it only Roundtable's column is measured.
+ * `npm run bench:peer -- --json <file>` also writes the rows as JSON.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type WebSocket from 'ws';
+import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { cpuTimeMs, rssMiB } from './proc.ts';
+import { percentile, type BenchRow } from './stats.ts';
+import { machineAndVersions } from './versions.ts';
+import { connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
+
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** What the measurements need from a server: clients, a toggling command, its process. */
+interface Peer {
+  name: 'roundtable' | 'ontime';
+  pid: number;
+  clients(count: number): Promise<WebSocket[]>;
+  /** Sends the i-th command of a pause/resume alternation the way its console does. */
+  command(i: number, agent: http.Agent): Promise<void>;
+  /** True when a message a screen received is the result of the i-th command. */
+  isResult(message: string, i: number): boolean;
+  /** The same command over the HTTP control API, answered when the answer has been read. */
+  httpCommand(i: number, agent: http.Agent): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startRoundtable(): Promise<Peer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-peer-'));
+  const serve: ServeProcess = await startServe(dir);
+  const headers = { Authorization: `Bearer ${serve.token}` };
+  const sample = (await (
+    await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
+  ).json()) as { meeting: { id: string } };
+  const run = `/api/meetings/${sample.meeting.id}/run`;
+  await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });
+  const toggle = (i: number) => `${run}/${i % 2 === 0 ? 'pause' : 'resume'}`;
+  return {
+    name: 'roundtable',
+    pid: serve.child.pid as number,
+    clients: (count) => connectScreens(serve, count),
+    command: (i, agent) => postCommand(serve, agent, toggle(i)),
+    isResult: (message) => message.includes('"run.changed"'),
+    httpCommand: (i, agent) => postCommand(serve, agent, toggle(i)),
+    async stop() {
+      await serve.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Ontime's server on loopback only (a preload rewrites its 0.0.0.0 listen), with a data folder
+ * of its own: its demo project, the second entry playing, as an operator would have it.
+ */
+async function startOntime(server: string): Promise<Peer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ontime-bench-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', path.join(here, 'loopback-preload.mjs'), server],
+    { env: { ...process.env, ONTIME_DATA: dir, PORT: String(port) }, stdio: 'ignore' },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${origin}/api/version`)).ok) break;
+    } catch {
+      if (tries > 150) throw new Error(`Ontime did not answer on ${origin}`);
+    }
+    await sleep(100);
+  }
+  await fetch(`${origin}/api/start/index/2`);
+  const wsUrl = `ws://127.0.0.1:${port}/ws`;
+  const expected = (i: number) => `"playback":"${i % 2 === 0 ? 'pause' : 'play'}"`;
+  let controller: WebSocket | null = null;
+  return {
+    name: 'ontime',
+    pid: child.pid as number,
+    clients: (count) =>
+      // A client is ready once it has had its first runtime data.
+      connectSockets(wsUrl, count, (ws, resolve) => {
+        const onMessage = (data: WebSocket.RawData) => {
+          if (String(data).includes('"runtime-data"')) {
+            ws.off('message', onMessage);
+            resolve(ws);
+          }
+        };
+        ws.on('message', onMessage);
+      }),
+    async command(i) {
+      // Ontime's own editor sends playback over its WebSocket.
+      controller ??=
+        (await connectSockets(wsUrl, 1, (ws, r) => ws.once('open', () => r(ws))))[0] ?? null;
+      controller?.send(JSON.stringify(i % 2 === 0 ? { tag: 'pause' } : { tag: 'start' }));
+    },
+    isResult: (message, i) => message.includes('"runtime-data"') && message.includes(expected(i)),
+    httpCommand: (i, agent) =>
+      request(`${origin}/api/${i % 2 === 0 ? 'pause' : 'start'}`, 'GET', agent),
+    async stop() {
+      controller?.close();
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** From a command to the moment the last of `count` clients has its result, per command. */
+async function commandToClients(peer: Peer, count: number, rounds: number): Promise<number[]> {
+  const clients = await peer.clients(count);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  for (let i = 0; i < rounds + 10; i++) {
+    let pending = count;
+    const done = new Promise<number>((resolve) => {
+      for (const ws of clients) {
+        const onMessage = (data: WebSocket.RawData) => {
+          if (!peer.isResult(String(data), i)) return;
+          ws.off('message', onMessage);
+          pending -= 1;
+          if (pending === 0) resolve(performance.now());
+        };
+        ws.on('message', onMessage);
+      }
+    });
+    const sentAt = performance.now();
+    await peer.command(i, agent);
+    const doneAt = await done;
+    if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
+    await sleep(5);
+  }
+  for (const ws of clients) ws.close();
+  agent.destroy();
+  return samples;
+}
+
+async function httpRoundTrips(peer: Peer, rounds: number): Promise<number[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const samples: number[] = [];
+  for (let i = 0; i < rounds + 10; i++) {
+    const sentAt = performance.now();
+    await peer.httpCommand(i, agent);
+    if (i >= 10) samples.push(performance.now() - sentAt);
+    await sleep(5);
+  }
+  agent.destroy();
+  // An even number of rounds plus ten ends on a resume: the countdown runs for what follows.
+  return samples;
+}
+
+/** CPU and memory with `count` clients connected and a countdown running, nobody acting. */
+async function idle(peer: Peer, count: number) {
+  const clients = await peer.clients(count);
+  await sleep(2000);
+  const cpuBefore = cpuTimeMs(peer.pid);
+  const wallBefore = performance.now();
+  await sleep(10_000);
+  const cpu = ((cpuTimeMs(peer.pid) - cpuBefore) / (performance.now() - wallBefore)) * 100;
+  const rss = rssMiB(peer.pid);
+  for (const ws of clients) ws.close();
+  return { cpu, rss };
+}
+
+/** What one screen receives each second while a countdown runs. */
+async function traffic(peer: Peer) {
+  const [client] = await peer.clients(1);
+  let bytes = 0;
+  let messages = 0;
+  client?.on('message', (data: WebSocket.RawData) => {
+    messages += 1;
+    bytes += (data as Buffer).length;
+  });
+  await sleep(10_000);
+  client?.close();
+  return { bytesPerS: bytes / 10, messagesPerS: messages / 10 };
+}
+
+const ontimeServer = process.env.ONTIME_SERVER;
+if (!ontimeServer) {
+  console.log(
+    'ONTIME_SERVER is not set: measuring Roundtable only. To compare, build Ontime outside this project (bench/README.md) and run ONTIME_SERVER=/path/to/apps/server/dist/docker.cjs npm run bench:peer',
+  );
+} else if (!fs.existsSync(ontimeServer)) {
+  console.error(`ONTIME_SERVER=${ontimeServer}: no such file`);
+  process.exit(1);
+}
+
+type Figures = Record<string, { unit: string; values: number[] }>;
+const figures: Record<Peer['name'], Figures> = { roundtable: {}, ontime: {} };
+const add = (peer: Peer['name'], name: string, unit: string, value: number | number[]) => {
+  const entry = (figures[peer][name] ??= { unit, values: [] });
+  entry.values.push(...(Array.isArray(value) ? value : [value]));
+};
+
+const starters: (() => Promise<Peer>)[] = [startRoundtable];
+if (ontimeServer) starters.push(() => startOntime(ontimeServer));
+
+// Alternate the servers, three rounds each, so both see the same machine state.
+for (let round = 0; round < 3; round++) {
+  for (const start of starters) {
+    const peer = await start();
+    try {
+      add(peer.name, 'cmd_to_5_clients', 'ms', await commandToClients(peer, 5, 100));
+      add(peer.name, 'cmd_to_50_clients', 'ms', await commandToClients(peer, 50, 100));
+      add(peer.name, 'http_control_round_trip', 'ms', await httpRoundTrips(peer, 100));
+      if (round === 0) {
+        for (const count of [5, 200]) {
+          const { cpu, rss } = await idle(peer, count);
+          add(peer.name, `idle_cpu_${count}_clients_percent`, '%', cpu);
+          add(peer.name, `server_rss_${count}_clients_mib`, 'MiB', rss);
+        }
+        const { bytesPerS, messagesPerS } = await traffic(peer);
+        add(peer.name, 'countdown_bytes_per_client_per_s', 'B/s', bytesPerS);
+        add(peer.name, 'countdown_messages_per_client_per_s', 'msg/s', messagesPerS);
+      }
+    } finally {
+      await peer.stop();
+    }
+  }
+}
+
+const rows: { name: string; unit: string; roundtable: number; ontime: number | null }[] = [];
+for (const [name, { unit, values: ours }] of Object.entries(figures.roundtable)) {
+  const theirs = figures.ontime[name]?.values;
+  const latency = unit === 'ms';
+  for (const p of latency ? [50, 99] : [50]) {
+    rows.push({
+      name: latency ? `${name}_p${p}_${unit}` : name,
+      unit,
+      roundtable: percentile(ours, p),
+      ontime: theirs ? percentile(theirs, p) : null,
+    });
+  }
+}
+
+for (const line of machineAndVersions()) console.log(line);
+if (ontimeServer) console.log(`ontime: ${ontimeServer}`);
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(
+  `${'figure'.padEnd(width)}  ${'roundtable'.padStart(11)} ${'ontime'.padStart(11)}  ratio`,
+);
+for (const row of rows) {
+  const ratio = row.ontime ? (row.roundtable / row.ontime).toFixed(3) : '—';
+  const ontime = row.ontime === null ? '—' : row.ontime.toFixed(2);
+  console.log(
+    `${row.name.padEnd(width)}  ${row.roundtable.toFixed(2).padStart(11)} ${ontime.padStart(11)}  ${ratio}  ${row.unit}`,
+  );
+}
+if (values.json) {
+  const json: BenchRow[] = rows.flatMap((row) => [
+    { name: `peer_${row.name}_roundtable`, unit: row.unit, value: row.roundtable },
+    ...(row.ontime === null
+      ? []
+      : [{ name: `peer_${row.name}_ontime`, unit: row.unit, value: row.ontime }]),
+  ]);
+  fs.writeFileSync(values.json, JSON.stringify(json, null, 2));
+}
