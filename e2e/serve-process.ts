@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVE_NODE_FLAGS } from '../scripts/serve-flags.ts';
 import path from 'node:path';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
 
@@ -16,6 +17,7 @@ export interface ServeProcess {
 
 /** The bundled server, as `npm run serve` runs it. */
 const SERVE = path.resolve(import.meta.dirname, '..', '.vite', 'serve', 'serve.js');
+
 let built = false;
 
 /** Starts `serve` as a user would, on a random port, and waits for its ready line. */
@@ -26,7 +28,7 @@ export function startServe(dataDir: string, extraArgs: string[] = []): Promise<S
   }
   const child = spawn(
     process.execPath,
-    [SERVE, '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [...SERVE_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfStale } from './build-if-stale.ts';
 import { findElectronBinary } from './electron-binary.ts';
+import { SERVE_NODE_FLAGS } from './serve-flags.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -55,10 +56,11 @@ if ('path' in electron) {
       'binary on a machine with internet: node node_modules/electron/install.js',
   );
   buildIfStale();
-  const server = spawn(process.execPath, [path.join(root, '.vite', 'serve', 'serve.js'), ...args], {
-    cwd: root,
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [...SERVE_NODE_FLAGS, path.join(root, '.vite', 'serve', 'serve.js'), ...args],
+    { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] },
+  );
   forwardSignals(server);
   let opened = false;
   server.stdout?.on('data', (chunk: Buffer) => {
