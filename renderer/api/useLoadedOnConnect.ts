@@ -1,6 +1,9 @@
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import { useLiveStatus } from './live.ts';
 
+/** The default: a load always replaces what is held. Module-level, so its identity is stable. */
+const takeLoaded = <T>(_held: T | null, loaded: T): T => loaded;
+
 /**
  * Loads a value for `key` when it changes and again after every reconnect: events missed while
  * away are not replayed, so the screen reads the state afresh. `load` must be a stable function.
@@ -10,7 +13,7 @@ import { useLiveStatus } from './live.ts';
 export function useLoadedOnConnect<T>(
   key: string | null,
   load: (key: string) => Promise<T>,
-  keep: (held: T | null, loaded: T) => T | null = (_held, loaded) => loaded,
+  keep: (held: T | null, loaded: T) => T | null = takeLoaded,
 ): [T | null, Dispatch<SetStateAction<T | null>>] {
   const [value, setValue] = useState<T | null>(null);
   const { generation } = useLiveStatus();
