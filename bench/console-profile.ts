@@ -62,7 +62,8 @@ export async function benchConsoleProfile(): Promise<BenchRow[]> {
       events.push(...(data.value as unknown as TraceEvent[])),
     );
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline.frame',
+      categories:
+        'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.frame',
       transferMode: 'ReportEvents',
     });
     const commitsBefore = (await page.evaluate('window.__commits')) as number;
