@@ -17,6 +17,7 @@ test('while a speech runs and nobody acts, the console and the note screen stay 
   await page.addInitScript(COUNT_COMMITS);
   await page.goto(serve.openUrl);
   await page.getByRole('button', { name: '载入示例会议' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('未开始');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('发言中');
   const meetingId = new URL(page.url()).searchParams.get('meeting');

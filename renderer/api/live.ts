@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ServerEvent } from '../../electron/api/events.ts';
+import { call } from './client.ts';
 import { localNow, recordHello, recordPong } from './serverClock.ts';
 import { sessionToken } from './session.ts';
 
@@ -53,6 +54,9 @@ function connect() {
     clearTimeout(syncTimer);
     if (socket !== ws) return;
     setStatus('closed');
+    // Was this device cut off (removed by the organizer, sharing turned off)? An ordinary call
+    // answers 401 then, and the client takes the page back to the access code.
+    void call('meetings.list').catch(() => {});
     // Back off up to 5 s: a restarted server is picked up quickly without hammering it.
     setTimeout(connect, retryMs);
     retryMs = Math.min(retryMs * 2, 5000);
