@@ -4,130 +4,19 @@
  * see bench/README.md); without it only Roundtable's column is measured.
  * `npm run bench:peer -- --json <file>` also writes the rows as JSON.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type WebSocket from 'ws';
-import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
 import { percentile, type BenchRow } from './stats.ts';
+import { startOntime, startRoundtable, type Peer } from './peer-servers.ts';
 import { machineAndVersions } from './versions.ts';
-import { connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
+import { closeAll } from './ws-clients.ts';
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
-const here = path.dirname(fileURLToPath(import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** What the measurements need from a server: clients, a toggling command, its process. */
-interface Peer {
-  name: 'roundtable' | 'ontime';
-  pid: number;
-  clients(count: number): Promise<WebSocket[]>;
-  /** Sends the i-th command of a pause/resume alternation the way its console does. */
-  command(i: number, agent: http.Agent): Promise<void>;
-  /** True when a message a screen received is the result of the i-th command. */
-  isResult(message: string, i: number): boolean;
-  /** The same command over the HTTP control API, answered when the answer has been read. */
-  httpCommand(i: number, agent: http.Agent): Promise<void>;
-  stop(): Promise<void>;
-}
-
-async function startRoundtable(): Promise<Peer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-peer-'));
-  const serve: ServeProcess = await startServe(dir);
-  const headers = { Authorization: `Bearer ${serve.token}` };
-  const sample = (await (
-    await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
-  ).json()) as { meeting: { id: string } };
-  const run = `/api/meetings/${sample.meeting.id}/run`;
-  await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });
-  const toggle = (i: number) => `${run}/${i % 2 === 0 ? 'pause' : 'resume'}`;
-  return {
-    name: 'roundtable',
-    pid: serve.child.pid as number,
-    clients: (count) => connectScreens(serve, count),
-    command: (i, agent) => postCommand(serve, agent, toggle(i)),
-    isResult: (message) => message.includes('"run.changed"'),
-    httpCommand: (i, agent) => postCommand(serve, agent, toggle(i)),
-    async stop() {
-      await serve.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Ontime's server on loopback only (a preload rewrites its 0.0.0.0 listen), with a data folder
- * of its own: its demo project, the second entry playing, as an operator would have it.
- */
-async function startOntime(server: string): Promise<Peer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ontime-bench-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', path.join(here, 'loopback-preload.mjs'), server],
-    { env: { ...process.env, ONTIME_DATA: dir, PORT: String(port) }, stdio: 'ignore' },
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${origin}/api/version`)).ok) break;
-    } catch {
-      if (tries > 150) throw new Error(`Ontime did not answer on ${origin}`);
-    }
-    await sleep(100);
-  }
-  await fetch(`${origin}/api/start/index/2`);
-  const wsUrl = `ws://127.0.0.1:${port}/ws`;
-  const expected = (i: number) => `"playback":"${i % 2 === 0 ? 'pause' : 'play'}"`;
-  let controller: WebSocket | null = null;
-  return {
-    name: 'ontime',
-    pid: child.pid as number,
-    clients: (count) =>
-      // A client is ready once it has had its first runtime data.
-      connectSockets(wsUrl, count, (ws, resolve) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          if (String(data).includes('"runtime-data"')) {
-            ws.off('message', onMessage);
-            resolve(ws);
-          }
-        };
-        ws.on('message', onMessage);
-      }),
-    async command(i) {
-      // Ontime's own editor sends playback over its WebSocket.
-      controller ??=
-        (await connectSockets(wsUrl, 1, (ws, r) => ws.once('open', () => r(ws))))[0] ?? null;
-      controller?.send(JSON.stringify(i % 2 === 0 ? { tag: 'pause' } : { tag: 'start' }));
-    },
-    isResult: (message, i) => message.includes('"runtime-data"') && message.includes(expected(i)),
-    httpCommand: (i, agent) =>
-      request(`${origin}/api/${i % 2 === 0 ? 'pause' : 'start'}`, 'GET', agent),
-    async stop() {
-      controller?.close();
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** From a command to the moment the last of `count` clients has its result, per command. */
 async function commandToClients(peer: Peer, count: number, rounds: number): Promise<number[]> {
@@ -153,7 +42,7 @@ async function commandToClients(peer: Peer, count: number, rounds: number): Prom
     if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
     await sleep(5);
   }
-  for (const ws of clients) ws.close();
+  await closeAll(clients);
   agent.destroy();
   return samples;
 }
@@ -181,21 +70,28 @@ async function idle(peer: Peer, count: number) {
   await sleep(10_000);
   const cpu = ((cpuTimeMs(peer.pid) - cpuBefore) / (performance.now() - wallBefore)) * 100;
   const rss = rssMiB(peer.pid);
-  for (const ws of clients) ws.close();
+  await closeAll(clients);
   return { cpu, rss };
 }
 
-/** What one screen receives each second while a countdown runs. */
+/**
+ * What one screen receives each second while a countdown runs: WebSocket messages and their
+ * payload bytes over 10 s, counted from a second after it joined so that its greeting (the
+ * whole state, once) is not part of it.
+ */
 async function traffic(peer: Peer) {
-  const [client] = await peer.clients(1);
+  const clients = await peer.clients(1);
+  await sleep(1000);
   let bytes = 0;
   let messages = 0;
-  client?.on('message', (data: WebSocket.RawData) => {
-    messages += 1;
-    bytes += (data as Buffer).length;
-  });
+  for (const ws of clients) {
+    ws.on('message', (data: WebSocket.RawData) => {
+      messages += 1;
+      bytes += (data as Buffer).length;
+    });
+  }
   await sleep(10_000);
-  client?.close();
+  await closeAll(clients);
   return { bytesPerS: bytes / 10, messagesPerS: messages / 10 };
 }
 
@@ -261,13 +157,13 @@ for (const line of machineAndVersions()) console.log(line);
 if (ontimeServer) console.log(`ontime: ${ontimeServer}`);
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(
-  `${'figure'.padEnd(width)}  ${'roundtable'.padStart(11)} ${'ontime'.padStart(11)}  ratio`,
+  `${'figure'.padEnd(width)}  ${'roundtable'.padStart(11)} ${'ontime'.padStart(11)}  ${'ratio'.padStart(6)}  unit`,
 );
 for (const row of rows) {
   const ratio = row.ontime ? (row.roundtable / row.ontime).toFixed(3) : '—';
   const ontime = row.ontime === null ? '—' : row.ontime.toFixed(2);
   console.log(
-    `${row.name.padEnd(width)}  ${row.roundtable.toFixed(2).padStart(11)} ${ontime.padStart(11)}  ${ratio}  ${row.unit}`,
+    `${row.name.padEnd(width)}  ${row.roundtable.toFixed(2).padStart(11)} ${ontime.padStart(11)}  ${ratio.padStart(6)}  ${row.unit}`,
   );
 }
 if (values.json) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
-import { connectScreens, postCommand } from './ws-clients.ts';
+import { closeAll, connectScreens, postCommand } from './ws-clients.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
 /**
@@ -37,7 +37,7 @@ async function commandToClients(
     const doneAt = await allReceived;
     if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
   }
-  for (const ws of screens) ws.close();
+  await closeAll(screens);
   agent.destroy();
   return samples;
 }
@@ -67,7 +67,7 @@ export async function benchRunLatency(): Promise<BenchRow[]> {
     await new Promise((r) => setTimeout(r, 10_000));
     const idleCpu = ((cpuTimeMs(pid) - cpuBefore) / (performance.now() - wallBefore)) * 100;
     const rss = rssMiB(pid);
-    for (const ws of screens) ws.close();
+    await closeAll(screens);
 
     return [
       { name: 'cmd_to_5_clients_p50_ms', unit: 'ms', value: percentile(five, 50) },

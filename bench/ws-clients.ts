@@ -50,3 +50,21 @@ export function postCommand(serve: ServeProcess, agent: http.Agent, path: string
     Authorization: `Bearer ${serve.token}`,
   });
 }
+
+/**
+ * Closes the clients and resolves once the server has answered every close, so that what the
+ * server does about them leaving (Ontime tells every other client) is over before the next
+ * measurement starts.
+ */
+export function closeAll(clients: readonly WebSocket[]): Promise<void> {
+  return Promise.all(
+    clients.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === WebSocket.CLOSED) return resolve();
+          ws.once('close', () => resolve());
+          ws.close();
+        }),
+    ),
+  ).then(() => undefined);
+}
