@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { GuestRole, SharedDevice, SharingState } from '../api/sharing.ts';
+import { describeBrowser } from './browser-name.ts';
 import { tokenMatches } from './guard.ts';
 
 /** The machine's IPv4 addresses on its networks (not loopback): where other devices reach it. */
@@ -33,29 +34,6 @@ interface Options {
 /** A device that joined: its own token, and what it joined as. */
 export interface JoinedDevice extends Omit<SharedDevice, 'connected'> {
   token: string;
-}
-
-/** "Chrome 131 on Android", from a User-Agent, so the organizer can tell devices apart. */
-export function describeBrowser(userAgent: string): string {
-  const browser =
-    /(Edg|EdgA|OPR|SamsungBrowser|Firefox|CriOS|Chrome|Version(?=\/[\d.]+ .*Safari))\/(\d+)/.exec(
-      userAgent,
-    );
-  const name = browser
-    ? ({ Edg: 'Edge', EdgA: 'Edge', OPR: 'Opera', CriOS: 'Chrome', Version: 'Safari' }[
-        browser[1] as string
-      ] ?? browser[1])
-    : '';
-  const system =
-    /iPad/.exec(userAgent)?.[0] ??
-    /iPhone/.exec(userAgent)?.[0] ??
-    /Android/.exec(userAgent)?.[0] ??
-    /Windows/.exec(userAgent)?.[0] ??
-    (/Mac OS X/.test(userAgent) ? 'macOS' : null) ??
-    /Linux/.exec(userAgent)?.[0] ??
-    '';
-  const text = [name && browser ? `${name} ${browser[2]}` : '', system].filter(Boolean);
-  return text.length ? text.join(' · ') : userAgent.slice(0, 40);
 }
 
 /**
