@@ -1,8 +1,9 @@
 import { ConfidenceView } from './views/confidence/ConfidenceView.tsx';
 import { ConsoleView } from './views/console/ConsoleView.tsx';
 import { JoinView } from './views/join/JoinView.tsx';
+import { pageForGuest } from './views/join/rolePages.ts';
 import { NotesView } from './views/notes/NotesView.tsx';
-import { sessionToken } from './api/session.ts';
+import { guestRole, sessionToken } from './api/session.ts';
 import { ProjectorView } from './views/projector/ProjectorView.tsx';
 
 /** Each screen is a route of the same app; the server answers every one with index.html. */
@@ -16,6 +17,12 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
 export function Router() {
   // A device that came in over the network without a token first joins with the access code.
   if (!sessionToken()) return <JoinView />;
-  const View = ROUTES[window.location.pathname.replace(/\/+$/, '') || '/'] ?? ConsoleView;
+  let path = window.location.pathname.replace(/\/+$/, '') || '/';
+  const role = guestRole();
+  if (role && pageForGuest(role, path) !== path) {
+    path = pageForGuest(role, path);
+    window.history.replaceState(window.history.state, '', path + window.location.search);
+  }
+  const View = ROUTES[path] ?? ConsoleView;
   return <View />;
 }

@@ -1,16 +1,19 @@
-import type { GuestRole } from '../../electron/api/sharing.ts';
+import { GUEST_ROLES, type GuestRole } from '../../electron/api/sharing.ts';
 
 /**
  * The per-launch token arrives once in the address (?token=…). Keep it for this tab and take it
  * out of the visible address, so it does not end up in screenshots or shared links.
  */
 const STORAGE_KEY = 'roundtable.token';
+/** What this tab joined as, when it joined with the access code (the organizer has none). */
+const ROLE_KEY = 'roundtable.role';
 
 export function readSessionToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
     sessionStorage.setItem(STORAGE_KEY, fromUrl);
+    sessionStorage.removeItem(ROLE_KEY);
     url.searchParams.delete('token');
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
     return fromUrl;
@@ -27,7 +30,14 @@ export function sessionToken(): string {
 /** Forgets this tab's token (it was refused: sharing was turned off, or a new code issued). */
 export function forgetSessionToken(): void {
   sessionStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(ROLE_KEY);
   token = '';
+}
+
+/** The role this tab joined as; null for the organizer's own screens. */
+export function guestRole(): GuestRole | null {
+  const stored = sessionStorage.getItem(ROLE_KEY);
+  return GUEST_ROLES.find((role) => role === stored) ?? null;
 }
 
 /** Trades the organizer's access code for this tab's token. */
@@ -46,6 +56,7 @@ export async function joinWithCode(
     if (!res.ok) return 'unavailable';
     const { token: granted } = (await res.json()) as { token: string };
     sessionStorage.setItem(STORAGE_KEY, granted);
+    sessionStorage.setItem(ROLE_KEY, role);
     token = granted;
     return 'ok';
   } catch {

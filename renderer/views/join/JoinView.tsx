@@ -3,23 +3,15 @@ import { GUEST_ROLES, type GuestRole } from '../../../electron/api/sharing.ts';
 import { joinWithCode } from '../../api/session.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PAGE_OF_ROLE, roleSuggestedBy } from './rolePages.ts';
 
 /**
- * What a device on the local network sees first: the six-digit code the organizer shows. The
- * code buys a token for this tab; the page then opens as asked (notes, projector, …).
+ * What a device on the local network sees first: what it is for, and the six-digit code the
+ * organizer shows. The code buys a token for this tab; the page then opens that role's screen.
  */
-/** Where each role's page is, and which role a page's address suggests. */
-const PAGE_OF: Record<GuestRole, string> = {
-  notetaker: '/notes',
-  projector: '/projector',
-  confidence: '/confidence',
-};
-const roleFromPath = (path: string): GuestRole =>
-  GUEST_ROLES.find((role) => PAGE_OF[role] === path) ?? 'notetaker';
-
 export function JoinView() {
   const { t } = useI18n();
-  const [role, setRole] = useState<GuestRole>(() => roleFromPath(window.location.pathname));
+  const [role, setRole] = useState<GuestRole>(() => roleSuggestedBy(window.location.pathname));
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,7 +21,8 @@ export function JoinView() {
     setBusy(true);
     const outcome = await joinWithCode(code.replace(/\s/g, ''), role);
     setBusy(false);
-    if (outcome === 'ok') window.location.assign(PAGE_OF[role] + window.location.search);
+    // replace, not assign: the back button then leaves instead of returning to a spent code.
+    if (outcome === 'ok') window.location.replace(PAGE_OF_ROLE[role] + window.location.search);
     else setError(t(`join.${outcome}`));
   }
 
