@@ -59,10 +59,11 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
   }
 
   async function revoke(device: SharedDevice) {
-    const name = t('sharing.deviceName', {
-      role: t(`sharing.role.${device.role}`),
-      address: device.address,
-    });
+    const role = t(`sharing.role.${device.role}`);
+    // The browser too: two devices can share an address (behind one Wi-Fi router's NAT).
+    const name = device.userAgent
+      ? t('sharing.deviceNameBrowser', { role, address: device.address, browser: device.userAgent })
+      : t('sharing.deviceName', { role, address: device.address });
     if (!window.confirm(t('sharing.revokeConfirm', { name }))) return;
     try {
       setState(await call('sharing.revoke', { deviceId: device.id }));
@@ -117,9 +118,14 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
                   <span className="share-device-text">
                     <strong>{t(`sharing.role.${device.role}`)}</strong>
                     <span className="muted small">
-                      {device.address} · {device.userAgent} ·{' '}
-                      {t('sharing.joinedAt', { time: clockTimeOf(device.joinedAt) })} ·{' '}
-                      {device.connected ? t('sharing.connected') : t('sharing.notConnected')}
+                      {[
+                        device.address,
+                        device.userAgent,
+                        t('sharing.joinedAt', { time: clockTimeOf(device.joinedAt) }),
+                        device.connected ? t('sharing.connected') : t('sharing.notConnected'),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                   </span>
                   <button type="button" className="danger" onClick={() => void revoke(device)}>
