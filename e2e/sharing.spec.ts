@@ -61,23 +61,55 @@ test('a tablet on the network joins with the access code and takes notes the org
       .info()
       .attach('tablet-notes', { body: await tablet.screenshot(), contentType: 'image/png' });
 
-    // The organizer sees the tablet in the device list, online, and removes it.
+    // The hall's PC opens the projector's address: 投屏 is already chosen there, and it only shows.
+    const hall = await (
+      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } })
+    ).newPage();
+    await hall.goto(`${shared}projector`);
+    await expect(hall.getByRole('radio', { name: /投屏/ })).toBeChecked();
+    await test
+      .info()
+      .attach('hall-join', { body: await hall.screenshot(), contentType: 'image/png' });
+    await hall.getByLabel('访问码', { exact: true }).fill(code);
+    await hall.getByRole('button', { name: '加入' }).click();
+    await expect(hall.getByTestId('speaker-screen')).toBeVisible();
+    // The root is the organizer's console: a device that joined gets its own screen there.
+    await hall.goto(shared);
+    await expect(hall).toHaveURL(/\/projector$/);
+    await expect(hall.getByTestId('speaker-screen')).toBeVisible();
+
+    // The organizer sees both devices, online, and removes the tablet.
     const devices = sharing.getByTestId('share-devices');
-    await expect(devices.getByRole('listitem')).toHaveCount(1);
-    await expect(devices).toContainText('记录');
-    await expect(devices).toContainText('127.0.0.1');
-    await expect(devices).toContainText('在线');
-    await test.info().attach('console-sharing-device', {
+    await expect(devices.getByRole('listitem')).toHaveCount(2);
+    const tabletRow = devices.getByRole('listitem').filter({ hasText: '记录' });
+    await expect(tabletRow).toContainText('127.0.0.1');
+    await expect(tabletRow).toContainText('Chrome');
+    await expect(devices.getByText('在线')).toHaveCount(2);
+    await test.info().attach('console-sharing-devices', {
       body: await laptop.screenshot(),
       contentType: 'image/png',
     });
-    laptop.once('dialog', (d) => d.accept());
-    await devices.getByRole('button', { name: '移出' }).click();
-    await expect(sharing.getByText('还没有设备加入。')).toBeVisible();
-    // The tablet's connection is cut; reconnecting, it is refused and is back at the access code.
+    await test.info().attach('sharing-panel', {
+      body: await sharing.screenshot(),
+      contentType: 'image/png',
+    });
+    const confirmed = new Promise<string>((resolve) =>
+      laptop.once('dialog', (d) => {
+        resolve(d.message());
+        void d.accept();
+      }),
+    );
+    await tabletRow.getByRole('button', { name: '移出' }).click();
+    expect(await confirmed).toMatch(/^确定让“记录设备 127\.0\.0\.1（Chrome \d+ · Linux）”退出？/);
+    await expect(devices.getByRole('listitem')).toHaveCount(1);
+    await expect(devices).toContainText('投屏');
+    // The tablet's connection is cut; reconnecting, it is refused and is back at the access code,
+    // ready to join again as 记录. The hall's screen goes on.
     await expect(tablet.getByRole('heading', { name: '输入访问码' })).toBeVisible({
       timeout: 10_000,
     });
+    await expect(tablet.getByRole('radio', { name: /记录/ })).toBeChecked();
+    await expect(hall.getByTestId('speaker-screen')).toBeVisible();
 
     await sharing.getByRole('button', { name: '关闭共享' }).click();
     await expect(sharing).toContainText('未共享');
