@@ -83,6 +83,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hub = createHub(now, () => announceSharing());
   const announceSharing = () =>
     hub.broadcastToOrganizer({ kind: 'sharing.changed', sharing: sharing.state() });
+  const announced = <T>(outcome: T): T => {
+    announceSharing();
+    return outcome;
+  };
   /** The HTTP connections each device has open, to close when it is revoked. */
   const deviceSockets = new Map<string, Set<Socket>>();
   let loopbackHosts = new Set<string>();
@@ -171,7 +175,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     startedAt: now(),
     emit: hub.broadcast,
     runFinished: backups.runFinished,
-    sharing,
+    // The organizer's other screens (the console in a browser too) follow every change.
+    sharing: {
+      state: () => sharing.state(),
+      enable: () => sharing.enable().then(announced),
+      disable: () => sharing.disable().then(announced),
+      revoke: (deviceId) => sharing.revoke(deviceId) && announced(true),
+    },
   };
   const handlers = createHandlers(ctx);
   const stopWatching = watchWallClock(

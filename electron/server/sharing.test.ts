@@ -250,6 +250,39 @@ describe('sharing on the local network', () => {
     opened.ws.close();
   });
 
+  it("keeps the organizer's every screen up to date: the switch and the devices", async () => {
+    const url = new URL(`/ws?token=${TEST_TOKEN}`, server.url);
+    url.protocol = 'ws:';
+    const console2 = new WebSocket(url);
+    const events: Json[] = [];
+    console2.on('message', (d) => events.push(JSON.parse(String(d))));
+    await new Promise((r) => console2.once('open', r));
+    /** Waits for a `sharing.changed` that passes `check`, among those since the last one found. */
+    let seen = 0;
+    const sharingEvent = async (check: (s: Json) => boolean) => {
+      const found = () =>
+        events.findIndex((e, i) => i >= seen && e.kind === 'sharing.changed' && check(e.sharing));
+      await expect.poll(found, { timeout: 2000 }).toBeGreaterThanOrEqual(0);
+      seen = found() + 1;
+    };
+    const before = (await organizer('GET', '/api/sharing')).body;
+    const trade = (
+      await jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code: before.code })
+    ).body;
+    await sharingEvent((s) => s.devices.some((d: Json) => d.id === trade.deviceId));
+    await organizer('POST', `/api/sharing/devices/${trade.deviceId}/revoke`);
+    await sharingEvent((s) => s.enabled && !s.devices.some((d: Json) => d.id === trade.deviceId));
+    await organizer('POST', '/api/sharing', { enabled: false });
+    await sharingEvent((s) => !s.enabled);
+    await organizer('POST', '/api/sharing', { enabled: true });
+    await sharingEvent((s) => s.enabled && s.code !== '');
+    const on = (await organizer('GET', '/api/sharing')).body;
+    lan = on.urls[0];
+    guestToken = (await jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code: on.code }))
+      .body.token;
+    console2.close();
+  });
+
   it('turned off, closes the listener and voids the code and every guest token', async () => {
     const opened = await openGuestSocket(lan.slice(0, -1));
     if (typeof opened === 'number') throw new Error(`refused with ${opened}`);
