@@ -296,3 +296,23 @@ describe('sharing on the local network', () => {
     expect((await organizer('GET', '/api/meetings')).status).toBe(200);
   });
 });
+
+describe('quitting while sharing', () => {
+  it('closes the network listener and cuts the devices off, as turning sharing off does', async () => {
+    const other = await startTestServer();
+    const state = (await jsonApi(other.url, TEST_TOKEN)('POST', '/api/sharing', { enabled: true }))
+      .body;
+    const lan = state.urls[0] as string;
+    const joined = (
+      await jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code: state.code })
+    ).body;
+    const url = new URL(`/ws?token=${joined.token}`, lan);
+    url.protocol = 'ws:';
+    const ws = new WebSocket(url);
+    await new Promise((r) => ws.once('open', r));
+    const closed = new Promise((r) => ws.once('close', r));
+    await other.cleanup(); // what serve does on SIGINT/SIGTERM and the desktop app on quit
+    await closed;
+    expect(await reachable(lan)).toBe(false);
+  });
+});
