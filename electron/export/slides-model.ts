@@ -2,7 +2,9 @@ import { isSpeech, itemHeadline, speakerOrdinal, type AgendaItem } from '../core
 import { sortNotes, type Note, type NoteKind } from '../core/notes.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { chineseDate } from './chinese-dates.ts';
+import { KIND_LABEL } from './minutes-md.ts';
 import { wrapLines } from './text-fit.ts';
+import { ITEM_KIND_LABEL } from './timing-report.ts';
 
 /** Slide geometry shared by the model (which paginates) and the pptx writer (which draws). */
 export const SLIDE = {
@@ -35,21 +37,6 @@ const lineEm = (widthIn: number, fontPt: number) => Math.floor(((widthIn * 72) /
 const cellEm = (widthIn: number) => lineEm(widthIn - 0.15, SLIDE.agendaFontPt);
 
 export const TAKEAWAY_KINDS: readonly NoteKind[] = ['takeaway', 'figure', 'quote'];
-const KIND_LABEL: Record<NoteKind, string> = {
-  takeaway: '干货',
-  insight: '心得',
-  figure: '数据',
-  quote: '金句',
-  problem: '问题',
-  action: '行动',
-};
-const ITEM_LABEL: Record<AgendaItem['kind'], string> = {
-  opening: '开场',
-  exchange: '交流发言',
-  leader: '领导讲话',
-  break: '休息',
-  other: '其他',
-};
 
 /** One paragraph of a list slide: a bold label ("数据", "坪地街道") and its text. */
 export interface SlideBullet {
@@ -212,7 +199,7 @@ export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[]
   const agendaRows = items.map((item) => {
     const ordinal = speakerOrdinal(items, item);
     return {
-      order: ordinal ? `第 ${ordinal} 位` : ITEM_LABEL[item.kind],
+      order: ordinal ? `第 ${ordinal} 位` : ITEM_KIND_LABEL[item.kind],
       speaker: speakerLine(item),
       topic: item.topic || (item.title && item.title !== speakerLine(item) ? item.title : ''),
       minutes: item.plannedMinutes,
@@ -228,7 +215,7 @@ export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[]
     slides.push({
       kind: 'speaker',
       itemId: item.id,
-      ordinal: ordinal ? `第 ${ordinal} 位` : ITEM_LABEL[item.kind],
+      ordinal: ordinal ? `第 ${ordinal} 位` : ITEM_KIND_LABEL[item.kind],
       organization: item.organization,
       name: item.speaker || item.title,
       position: item.speakerPosition,
@@ -240,7 +227,7 @@ export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[]
       text: note.text,
       continued: false,
     }));
-    const title = `${itemHeadline(item) || ITEM_LABEL[item.kind]} · 干货`;
+    const title = `${itemHeadline(item) || ITEM_KIND_LABEL[item.kind]} · 干货`;
     paginateBullets(bullets, bodyPt, SLIDE.body).forEach((page, index) =>
       slides.push({
         kind: 'list',

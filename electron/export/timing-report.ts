@@ -1,10 +1,11 @@
-import { itemHeadline } from '../core/agenda.ts';
+import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
 import { formatSpeechOffset } from '../core/notes.ts';
 import { computeSchedule } from '../core/schedule.ts';
 import { toCsv } from './csv.ts';
 import type { MeetingData } from './meeting-data.ts';
 
-const KIND_LABEL = {
+/** How Chinese documents name each kind of agenda item (the timing report, the slides). */
+export const ITEM_KIND_LABEL: Record<AgendaItem['kind'], string> = {
   opening: '开场',
   exchange: '交流发言',
   leader: '领导讲话',
@@ -47,7 +48,7 @@ export function timingRows(
       : 0;
     return [
       index + 1,
-      KIND_LABEL[item.kind],
+      ITEM_KIND_LABEL[item.kind],
       itemHeadline(item),
       item.topic,
       row ? clockTime(row.plannedStartAt) : '',
