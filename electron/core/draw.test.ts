@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from './agenda.ts';
 import { emptyAgendaItemFields } from './agenda.ts';
 import { applyDraw, drawOrder, makeDraw } from './draw.ts';
+import { SAMPLE_SUBDISTRICTS } from './sample-meeting.ts';
 
-const SUBDISTRICTS = [
-  '平湖',
-  '坪地',
-  '横岗',
-  '龙岗',
-  '龙城',
-  '布吉',
-  '南湾',
-  '坂田',
-  '吉华',
-  '园山',
-  '宝龙',
-];
+const SUBDISTRICTS: string[] = [...SAMPLE_SUBDISTRICTS];
 
 function agenda(): AgendaItem[] {
   const item = (id: string, kind: AgendaItem['kind'], organization = ''): AgendaItem => ({
