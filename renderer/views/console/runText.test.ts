@@ -14,6 +14,36 @@ describe('run texts', () => {
     expect(offsetText(en, 6 * 60_000)).toBe('6 min behind');
   });
 
+  // The rule is "to the nearest minute": a meeting 50 s late must not read 准时, and one within
+  // half a minute either way is on time. Walked on both sides of each boundary, late and early.
+  it.each([
+    [0, '准时'],
+    [1_000, '准时'],
+    [29_999, '准时'],
+    [30_000, '落后 1 分钟'],
+    [50_000, '落后 1 分钟'],
+    [60_000, '落后 1 分钟'],
+    [61_000, '落后 1 分钟'],
+    [89_999, '落后 1 分钟'],
+    [90_000, '落后 2 分钟'],
+    [6 * 60_000 + 40_000, '落后 7 分钟'],
+    [-1_000, '准时'],
+    [-29_999, '准时'],
+    [-30_000, '提前 1 分钟'],
+    [-50_000, '提前 1 分钟'],
+    [-90_000, '提前 2 分钟'],
+  ])('rounds %i ms to the nearest minute: %s', (offsetMs, text) => {
+    expect(offsetText(zh, offsetMs)).toBe(text);
+  });
+
+  it('never shows a meeting 30 s to 59 s late or early as on time', () => {
+    for (let s = 30; s < 60; s++) {
+      expect(offsetText(zh, s * 1000)).toBe('落后 1 分钟');
+      expect(offsetText(zh, -s * 1000)).toBe('提前 1 分钟');
+      expect(offsetText(en, s * 1000)).toBe('1 min behind');
+    }
+  });
+
   it('show elapsed time as minutes and seconds', () => {
     expect(elapsedText(192_000)).toBe('3:12');
     expect(elapsedText(3_725_000)).toBe('1:02:05');
