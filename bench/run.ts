@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { benchConsoleProfile } from './console-profile.ts';
 import { benchDisplayError } from './display-error.ts';
 import { benchExports } from './exports.ts';
+import { benchImport } from './import.ts';
 import { benchNotes } from './notes.ts';
 import { benchRunLatency } from './run-latency.ts';
 import { benchServeReady } from './serve-ready.ts';
@@ -21,6 +22,7 @@ const rows: BenchRow[] = [
   ...(await benchDisplayError()),
   ...(await benchNotes()),
   ...(await benchExports()),
+  ...(await benchImport()),
   ...(await benchConsoleProfile()),
 ];
 
