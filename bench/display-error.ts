@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServe } from '../e2e/serve-process.ts';
+import { sampleRequest, startServe } from '../e2e/serve-process.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 import type { BenchRow } from './stats.ts';
 
@@ -28,7 +28,7 @@ export async function benchDisplayError(seconds = 8): Promise<BenchRow[]> {
   try {
     const headers = { Authorization: `Bearer ${serve.token}` };
     const { meeting } = (await (
-      await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
+      await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
     ).json()) as { meeting: { id: string } };
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(serve.screen(`/projector?meeting=${meeting.id}`));

@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { SAMPLE_DATE, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { openStore } from '../electron/store/index.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
@@ -111,7 +111,15 @@ export async function benchNotes(): Promise<BenchRow[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     const sample = JSON.parse(
-      (await request(serve, agent, 'POST', '/api/meetings/sample')).body,
+      (
+        await request(
+          serve,
+          agent,
+          'POST',
+          '/api/meetings/sample',
+          JSON.stringify({ date: SAMPLE_DATE }),
+        )
+      ).body,
     ) as {
       meeting: { id: string };
       items: { id: string }[];

@@ -10,7 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type WebSocket from 'ws';
-import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,7 +34,7 @@ export async function startRoundtable(): Promise<Peer> {
   const serve: ServeProcess = await startServe(dir);
   const headers = { Authorization: `Bearer ${serve.token}` };
   const sample = (await (
-    await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
+    await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
   ).json()) as { meeting: { id: string } };
   const run = `/api/meetings/${sample.meeting.id}/run`;
   await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });

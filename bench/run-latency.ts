@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
 import { closeAll, connectScreens, postCommand } from './ws-clients.ts';
 import { percentile, type BenchRow } from './stats.ts';
@@ -48,7 +48,7 @@ export async function benchRunLatency(): Promise<BenchRow[]> {
   try {
     const headers = { Authorization: `Bearer ${serve.token}` };
     const sample = (await (
-      await fetch(`${serve.origin}/api/meetings/sample`, { method: 'POST', headers })
+      await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
     ).json()) as { meeting: { id: string } };
     const meetingId = sample.meeting.id;
     await fetch(`${serve.origin}/api/meetings/${meetingId}/run/next`, { method: 'POST', headers });

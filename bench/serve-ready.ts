@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startServe } from '../e2e/serve-process.ts';
+import { sampleRequest, startServe } from '../e2e/serve-process.ts';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
@@ -27,10 +27,10 @@ export async function benchServeReady(runs = 10): Promise<BenchRow[]> {
     serve = await startServe(kept);
     existing.push(performance.now() - start);
     if (i === 0) {
-      await fetch(`${serve.origin}/api/meetings/sample`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${serve.token}` },
-      });
+      await fetch(
+        `${serve.origin}/api/meetings/sample`,
+        sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+      );
     }
     await serve.stop();
   }

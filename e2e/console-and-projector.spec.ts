@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { startServe } from './serve-process.ts';
+import { sampleRequest, startServe } from './serve-process.ts';
 
 const agendaRows = (page: Page) =>
   page.getByRole('list', { name: '议程与发言顺序' }).getByRole('listitem');
@@ -184,10 +184,10 @@ test('the projector says when there is no meeting yet, then shows the one the or
   await page.goto(serve.screen('/projector'));
   await expect(page.getByText('尚无会议')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 720 });
-  const res = await fetch(`${serve.origin}/api/meetings/sample`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}` },
-  });
+  const res = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
   expect(res.status).toBe(201);
   await page.reload();
   await expect(projectorRows(page)).toHaveCount(13);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import type { ServeProcess } from './serve-process.ts';
+import { SAMPLE_DATE, type ServeProcess } from './serve-process.ts';
 
 async function post(serve: ServeProcess, path: string, body?: object) {
   const res = await fetch(`${serve.origin}${path}`, {
@@ -28,7 +28,7 @@ test('two note-takers write for the same speaker and see each other live; nothin
   browser,
   serve,
 }) => {
-  const sample = await post(serve, '/api/meetings/sample');
+  const sample = await post(serve, '/api/meetings/sample', { date: SAMPLE_DATE });
   const meetingId = sample.meeting.id;
   await post(serve, `/api/meetings/${meetingId}/run/next`);
   await post(serve, `/api/meetings/${meetingId}/run/next`); // 平湖 is speaking
@@ -116,7 +116,7 @@ test('the console shows the current speaker’s notes as they are written', asyn
   browser,
   serve,
 }) => {
-  const sample = await post(serve, '/api/meetings/sample');
+  const sample = await post(serve, '/api/meetings/sample', { date: SAMPLE_DATE });
   const meetingId = sample.meeting.id;
   await page.goto(serve.screen(`/?meeting=${meetingId}`));
   await expect(page.getByTestId('run-status')).toHaveText('未开始');

@@ -15,6 +15,21 @@ export interface ServeProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * The day tests, scripts and benchmarks hold the sample meeting on: fixed, so that nothing
+ * they check depends on the day they run.
+ */
+export const SAMPLE_DATE = '2026-11-25';
+
+/** fetch() options of POST /api/meetings/sample for SAMPLE_DATE. */
+export function sampleRequest(headers: Record<string, string>): RequestInit {
+  return {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ date: SAMPLE_DATE }),
+  };
+}
+
 /** The bundled server, as `npm run serve` runs it. */
 const SERVE = path.resolve(import.meta.dirname, '..', '.vite', 'serve', 'serve.js');
 

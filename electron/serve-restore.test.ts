@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServe } from '../e2e/serve-process.ts';
+import { SAMPLE_DATE, startServe } from '../e2e/serve-process.ts';
 import { jsonApi } from './server/test-server.ts';
 import { listBackups, readableTime } from './store/backup.ts';
 
@@ -29,7 +29,8 @@ describe('serve with a damaged database and a backup', () => {
   it('offers the latest backup, and --restore-latest-backup starts with its data, the damaged file kept aside', async () => {
     const first = await startServe(dataDir);
     const api = jsonApi(first.origin, first.token);
-    const { meeting, items } = (await api('POST', '/api/meetings/sample')).body;
+    const { meeting, items } = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE }))
+      .body;
     const run = `/api/meetings/${meeting.id}/run`;
     await api('POST', `${run}/goto`, { itemId: items.at(-1).id });
     await api('POST', `${run}/next`);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServe } from '../e2e/serve-process.ts';
+import { sampleRequest, startServe } from '../e2e/serve-process.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,10 +21,10 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 try {
-  const res = await fetch(`${serve.origin}/api/meetings/sample`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${serve.token}` },
-  });
+  const res = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
   const { meeting } = (await res.json()) as { meeting: { id: string } };
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
   await page.goto(serve.screen(`/?meeting=${meeting.id}`));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { rssMiB } from '../bench/proc.ts';
-import { startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { SAMPLE_DATE, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { jsonApi } from '../electron/server/test-server.ts';
 
 const usage = 'usage: npm run soak -- [--hours <h>] [--sample-seconds <s>]';
@@ -70,7 +70,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-soak-'));
 const serve = await startServe(dataDir);
 const pid = serve.child.pid as number;
 const api = jsonApi(serve.origin, serve.token);
-const { meeting, items } = (await api('POST', '/api/meetings/sample')).body;
+const { meeting, items } = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body;
 const run = `/api/meetings/${meeting.id}/run`;
 let currentItemId: string = (await api('POST', `${run}/next`)).body.currentItemId;
 let running = true;

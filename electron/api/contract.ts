@@ -48,6 +48,7 @@ import {
   meetingIdInput,
   meetingSchema,
   meetingSummarySchema,
+  sampleMeetingInput,
   updateMeetingInput,
 } from './meeting.ts';
 
@@ -128,7 +129,7 @@ export const contract = {
   'meetings.createSample': spec({
     http: 'POST',
     path: '/api/meetings/sample',
-    input: z.object({}).strict(),
+    input: sampleMeetingInput,
     output: meetingWithAgendaSchema,
     status: 201,
   }),

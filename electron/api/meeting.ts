@@ -66,6 +66,9 @@ export const createMeetingInput = meetingFieldsSchema
 
 export const meetingIdInput = z.object({ id: z.string().min(1) }).strict();
 
+/** The sample meeting is held on the caller's day: the console's today, a test's fixed date. */
+export const sampleMeetingInput = z.object({ date: isoDate }).strict();
+
 export const updateMeetingInput = meetingFieldsSchema
   .partial()
   .extend({ id: z.string().min(1) })

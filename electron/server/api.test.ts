@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -49,7 +50,7 @@ describe('meetings over the HTTP API', () => {
   });
 
   it('builds the sample meeting from the source story', async () => {
-    const sample = await api('POST', '/api/meetings/sample');
+    const sample = await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE });
     expect(sample.status).toBe(201);
     expect(sample.body.meeting.title).toContain('经验交流座谈会');
     const items = sample.body.items as {
@@ -67,8 +68,18 @@ describe('meetings over the HTTP API', () => {
     expect(items.at(-1)?.kind).toBe('leader');
   });
 
+  it('holds the sample meeting on the day the caller names, and asks for one', async () => {
+    const other = await api('POST', '/api/meetings/sample', { date: '2031-02-28' });
+    expect(other.body.meeting.date).toBe('2031-02-28');
+    for (const body of [{}, { date: '2031-02-30' }, { date: 'tomorrow' }]) {
+      const refused = await api('POST', '/api/meetings/sample', body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.field).toBe('date');
+    }
+  });
+
   it('duplicates a meeting with its agenda under new ids, leaving the original as it was', async () => {
-    const sample = (await api('POST', '/api/meetings/sample')).body;
+    const sample = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body;
     await api('PATCH', `/api/meetings/${sample.meeting.id}`, { archived: true });
     const copy = await api('POST', `/api/meetings/${sample.meeting.id}/duplicate`, {
       title: '第二次经验交流座谈会',

@@ -2,11 +2,12 @@
  * SIGKILL the real server (`serve`, as `npm run serve` runs it) at random moments while
  * note-takers save notes and the organizer runs the clock, restart it, and check that every
  * write it acknowledged is there and the database is sound. Used by the crash tests in the
- * suite (100 kills) and by `npm run test:crash` (500 by default), so both check the same way.
+ * suite (100 kills) and by `npm run test:crash` (500 by default), so both check the same way;
+ * the power-loss test (crash-power-loss.ts) runs the same trial with a power cut after each kill.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+import { SAMPLE_DATE, startServe, type ServeProcess } from '../../e2e/serve-process.ts';
 import { DATABASE_FILE_NAME } from '../store/db.ts';
 import {
   commandWriter,
@@ -19,9 +20,22 @@ import {
   type Session,
 } from './crash-writers.ts';
 
+/** What else befalls the machine after the server is killed, before it is started again. */
+export interface Fault {
+  /** What the figures call the kills: "kills", "power cuts". */
+  label: string;
+  /** Runs with the server dead; the data folder must be usable again when it resolves. */
+  strike(): Promise<void>;
+}
+
+/** A SIGKILL and nothing else: what the operating system was handed survives. */
+export const sigkillOnly: Fault = { label: 'kills', strike: async () => {} };
+
 export interface CrashRunOptions {
   dataDir: string;
   kills: number;
+  /** After each kill, and after the last one before the final integrity_check. */
+  fault?: Fault;
   /** Extra `serve` arguments; the negative control passes --unsafe-ack-before-commit. */
   serveArgs?: string[];
   /** The kill comes at a random moment up to this long after the writers start. */
@@ -40,6 +54,8 @@ export interface LostWrite {
 
 export interface CrashReport {
   kills: number;
+  /** The fault's label. */
+  killed: string;
   acknowledgedNotes: number;
   acknowledgedCommands: number;
   lost: LostWrite[];
@@ -51,20 +67,25 @@ export interface CrashReport {
 /** One line of figures: what was killed, written and lost, for logs and docs/reliability.md. */
 export function summarizeCrashReport(report: CrashReport): string {
   return (
-    `${report.kills} kills, ${report.acknowledgedNotes + report.acknowledgedCommands} acknowledged ` +
+    `${report.kills} ${report.killed}, ${report.acknowledgedNotes + report.acknowledgedCommands} acknowledged ` +
     `writes (${report.acknowledgedNotes} notes, ${report.acknowledgedCommands} run commands), ` +
     `${report.lost.length} lost, integrity_check ${report.integrity}, ` +
     `${(report.elapsedMs / 1000).toFixed(1)} s`
   );
 }
 
-/** Kills the server with SIGKILL (no shutdown code runs) and starts it again on its folder. */
+/**
+ * Kills the server with SIGKILL (no shutdown code runs), lets the fault strike, and starts it
+ * again on its folder.
+ */
 export async function killAndRestart(
   serve: ServeProcess,
   dataDir: string,
   serveArgs: string[] = [],
+  fault: Fault = sigkillOnly,
 ): Promise<ServeProcess> {
   await serve.stop('SIGKILL');
+  await fault.strike();
   // Opening runs integrity_check: a damaged file would make serve refuse to start.
   return startServe(dataDir, serveArgs);
 }
@@ -85,7 +106,7 @@ export function integrityOf(dataDir: string): string {
  */
 async function prepare(dataDir: string, serveArgs: string[]): Promise<Session> {
   const first = await startServe(dataDir, serveArgs);
-  const sample = await request(first, 'POST', '/api/meetings/sample');
+  const sample = await request(first, 'POST', '/api/meetings/sample', { date: SAMPLE_DATE });
   const meeting = sample.body.meeting as { id: string };
   const items = sample.body.items as { id: string }[];
   await first.stop('SIGTERM');
@@ -97,13 +118,14 @@ async function prepare(dataDir: string, serveArgs: string[]): Promise<Session> {
 }
 
 export async function runCrashTrial(options: CrashRunOptions): Promise<CrashReport> {
-  const { dataDir, kills, serveArgs = [], maxKillDelayMs = 120 } = options;
+  const { dataDir, kills, fault = sigkillOnly, serveArgs = [], maxKillDelayMs = 120 } = options;
   const startedAt = performance.now();
   const session = await prepare(dataDir, serveArgs);
   const notes: NoteLog = { acked: [], count: 0 };
   const commands: CommandLog = { acked: 0, seq: 0, last: null, pending: null };
   const report: CrashReport = {
     kills: 0,
+    killed: fault.label,
     acknowledgedNotes: 0,
     acknowledgedCommands: 0,
     lost: [],
@@ -119,7 +141,7 @@ export async function runCrashTrial(options: CrashRunOptions): Promise<CrashRepo
         commandWriter(session, commands),
       ];
       await new Promise((r) => setTimeout(r, Math.floor(Math.random() * maxKillDelayMs)));
-      session.serve = await killAndRestart(session.serve, dataDir, serveArgs);
+      session.serve = await killAndRestart(session.serve, dataDir, serveArgs, fault);
       await Promise.all(writers);
 
       const lostNotes = await verifyNotes(session, notes);
@@ -137,6 +159,7 @@ export async function runCrashTrial(options: CrashRunOptions): Promise<CrashRepo
   } finally {
     await session.serve.stop('SIGKILL');
   }
+  await fault.strike();
   report.integrity = integrityOf(dataDir);
   report.elapsedMs = performance.now() - startedAt;
   return report;

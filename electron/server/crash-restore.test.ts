@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServe, type ServeProcess } from '../../e2e/serve-process.ts';
+import { SAMPLE_DATE, startServe, type ServeProcess } from '../../e2e/serve-process.ts';
 import { integrityOf, killAndRestart } from './crash-harness.ts';
 import { jsonApi, type Json } from './test-server.ts';
 
@@ -32,7 +32,9 @@ const COMMANDS: [string, object?][] = [
 describe('kill -9 in the middle of a countdown', () => {
   it('restores the running or paused clock exactly where wall-clock time says, every time', async () => {
     let serve = await startServe(dataDir);
-    const { meeting } = await call(serve, 'POST', '/api/meetings/sample');
+    const { meeting } = await call(serve, 'POST', '/api/meetings/sample', {
+      date: SAMPLE_DATE,
+    });
     const runUrl = `/api/meetings/${meeting.id}/run`;
 
     for (const [command, body] of COMMANDS) {

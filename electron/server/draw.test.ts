@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawOrder } from '../core/draw.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -10,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.cleanup());
 
-const sample = async () => (await api('POST', '/api/meetings/sample')).body as Json;
+const sample = async () =>
+  (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body as Json;
 const labels = (items: Json[]) => items.map((i: Json) => `${i.organization} ${i.speaker}`.trim());
 
 describe('drawing lots for the speaking order', () => {

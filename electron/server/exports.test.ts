@@ -4,13 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 let a: Awaited<ReturnType<typeof startTestServer>>;
 let b: Awaited<ReturnType<typeof startTestServer>>;
 let meetingId: string;
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestServer(), startTestServer()]);
-  const sample = a.handlers['meetings.createSample']({});
+  const sample = a.handlers['meetings.createSample']({ date: SAMPLE_DATE });
   meetingId = sample.meeting.id;
   a.handlers['run.next']({ id: meetingId });
   a.handlers['run.next']({ id: meetingId });

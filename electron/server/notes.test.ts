@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let meetingId: string;
@@ -9,7 +10,7 @@ let api: ReturnType<typeof jsonApi>;
 beforeAll(async () => {
   server = await startTestServer();
   api = jsonApi(server.url, TEST_TOKEN);
-  const sample = server.handlers['meetings.createSample']({});
+  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
   meetingId = sample.meeting.id;
   itemIds = sample.items.map((i) => i.id);
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-persist-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -10,7 +11,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('a restart', () => {
   it('finds every meeting and the agenda order as they were', async () => {
     const first = await startTestServer(dataDir);
-    const sample = first.handlers['meetings.createSample']({});
+    const sample = first.handlers['meetings.createSample']({ date: SAMPLE_DATE });
     const ids = sample.items.map((i) => i.id);
     const reversed = [...ids].reverse();
     first.handlers['agenda.reorder']({ id: sample.meeting.id, itemIds: reversed });

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { startServer } from './app.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 const MIN = 60_000;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -11,7 +12,7 @@ let itemIds: string[];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const sample = server.handlers['meetings.createSample']({});
+  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
   meetingId = sample.meeting.id;
   itemIds = sample.items.map((i) => i.id);
 });
@@ -138,7 +139,7 @@ describe('a wall-clock step', () => {
       log: () => {},
     });
     try {
-      const { meeting } = s.handlers['meetings.createSample']({});
+      const { meeting } = s.handlers['meetings.createSample']({ date: SAMPLE_DATE });
       s.handlers['run.next']({ id: meeting.id });
       const before = s.handlers['run.get']({ id: meeting.id }).remainingMs as number;
       shift = 3_600_000; // someone sets the clock an hour ahead

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { jsonApi, rawRequest, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let organizer: ReturnType<typeof jsonApi>;
@@ -10,7 +11,7 @@ let itemId: string;
 beforeAll(async () => {
   server = await startTestServer();
   organizer = jsonApi(server.url, TEST_TOKEN);
-  const sample = server.handlers['meetings.createSample']({});
+  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
   meetingId = sample.meeting.id;
   itemId = sample.items[1]?.id as string;
 });

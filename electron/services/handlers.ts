@@ -32,7 +32,7 @@ export function createHandlers(ctx: ServiceContext) {
   return {
     'meetings.list': (_input) => listMeetings(ctx),
     'meetings.create': (input) => createNewMeeting(ctx, input),
-    'meetings.createSample': (_input) => createSampleMeeting(ctx),
+    'meetings.createSample': (input) => createSampleMeeting(ctx, input.date),
     'meetings.duplicate': (input) => duplicateMeeting(ctx, input),
     'meetings.get': (input) => getMeeting(ctx, input),
     'meetings.update': (input) => updateMeeting(ctx, input),

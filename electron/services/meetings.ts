@@ -77,10 +77,13 @@ function seedSampleRoster(ctx: ServiceContext): void {
   if (added) ctx.emit({ kind: 'roster.saved', entries: ctx.store.roster.list() });
 }
 
-/** The meeting of the source story, held today, so a first run has something real to show. */
-export function createSampleMeeting(ctx: ServiceContext): MeetingWithAgenda {
+/**
+ * The meeting of the source story, so a first run has something real to show. It is held on
+ * `date` (YYYY-MM-DD), the caller's: the console passes its own today, tests a fixed day.
+ */
+export function createSampleMeeting(ctx: ServiceContext, date: string): MeetingWithAgenda {
   const now = ctx.now();
-  const sample = buildSampleMeeting(localDate(now));
+  const sample = buildSampleMeeting(date);
   const meeting = createMeeting(ctx.newId(), sample.meeting, now);
   const items: AgendaItem[] = sample.items.map((fields, position) => ({
     ...fields,
@@ -154,11 +157,4 @@ export function deleteMeeting(
   if (!deleted) throw notFound('meeting', input.id);
   ctx.emit({ kind: 'meeting.deleted', meetingId: input.id });
   return { deletedMeetingId: input.id };
-}
-
-/** YYYY-MM-DD of an instant in the server's local time zone (the venue's). */
-function localDate(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

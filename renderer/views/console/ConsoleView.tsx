@@ -80,7 +80,7 @@ export function ConsoleView() {
 
   async function loadSample() {
     try {
-      const sample = await call('meetings.createSample');
+      const sample = await call('meetings.createSample', { date: today() });
       data.setSelected(sample);
       data.select(sample.meeting.id);
       setCreating(false);
