@@ -75,4 +75,67 @@ describe('the schedule', () => {
     expect(s.projectedEndAt).toBe(START + 45 * MIN);
     expect(s.offsetMs).toBe(4 * MIN);
   });
+
+  it('follows adjust, stop, previous, goto and skip in the projected end and in the records', () => {
+    const at = (minutes: number) => START + minutes * MIN;
+    const endAndOffset = (state: RunState, now: number) => {
+      const s = computeSchedule(items, START, state, now);
+      return [(s.projectedEndAt - START) / MIN, s.offsetMs / MIN];
+    };
+    // Planned: 5 + 8 + 8 + 20 = 41 minutes.
+    let state = run(initialRunState, { kind: 'next' }, at(0));
+    expect(endAndOffset(state, at(1))).toEqual([41, 0]);
+
+    state = run(state, { kind: 'adjust', deltaMs: 2 * MIN }, at(1));
+    expect(endAndOffset(state, at(1))).toEqual([43, 2]);
+    state = run(state, { kind: 'adjust', deltaMs: -MIN }, at(2));
+    expect(endAndOffset(state, at(2))).toEqual([42, 1]);
+
+    // Stopped after 3 of the 6 minutes they had: the rest starts from now.
+    state = run(state, { kind: 'stop' }, at(3));
+    expect(state.itemRuns.i0).toMatchObject({
+      status: 'done',
+      actualStartAt: at(0),
+      actualEndAt: at(3),
+      elapsedMs: 3 * MIN,
+      addedMs: MIN,
+    });
+    expect(endAndOffset(state, at(3))).toEqual([39, -2]);
+
+    // Back to the opening a minute later: 3 minutes of their 6 remain, the added minute kept.
+    state = run(state, { kind: 'previous' }, at(4));
+    expect(state.itemRuns.i0).toMatchObject({ status: 'running', actualStartAt: at(0) });
+    expect(endAndOffset(state, at(4))).toEqual([43, 2]);
+    state = run(state, { kind: 'adjust', deltaMs: MIN }, at(4));
+    expect(endAndOffset(state, at(4))).toEqual([44, 3]);
+
+    state = run(state, { kind: 'next' }, at(6));
+    expect(state.itemRuns.i0).toMatchObject({
+      status: 'done',
+      actualStartAt: at(0),
+      actualEndAt: at(6),
+      elapsedMs: 5 * MIN,
+      addedMs: 2 * MIN,
+    });
+    expect(endAndOffset(state, at(6))).toEqual([42, 1]);
+
+    // Straight to the leader after a minute of the second speaker; the third still to come.
+    state = run(state, { kind: 'goto', itemId: 'i3' }, at(7));
+    expect(state.itemRuns.i1).toMatchObject({
+      status: 'done',
+      actualStartAt: at(6),
+      actualEndAt: at(7),
+      elapsedMs: MIN,
+    });
+    expect(endAndOffset(state, at(7))).toEqual([35, -6]);
+
+    // The leader, cued, is skipped: only the third speaker is left.
+    state = run(state, { kind: 'skip' }, at(7));
+    expect(state.itemRuns.i3).toMatchObject({ status: 'skipped' });
+    expect(computeSchedule(items, START, state, at(7)).rows[3]).toMatchObject({
+      status: 'skipped',
+      projectedStartAt: null,
+    });
+    expect(endAndOffset(state, at(7))).toEqual([15, -26]);
+  });
 });
