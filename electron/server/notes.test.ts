@@ -170,6 +170,37 @@ describe('search across meetings', () => {
     expect(apart.every((r) => r.text.includes('征拆') && r.text.includes('锻炼'))).toBe(true);
   });
 
+  it('follows a note through edit, move, delete and undo, by long and by two-character words', async () => {
+    // Words that occur nowhere in the sample, so every hit is this note's.
+    const created = (await api('POST', notesUrl(6), { kind: 'takeaway', text: '夜校讲堂进社区' }))
+      .body;
+    const hits = async (q: string) =>
+      (await search(`q=${q}&meetingId=${meetingId}`)).map((r) => `${r.noteId} ${r.itemId}`);
+    const at = (item: number) => [`${created.id} ${itemIds[item]}`];
+    // Three characters and more go through the full-text index, two through the short scan.
+    expect(await hits('夜校讲堂')).toEqual(at(6));
+    expect(await hits('夜校')).toEqual(at(6));
+
+    await api('PATCH', `/api/notes/${created.id}`, { text: '周末课堂到楼栋' });
+    expect(await hits('夜校讲堂')).toEqual([]);
+    expect(await hits('夜校')).toEqual([]);
+    expect(await hits('周末课堂')).toEqual(at(6));
+    expect(await hits('楼栋')).toEqual(at(6));
+
+    await api('PATCH', `/api/notes/${created.id}`, { itemId: itemIds[7] });
+    expect(await hits('周末课堂')).toEqual(at(7));
+    expect(await hits('楼栋')).toEqual(at(7));
+
+    await api('DELETE', `/api/notes/${created.id}`);
+    expect(await hits('周末课堂')).toEqual([]);
+    expect(await hits('楼栋')).toEqual([]);
+
+    await api('POST', `/api/notes/${created.id}/restore`);
+    expect(await hits('周末课堂')).toEqual(at(7));
+    expect(await hits('楼栋')).toEqual(at(7));
+    expect(await hits('夜校讲堂')).toEqual([]);
+  });
+
   it('refuses an empty query', async () => {
     expect((await api('GET', '/api/search?q=')).body.error.field).toBe('q');
   });
