@@ -179,7 +179,11 @@ function isFile(
   );
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): { field: string; message: string } {
+/** The field to blame for a failed parse (an unknown one included) and what is wrong with it. */
+export function describeIssue(issue: z.core.$ZodIssue | undefined): {
+  field: string;
+  message: string;
+} {
   if (!issue) return { field: 'body', message: 'invalid' };
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';

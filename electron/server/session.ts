@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionInput } from '../api/sharing.ts';
 import { readBody, sendError, sendJson } from './http-util.ts';
 import type { LanSharing } from './lan-sharing.ts';
+import { describeIssue } from './routes.ts';
 
 /**
  * `POST /api/session {"code": "123456"}`: a device on the local network trades the access code
@@ -22,9 +23,9 @@ export async function exchangeAccessCode(
   }
   const parsed = sessionInput.safeParse(body);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = String(issue?.path[0] ?? 'code');
-    return sendError(res, 'invalid_input', `${field}: ${issue?.message ?? 'invalid'}`, field);
+    // An unknown field is named, not blamed on the code.
+    const { field, message } = describeIssue(parsed.error.issues[0]);
+    return sendError(res, 'invalid_input', `${field}: ${message}`, field);
   }
   const outcome = sharing.exchangeCode(
     parsed.data.code,
