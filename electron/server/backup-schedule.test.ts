@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeeting } from '../core/meeting.ts';
-import { createBackup, listBackups } from '../store/backup.ts';
+import { backupFileName, createBackup, listBackups } from '../store/backup.ts';
 import { DATABASE_FILE_NAME } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { startServer } from './app.ts';
 import { DAY_MS, startBackupSchedule } from './backup-schedule.ts';
 import { startTestServer } from './test-server.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 const AT = new Date(2026, 10, 25, 9, 0, 0).getTime();
 const dirs: string[] = [];
@@ -78,7 +80,7 @@ describe('the backup when a meeting’s run finishes', () => {
   it('is taken after the command that ends the last item, with that run in it', async () => {
     const server = await startTestServer();
     try {
-      const { meeting, items } = server.handlers['meetings.createSample']({});
+      const { meeting, items } = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
       const last = items.at(-1)?.id as string;
       server.handlers['run.next']({ id: meeting.id });
       server.handlers['run.goto']({ id: meeting.id, itemId: last });
@@ -101,6 +103,42 @@ describe('the backup when a meeting’s run finishes', () => {
       expect(runs).toHaveLength(2);
     } finally {
       await server.cleanup();
+    }
+  });
+});
+
+describe('the backups the app keeps', () => {
+  it('are the newest 10 by default: the 11th newest and older are deleted', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-default-keep-'));
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-static-'));
+    dirs.push(dataDir, staticDir);
+    let now = AT;
+    // As the app starts it: no backupsKept, so the default applies.
+    const server = await startServer({
+      dataDir,
+      port: 0,
+      staticDir,
+      now: () => now,
+      log: () => {},
+    });
+    try {
+      const finishedAt: number[] = [];
+      for (let meeting = 0; meeting < 12; meeting++) {
+        now = AT + meeting * 3_600_000;
+        const { meeting: created, items } = server.handlers['meetings.createSample']({
+          date: SAMPLE_DATE,
+        });
+        server.handlers['run.next']({ id: created.id });
+        server.handlers['run.goto']({ id: created.id, itemId: items.at(-1)?.id as string });
+        server.handlers['run.next']({ id: created.id });
+        server.handlers['run.stop']({ id: created.id });
+        finishedAt.push(now);
+        await server.backupsSettled();
+      }
+      const kept = listBackups(dataDir).map((b) => path.basename(b.file));
+      expect(kept).toEqual(finishedAt.slice(-10).reverse().map(backupFileName));
+    } finally {
+      await server.close();
     }
   });
 });
