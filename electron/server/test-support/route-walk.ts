@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { z } from 'zod';
 import {
   contract,
@@ -92,4 +93,11 @@ export async function send(
 /** Expected vs. answered, one line per request that did not answer as expected. */
 export function describeMiss(who: string, probe: { http: string; path: string }, a: Answer) {
   return `${who} ${probe.http} ${probe.path} → ${a.status} ${a.code ?? ''} ${a.message ?? ''}`;
+}
+
+/** Fails with how many requests were answered wrongly, and the first of them. */
+export function expectNoMisses(misses: string[]): void {
+  if (misses.length === 0) return;
+  const shown = misses.slice(0, 12).join('\n');
+  expect.fail(`${misses.length} requests not answered as expected:\n${shown}`);
 }
