@@ -35,6 +35,15 @@ const SERVE = path.resolve(import.meta.dirname, '..', '.vite', 'serve', 'serve.j
 
 let built = false;
 
+/**
+ * Servers still running when this process ends (a test that timed out, a benchmark that
+ * threw) are ended with it, so none is left behind holding a port and a data folder.
+ */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Starts `serve` as a user would, on a random port, and waits for its ready line. */
 export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
   if (!built) {
@@ -48,6 +57,8 @@ export function startServe(dataDir: string, extraArgs: string[] = []): Promise<S
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
