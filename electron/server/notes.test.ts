@@ -41,11 +41,13 @@ describe('notes over the HTTP API', () => {
 
   it('records how far into the speech a note was written', async () => {
     await api('POST', `/api/meetings/${meetingId}/run/goto`, { itemId: itemIds[3] });
+    const startAskedAt = performance.now();
     await api('POST', `/api/meetings/${meetingId}/run/start`);
     await new Promise((r) => setTimeout(r, 1100));
     const note = (await api('POST', notesUrl(3), { kind: 'quote', text: '以实干论英雄' })).body;
+    const between = performance.now() - startAskedAt; // however busy the machine was
     expect(note.speechOffsetMs).toBeGreaterThanOrEqual(1000);
-    expect(note.speechOffsetMs).toBeLessThan(5000);
+    expect(note.speechOffsetMs).toBeLessThanOrEqual(between + 5);
   });
 
   it('edits, stars, moves between speakers and reorders notes', async () => {
