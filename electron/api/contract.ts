@@ -33,7 +33,12 @@ import {
   rosterListSchema,
   updateRosterEntryInput,
 } from './roster.ts';
-import { revokeDeviceInput, setSharingInput, sharingStateSchema } from './sharing.ts';
+import {
+  allowDeviceInput,
+  revokeDeviceInput,
+  setSharingInput,
+  sharingStateSchema,
+} from './sharing.ts';
 import {
   runAdjustInput,
   runGotoInput,
@@ -334,6 +339,12 @@ export const contract = {
     http: 'POST',
     path: '/api/sharing/devices/:deviceId/revoke',
     input: revokeDeviceInput,
+    output: sharingStateSchema,
+  }),
+  'sharing.allow': spec({
+    http: 'POST',
+    path: '/api/sharing/devices/:deviceId/allow',
+    input: allowDeviceInput,
     output: sharingStateSchema,
   }),
   'sharing.set': spec({

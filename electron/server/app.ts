@@ -118,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     };
     if (url.pathname === '/api/session') {
-      exchangeAccessCode(req, res, sharing, announceSharing).catch(fail);
+      exchangeAccessCode(req, res, sharing).catch(fail);
       return;
     }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
@@ -166,6 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       deviceSockets.delete(deviceId);
     },
     isConnected: (deviceId) => hub.isDeviceConnected(deviceId),
+    onChanged: announceSharing,
   });
   const ctx: ServiceContext = {
     store,
@@ -181,6 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       enable: () => sharing.enable().then(announced),
       disable: () => sharing.disable().then(announced),
       revoke: (deviceId) => sharing.revoke(deviceId) && announced(true),
+      allow: (deviceId) => sharing.allow(deviceId) && announced(true),
     },
   };
   const handlers = createHandlers(ctx);

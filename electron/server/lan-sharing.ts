@@ -1,9 +1,10 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { GuestRole, SharedDevice, SharingState } from '../api/sharing.ts';
+import { createAccessDoor } from './access-door.ts';
 import { describeBrowser } from './browser-name.ts';
 import { tokenMatches } from './guard.ts';
 
@@ -14,9 +15,6 @@ export function lanAddresses(): string[] {
     .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
     .map((a) => (a as os.NetworkInterfaceInfo).address);
 }
-
-const MAX_WRONG_CODES = 5;
-const LOCK_MS = 60_000;
 
 interface Options {
   handle: http.RequestListener;
@@ -29,6 +27,11 @@ interface Options {
   onRevoked: (deviceId: string) => void;
   /** Whether a device has a live connection now. */
   isConnected: (deviceId: string) => boolean;
+  /**
+   * Called when the organizer's view changed without the organizer asking: a device joined, a
+   * lockout replaced the code, a removed device tried to rejoin.
+   */
+  onChanged: () => void;
 }
 
 /** A device that joined: its own token, and what it joined as. */
@@ -36,17 +39,25 @@ export interface JoinedDevice extends Omit<SharedDevice, 'connected'> {
   token: string;
 }
 
+/** What a device's code exchange comes to. */
+export type CodeExchange =
+  | { kind: 'joined'; token: string; deviceId: string; role: GuestRole }
+  | { kind: 'wrong' }
+  | { kind: 'locked'; retryAfterMs: number }
+  | { kind: 'removed' }
+  | { kind: 'off' };
+
 /**
  * Sharing on the local network, off until the organizer turns it on. While on, the same app
  * listens on the LAN addresses (a random port) and a six-digit code buys a guest token; turning
- * it off closes those listeners and voids both the code and every guest token.
+ * it off closes those listeners and voids both the code and every guest token. The code and who
+ * may present it are the door's (access-door.ts).
  */
 export function createLanSharing(options: Options) {
   let servers: http.Server[] = [];
   let port = 0;
-  let code = '';
   let devices: JoinedDevice[] = [];
-  const failures = new Map<string, { count: number; lockedUntil: number }>();
+  const door = createAccessDoor({ now: options.now, onChanged: options.onChanged });
 
   const urls = () => servers.map((s) => `http://${(s.address() as AddressInfo).address}:${port}/`);
 
@@ -65,11 +76,13 @@ export function createLanSharing(options: Options) {
       return {
         enabled: servers.length > 0,
         urls: urls(),
-        code,
+        code: door.code(),
+        lockedUntil: servers.length > 0 ? door.lockedUntil() : null,
         devices: devices.map(({ token: _token, ...device }) => ({
           ...device,
           connected: options.isConnected(device.id),
         })),
+        removed: door.removed(),
       };
     },
     /** Host header values the LAN listeners answer to. */
@@ -81,14 +94,20 @@ export function createLanSharing(options: Options) {
       if (servers.length === 0 || !presented) return null;
       return devices.find((d) => tokenMatches(presented, d.token)) ?? null;
     },
-    /** Cuts one device off: its token stops working and its connections are closed. */
+    /**
+     * Cuts one device off: its token stops working, its connections are closed, the code it
+     * knew is replaced, and its address may not join again until the organizer allows it.
+     */
     revoke(deviceId: string): boolean {
-      const before = devices.length;
-      devices = devices.filter((d) => d.id !== deviceId);
-      if (devices.length === before) return false;
+      const device = devices.find((d) => d.id === deviceId);
+      if (!device) return false;
+      devices = devices.filter((d) => d !== device);
+      const { token: _token, ...seen } = device;
+      door.remove(seen);
       options.onRevoked(deviceId);
       return true;
     },
+    allow: (deviceId: string): boolean => door.allow(deviceId),
     async enable(): Promise<SharingState> {
       if (servers.length > 0) return this.state();
       const addresses = options.addresses();
@@ -104,15 +123,14 @@ export function createLanSharing(options: Options) {
           // That address cannot take this port; the others still serve.
         }
       }
-      code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      door.open();
       devices = [];
-      failures.clear();
       return this.state();
     },
     async disable(): Promise<SharingState> {
       const closing = servers;
       servers = [];
-      code = '';
+      door.close();
       devices = [];
       // The guests' WebSockets first: a listener does not finish closing while they are open.
       options.onDisabled();
@@ -127,36 +145,28 @@ export function createLanSharing(options: Options) {
       );
       return this.state();
     },
-    /**
-     * Trades the access code for a token of this device's own, for the role it asks; five wrong
-     * tries lock that address a minute.
-     */
+    /** Trades the access code for a token of this device's own, for the role it asks. */
     exchangeCode(
       presented: string,
       from: string,
       role: GuestRole,
       userAgent: string,
-    ): { token: string; deviceId: string; role: GuestRole } | 'wrong' | 'locked' | 'off' {
-      if (servers.length === 0) return 'off';
-      const now = options.now();
-      const record = failures.get(from);
-      if (record && record.lockedUntil > now) return 'locked';
-      if (tokenMatches(presented, code)) {
-        failures.delete(from);
-        const device: JoinedDevice = {
-          id: randomBytes(6).toString('hex'),
-          token: randomBytes(24).toString('base64url'),
-          role,
-          address: from.replace(/^::ffff:/, ''),
-          userAgent: describeBrowser(userAgent),
-          joinedAt: now,
-        };
-        devices.push(device);
-        return { token: device.token, deviceId: device.id, role };
-      }
-      const count = (record?.count ?? 0) + 1;
-      failures.set(from, { count, lockedUntil: count >= MAX_WRONG_CODES ? now + LOCK_MS : 0 });
-      return count >= MAX_WRONG_CODES ? 'locked' : 'wrong';
+    ): CodeExchange {
+      if (servers.length === 0) return { kind: 'off' };
+      const address = from.replace(/^::ffff:/, '');
+      const answer = door.check(presented, address);
+      if (answer.kind !== 'right') return answer;
+      const device: JoinedDevice = {
+        id: randomBytes(6).toString('hex'),
+        token: randomBytes(24).toString('base64url'),
+        role,
+        address,
+        userAgent: describeBrowser(userAgent),
+        joinedAt: options.now(),
+      };
+      devices.push(device);
+      options.onChanged();
+      return { kind: 'joined', token: device.token, deviceId: device.id, role };
     },
   };
 }

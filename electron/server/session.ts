@@ -1,18 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sessionInput } from '../api/sharing.ts';
+import type { ApiError } from '../api/contract.ts';
 import { readBody, sendError, sendJson } from './http-util.ts';
 import type { LanSharing } from './lan-sharing.ts';
 import { describeIssue } from './routes.ts';
 
 /**
  * `POST /api/session {"code": "123456"}`: a device on the local network trades the access code
- * the organizer shows for a guest token. No token is needed to ask; wrong codes are counted.
+ * the organizer shows for a guest token. No token is needed to ask; wrong codes are counted,
+ * from every address together (code-lockout.ts).
  */
 export async function exchangeAccessCode(
   req: IncomingMessage,
   res: ServerResponse,
   sharing: LanSharing,
-  onJoined: () => void,
 ): Promise<void> {
   if (req.method !== 'POST') return sendError(res, 'invalid_input', 'use POST', undefined, 405);
   let body: unknown;
@@ -33,11 +34,32 @@ export async function exchangeAccessCode(
     parsed.data.role,
     req.headers['user-agent'] ?? '',
   );
-  if (outcome === 'off') return sendError(res, 'forbidden', 'sharing is off');
-  if (outcome === 'locked') {
-    return sendError(res, 'forbidden', 'too many wrong codes: wait a minute', 'code', 429);
+  switch (outcome.kind) {
+    case 'off':
+      return sendError(res, 'unavailable', 'sharing is off', undefined, 503);
+    case 'removed':
+      return sendError(
+        res,
+        'forbidden',
+        'this device was removed by the organizer: it may join again once the organizer allows it',
+      );
+    case 'locked': {
+      const seconds = Math.ceil(outcome.retryAfterMs / 1000);
+      const body: ApiError = {
+        error: {
+          code: 'forbidden',
+          message: `too many wrong codes: joining is shut for ${seconds} s and the code was replaced; ask the organizer for the new one`,
+          field: 'code',
+        },
+      };
+      return sendJson(res, 429, body, { 'Retry-After': String(seconds) });
+    }
+    case 'wrong':
+      return sendError(res, 'unauthorized', 'wrong access code', 'code');
+    case 'joined': {
+      const { kind: _kind, ...joined } = outcome;
+      return sendJson(res, 200, joined);
+    }
   }
-  if (outcome === 'wrong') return sendError(res, 'unauthorized', 'wrong access code', 'code');
-  sendJson(res, 200, outcome);
-  onJoined();
+  outcome satisfies never;
 }

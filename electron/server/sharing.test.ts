@@ -33,7 +33,14 @@ describe('sharing on the local network', () => {
 
   it('is off by default: nothing listens beyond loopback', async () => {
     const state = (await organizer('GET', '/api/sharing')).body;
-    expect(state).toEqual({ enabled: false, urls: [], code: '', devices: [] });
+    expect(state).toEqual({
+      enabled: false,
+      urls: [],
+      code: '',
+      lockedUntil: null,
+      devices: [],
+      removed: [],
+    });
   });
 
   it('turned on, listens on the network address with a six-digit code', async () => {
@@ -46,7 +53,7 @@ describe('sharing on the local network', () => {
     expect((await fetch(`${lan}api/meetings`)).status).toBe(401);
   });
 
-  it('trades the right code for a guest token, refuses a wrong one, and locks after five', async () => {
+  it('trades the right code for a guest token, refuses a wrong one, and locks at the tenth', async () => {
     const code = (await organizer('GET', '/api/sharing')).body.code as string;
     const trade = (c: string) => jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code: c });
     const wrong = code === '000000' ? '111111' : '000000';
@@ -56,9 +63,12 @@ describe('sharing on the local network', () => {
     expect(right.status).toBe(200);
     guestToken = right.body.token;
     guest = jsonApi(lan.slice(0, -1), guestToken);
-    for (let i = 0; i < 4; i++) await trade(wrong);
+    // A malformed code is no guess and not counted: eight more wrong ones make nine.
+    for (let i = 0; i < 8; i++) expect((await trade(wrong)).status).toBe(401);
     expect((await trade(wrong)).status).toBe(429);
     expect((await trade(code)).status).toBe(429); // locked even with the right code, for a minute
+    // ... and the code was replaced, so the right one is right no more (access-code.test.ts).
+    expect((await organizer('GET', '/api/sharing')).body.code).not.toBe(code);
   });
 
   it('lets guests read and take notes, and nothing more', async () => {
@@ -164,9 +174,14 @@ describe('sharing on the local network', () => {
     expect((await guest('GET', '/api/meetings')).status).toBe(401);
     expect((await organizer('POST', '/api/sharing/devices/nope/revoke')).status).toBe(404);
 
-    // The note-taker joins again with the code, as a new device.
-    const code = (await organizer('GET', '/api/sharing')).body.code;
-    const again = (await jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code })).body;
+    // The code it knew is replaced, and its address may not join until the organizer allows it.
+    const { code, removed } = revoke.body;
+    const rejoin = () => jsonApi(lan.slice(0, -1), '')('POST', '/api/session', { code });
+    expect(removed.map((d: Json) => [d.role, d.address])).toEqual([['notetaker', '127.0.0.1']]);
+    expect((await rejoin()).status).toBe(403);
+    const allowed = await organizer('POST', `/api/sharing/devices/${removed[0].id}/allow`);
+    expect(allowed.body.removed).toEqual([]);
+    const again = (await rejoin()).body;
     guestToken = again.token;
     guest = jsonApi(lan.slice(0, -1), guestToken);
     expect((await guest('GET', '/api/meetings')).status).toBe(200);
@@ -273,6 +288,8 @@ describe('sharing on the local network', () => {
     await sharingEvent((s) => s.devices.some((d: Json) => d.id === trade.deviceId));
     await organizer('POST', `/api/sharing/devices/${trade.deviceId}/revoke`);
     await sharingEvent((s) => s.enabled && !s.devices.some((d: Json) => d.id === trade.deviceId));
+    await organizer('POST', `/api/sharing/devices/${trade.deviceId}/allow`);
+    await sharingEvent((s) => !s.removed.some((d: Json) => d.id === trade.deviceId));
     await organizer('POST', '/api/sharing', { enabled: false });
     await sharingEvent((s) => !s.enabled);
     await organizer('POST', '/api/sharing', { enabled: true });
@@ -289,7 +306,14 @@ describe('sharing on the local network', () => {
     if (typeof opened === 'number') throw new Error(`refused with ${opened}`);
     const closed = new Promise((r) => opened.ws.once('close', r));
     const off = (await organizer('POST', '/api/sharing', { enabled: false })).body;
-    expect(off).toEqual({ enabled: false, urls: [], code: '', devices: [] });
+    expect(off).toEqual({
+      enabled: false,
+      urls: [],
+      code: '',
+      lockedUntil: null,
+      devices: [],
+      removed: [],
+    });
     await closed;
     expect(await reachable(lan)).toBe(false);
     const viaLoopback = await jsonApi(server.url, guestToken)('GET', '/api/meetings');

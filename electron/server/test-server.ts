@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer } from './app.ts';
+import { startServer, type RunningServer, type ServerOptions } from './app.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 
-/** A real server on a temp data dir and a random loopback port. */
+/** A real server on a temp data dir and a random loopback port; `overrides` set its clock or log. */
 export async function startTestServer(
   dataDir?: string,
+  overrides: Pick<ServerOptions, 'now' | 'log'> = {},
 ): Promise<RunningServer & { cleanup(): Promise<void> }> {
   // Sharing in tests listens on 127.0.0.2, a loopback address standing in for the LAN.
   const lanAddresses = () => ['127.0.0.2'];
@@ -21,6 +22,7 @@ export async function startTestServer(
     token: TEST_TOKEN,
     lanAddresses,
     log: () => {},
+    ...overrides,
   });
   return {
     ...server,

@@ -23,7 +23,9 @@ export interface ServiceContext {
     state(): SharingState;
     enable(): Promise<SharingState>;
     disable(): Promise<SharingState>;
-    /** Cuts one device off; false when there is no such device. */
+    /** Cuts one device off and keeps it out; false when there is no such device. */
     revoke(deviceId: string): boolean;
+    /** Lets a removed device join again; false when no removed device has this id. */
+    allow(deviceId: string): boolean;
   };
 }

@@ -7,6 +7,10 @@ export const sharingHandlers = (ctx: ServiceContext) => ({
     if (!ctx.sharing.revoke(input.deviceId)) throw notFound('device', input.deviceId);
     return ctx.sharing.state();
   },
+  'sharing.allow': (input: { deviceId: string }): SharingState => {
+    if (!ctx.sharing.allow(input.deviceId)) throw notFound('removed device', input.deviceId);
+    return ctx.sharing.state();
+  },
   'sharing.get': (_input: unknown): SharingState => ctx.sharing.state(),
   'sharing.set': async (input: { enabled: boolean }): Promise<SharingState> => {
     try {

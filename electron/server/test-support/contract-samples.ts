@@ -75,6 +75,7 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'run.get': { id },
     'sharing.get': {},
     'sharing.revoke': { deviceId: ids.deviceId },
+    'sharing.allow': { deviceId: ids.deviceId },
     'sharing.set': { enabled: true },
     'diagnostics.get': {},
     'run.next': { id },
