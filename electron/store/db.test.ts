@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DamagedDatabaseError, openDatabase } from './db.ts';
 import { migrate, NewerDatabaseError } from './migrate.ts';
+import { meetingRepository } from './meetings.ts';
 import { migrations } from './migrations/index.ts';
 
 const dirs: string[] = [];
@@ -44,6 +45,25 @@ describe('migrations', () => {
     ).toThrow(/CHECK/);
     db.prepare("DELETE FROM meetings WHERE id = 'm'").run();
     expect(db.prepare('SELECT COUNT(*) AS n FROM agenda_items').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('006 keeps where an imported meeting came from; a meeting made here is its own origin', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 5), ':memory:');
+    const addMeeting = db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES (?, 't', '2026-11-25', 1, 1)",
+    );
+    addMeeting.run('made-before');
+    migrate(db, migrations.slice(0, 6), ':memory:');
+    const meetings = meetingRepository(db);
+    expect(meetings.originOf('made-before')).toBe('made-before');
+    expect(meetings.findByOrigin('made-before')).toBe('made-before');
+    addMeeting.run('imported');
+    meetings.setOrigin('imported', 'first-made-elsewhere');
+    expect(meetings.originOf('imported')).toBe('first-made-elsewhere');
+    expect(meetings.findByOrigin('first-made-elsewhere')).toBe('imported');
+    expect(meetings.findByOrigin('nowhere')).toBeUndefined();
     db.close();
   });
 

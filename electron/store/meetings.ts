@@ -97,6 +97,15 @@ export function meetingRepository(db: Db) {
        updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');
+  const setOrigin = db.prepare<[string | null, string]>(
+    'UPDATE meetings SET origin_id = ? WHERE id = ?',
+  );
+  const selectOrigin = db.prepare<[string], { origin_id: string | null }>(
+    'SELECT origin_id FROM meetings WHERE id = ?',
+  );
+  const selectSame = db.prepare<[string, string], { id: string }>(
+    'SELECT id FROM meetings WHERE id = ? OR origin_id = ? LIMIT 1',
+  );
 
   return {
     get(id: string): Meeting | undefined {
@@ -112,6 +121,19 @@ export function meetingRepository(db: Db) {
     },
     save(meeting: Meeting): void {
       upsert.run(toParams(meeting));
+    },
+    /** Records where an imported meeting came from (see migration 006). */
+    setOrigin(id: string, originId: string | null): void {
+      setOrigin.run(originId, id);
+    },
+    /** The id the meeting was first made under: its origin if it was imported, else its own. */
+    originOf(id: string): string | undefined {
+      const row = selectOrigin.get(id);
+      return row && (row.origin_id ?? id);
+    },
+    /** A meeting here that is the one first made as `originId`: that one, or imported from it. */
+    findByOrigin(originId: string): string | undefined {
+      return selectSame.get(originId, originId)?.id;
     },
     delete(id: string): boolean {
       return remove.run(id).changes > 0;

@@ -3,6 +3,7 @@ import { sql as run } from './002-run.ts';
 import { sql as notes } from './003-notes.ts';
 import { sql as meetingSettings } from './004-meeting-settings.ts';
 import { sql as rosterDraws } from './005-roster-draws.ts';
+import { sql as meetingOrigin } from './006-meeting-origin.ts';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '003-notes', sql: notes },
   { version: 4, name: '004-meeting-settings', sql: meetingSettings },
   { version: 5, name: '005-roster-draws', sql: rosterDraws },
+  { version: 6, name: '006-meeting-origin', sql: meetingOrigin },
 ];
