@@ -85,7 +85,8 @@ export function startServe(dataDir: string, extraArgs: string[] = []): Promise<S
         },
         stop(signal = 'SIGTERM') {
           return new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // A process killed by a signal has no exit code, only a signal code.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.removeAllListeners('exit');
             child.once('exit', () => done());
             child.kill(signal);
