@@ -39,6 +39,8 @@ function parse() {
         'restore-latest-backup': { type: 'boolean' },
         // TEST ONLY, deliberately left out of the usage: the crash tests' negative control.
         'unsafe-ack-before-commit': { type: 'boolean' },
+        // TEST ONLY, left out of the usage too: the power-loss test's negative control.
+        'unsafe-synchronous-normal': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -57,6 +59,7 @@ function parse() {
       ...(values['lan-address'] ? { lanAddresses: () => values['lan-address'] as string[] } : {}),
       restoreLatestBackup: values['restore-latest-backup'] === true,
       unsafeAckBeforeCommit: values['unsafe-ack-before-commit'] === true,
+      unsafeSynchronousNormal: values['unsafe-synchronous-normal'] === true,
     };
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -69,6 +72,13 @@ if (options.unsafeAckBeforeCommit) {
   console.error(
     'roundtable: --unsafe-ack-before-commit: writes are answered BEFORE they are committed and a ' +
       'crash loses them. This exists only to test the crash tests; never use it with real data.',
+  );
+}
+if (options.unsafeSynchronousNormal) {
+  console.error(
+    'roundtable: --unsafe-synchronous-normal: commits are answered before they are synced to ' +
+      'disk and a power cut loses them. This exists only to test the power-loss test; never use ' +
+      'it with real data.',
   );
 }
 try {

@@ -44,6 +44,11 @@ export interface ServerOptions {
    * would catch lost writes (see store/unsafe-ack-before-commit.ts). Never set by the app.
    */
   unsafeAckBeforeCommit?: boolean;
+  /**
+   * TEST ONLY: open the database with synchronous=NORMAL, so the power-loss test can show that
+   * it would catch commits lost with the power. Never set by the app.
+   */
+  unsafeSynchronousNormal?: boolean;
 }
 
 export interface RunningServer {
@@ -71,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.token ?? randomBytes(24).toString('base64url');
   const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
     unsafeAckBeforeCommit: options.unsafeAckBeforeCommit === true,
+    unsafeSynchronousNormal: options.unsafeSynchronousNormal === true,
   });
   const backups = startBackupSchedule({
     db: store.db,

@@ -11,6 +11,11 @@ import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
 export interface StoreOptions {
   /** TEST ONLY, for the crash tests' negative control: see unsafe-ack-before-commit.ts. */
   unsafeAckBeforeCommit?: boolean;
+  /**
+   * TEST ONLY, for the power-loss test's negative control: synchronous=NORMAL, so in WAL mode a
+   * commit is answered before the WAL is synced and a power cut loses it. A crash does not.
+   */
+  unsafeSynchronousNormal?: boolean;
 }
 
 /** The repositories over one open database, and its transaction wrapper. */
@@ -42,5 +47,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
 export type Store = ReturnType<typeof createStore>;
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
-  return createStore(openDatabase(file), file, options);
+  const db = openDatabase(file);
+  if (options.unsafeSynchronousNormal) db.pragma('synchronous = NORMAL');
+  return createStore(db, file, options);
 }
