@@ -4,14 +4,21 @@
  * it, and checks every acknowledged write is there and the database passes integrity_check;
  * then runs the negative control (a server that answers before committing), which must be
  * caught losing writes, or the check proves nothing. Exits 1 on any loss or a blind control.
+ *
+ * `npm run test:crash -- --power-loss --cuts 100` is the power-loss test: the same trial on a
+ * file system that keeps data until fsync (scripts/lazyfs), with a power cut after every kill;
+ * its negative control is a server with synchronous=NORMAL.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCrashTrial, type CrashReport } from '../electron/server/crash-harness.ts';
+import { runPowerLoss } from './crash-power-loss.ts';
 
-const usage = 'usage: npm run test:crash -- [--kills <n>] [--control-kills <n>]';
+const usage =
+  'usage: npm run test:crash -- [--kills <n>] [--control-kills <n>]\n' +
+  '       npm run test:crash -- --power-loss [--cuts <n>] [--control-cuts <n>]';
 
 function positiveInteger(value: string, name: string): number {
   const n = Number(value);
@@ -26,8 +33,15 @@ const { values } = parseArgs({
   options: {
     kills: { type: 'string', default: '500' },
     'control-kills': { type: 'string', default: '5' },
+    'power-loss': { type: 'boolean', default: false },
+    cuts: { type: 'string', default: '100' },
+    'control-cuts': { type: 'string', default: '5' },
   },
 });
+if (values['power-loss']) {
+  const cuts = positiveInteger(values.cuts, 'cuts');
+  process.exit(await runPowerLoss(cuts, positiveInteger(values['control-cuts'], 'control-cuts')));
+}
 const kills = positiveInteger(values.kills, 'kills');
 const controlKills = positiveInteger(values['control-kills'], 'control-kills');
 

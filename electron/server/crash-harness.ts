@@ -3,7 +3,8 @@
  * note-takers save notes and the organizer runs the clock, restart it, and check that every
  * write it acknowledged is there and the database is sound. Used by the crash tests in the
  * suite (100 kills) and by `npm run test:crash` (500 by default), so both check the same way;
- * the power-loss test (crash-power-loss.ts) runs the same trial with a power cut after each kill.
+ * the power-loss test (test-support/power-loss.ts) runs the same trial with a power cut after
+ * each kill.
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
