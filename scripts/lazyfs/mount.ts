@@ -74,7 +74,8 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
 
 /** Mounts the backing folder at the (existing, empty) mount point; resolves once mounted. */
 export function mountLazyFs(backingDir: string, mountPoint: string): Promise<LazyFsMount> {
-  const child = spawn(PYTHON, [LAZYFS, backingDir, mountPoint], {
+  // -B: no __pycache__ beside the scripts.
+  const child = spawn(PYTHON, ['-B', LAZYFS, backingDir, mountPoint], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
