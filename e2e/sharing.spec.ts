@@ -24,7 +24,9 @@ test('a tablet on the network joins with the access code and takes notes the org
     const sharing = laptop.getByTestId('sharing');
     await expect(sharing).toContainText('未共享');
     await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
+    const shownCode = async () =>
+      ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
+    const code = await shownCode();
     expect(code).toMatch(/^\d{6}$/);
     const shared = (await sharing.locator('code').first().textContent()) ?? '';
     expect(shared).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
@@ -47,7 +49,9 @@ test('a tablet on the network joins with the access code and takes notes the org
       .getByLabel('访问码', { exact: true })
       .fill(code === '000000' ? '111111' : '000000');
     await tablet.getByRole('button', { name: '加入' }).click();
-    await expect(tablet.getByRole('alert')).toHaveText('访问码不正确。');
+    await expect(tablet.getByRole('alert')).toHaveText(
+      '访问码不正确。请核对会务组当前显示的 6 位访问码后重新输入。',
+    );
     await tablet.getByLabel('访问码', { exact: true }).fill(code);
     await tablet.getByRole('button', { name: '加入' }).click();
     await expect(tablet.getByTestId('notes-speaker')).toContainText('主持人开场');
@@ -100,15 +104,83 @@ test('a tablet on the network joins with the access code and takes notes the org
       }),
     );
     await tabletRow.getByRole('button', { name: '移出' }).click();
-    expect(await confirmed).toMatch(/^确定让“记录设备 127\.0\.0\.1（Chrome \d+ · Linux）”退出？/);
+    expect(await confirmed).toMatch(
+      /^确定让“记录设备 127\.0\.0\.1（Chrome \d+ · Linux）”退出？.*在您允许之前，它不能再加入。$/,
+    );
     await expect(devices.getByRole('listitem')).toHaveCount(1);
     await expect(devices).toContainText('投屏');
     // The tablet's connection is cut; reconnecting, it is refused and is back at the access code,
-    // ready to join again as 记录. The hall's screen goes on.
+    // as 记录. The hall's screen goes on. The code it knew is replaced on the console at once.
     await expect(tablet.getByRole('heading', { name: '输入访问码' })).toBeVisible({
       timeout: 10_000,
     });
     await expect(tablet.getByRole('radio', { name: /记录/ })).toBeChecked();
+    await expect(hall.getByTestId('speaker-screen')).toBeVisible();
+    await expect(laptop.getByTestId('share-code')).not.toContainText(code);
+    const codeAfterRevoke = await shownCode();
+    expect(codeAfterRevoke).toMatch(/^\d{6}$/);
+
+    // Reading the new code off the screen is not enough: the tablet stays out until the
+    // organizer, who sees it knocking under 已移出, lets it back.
+    const enterOnTablet = async (typed: string) => {
+      await tablet.getByLabel('访问码', { exact: true }).fill(typed);
+      await tablet.getByRole('button', { name: '加入' }).click();
+    };
+    await enterOnTablet(codeAfterRevoke);
+    await expect(tablet.getByRole('alert')).toHaveText(
+      '本设备已被会务组移出，暂时不能加入。如需重新加入，请联系会务组在控制台中允许本设备。',
+    );
+    const removed = sharing.getByTestId('share-removed');
+    await expect(sharing.getByRole('heading', { name: '已移出（1）' })).toBeVisible();
+    await expect(removed.getByRole('listitem')).toHaveCount(1);
+    await expect(removed).toContainText('记录');
+    await expect(removed).toContainText('127.0.0.1');
+    await expect(removed).toContainText('尝试重新加入');
+    await test.info().attach('sharing-removed', {
+      body: await sharing.screenshot(),
+      contentType: 'image/png',
+    });
+    await removed.getByRole('button', { name: '允许重新加入' }).click();
+    await expect(removed).toHaveCount(0);
+    await enterOnTablet(codeAfterRevoke);
+    await expect(tablet.getByTestId('notes-speaker')).toContainText('主持人开场');
+    await expect(devices.getByRole('listitem')).toHaveCount(2);
+
+    // Ten wrong codes, from whatever device, shut joining for everyone and replace the code: the
+    // console shows the new code and the pause, and the device is told what to do. The tablet's
+    // typo above was the first (a revoke replaces the code, not the count); eight more, then the
+    // tenth typed on the join page.
+    const stranger = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await stranger.goto(shared);
+    const wrongCodes = Array.from({ length: 8 }, (_, i) =>
+      String((Number(codeAfterRevoke) + 1 + i) % 1_000_000).padStart(6, '0'),
+    );
+    const answered = await stranger.evaluate(async (codes) => {
+      const statuses: number[] = [];
+      for (const c of codes) {
+        const res = await fetch('/api/session', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code: c }),
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    }, wrongCodes);
+    expect(answered).toEqual(Array(8).fill(401));
+    await stranger.getByLabel('访问码', { exact: true }).fill(wrongCodes[0] as string);
+    await stranger.getByRole('button', { name: '加入' }).click();
+    await expect(stranger.getByRole('alert')).toHaveText(
+      '访问码输错次数过多，已暂停加入，访问码也已更换。请约 1 分钟后，向会务组索取新的访问码再试。',
+    );
+    await expect(sharing.getByTestId('share-locked')).toContainText(
+      '访问码输错次数过多，已自动更换访问码',
+    );
+    await expect(laptop.getByTestId('share-code')).not.toContainText(codeAfterRevoke);
+    await test.info().attach('sharing-locked', {
+      body: await sharing.screenshot(),
+      contentType: 'image/png',
+    });
     await expect(hall.getByTestId('speaker-screen')).toBeVisible();
 
     await sharing.getByRole('button', { name: '关闭共享' }).click();

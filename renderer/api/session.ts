@@ -40,27 +40,37 @@ export function guestRole(): GuestRole | null {
   return GUEST_ROLES.find((role) => role === stored) ?? null;
 }
 
+/** What trading the code came to; `locked` says how long joining stays shut. */
+export type JoinOutcome =
+  | { kind: 'ok' }
+  | { kind: 'wrong' }
+  | { kind: 'locked'; minutes: number }
+  | { kind: 'removed' }
+  | { kind: 'unavailable' };
+
 /** Trades the organizer's access code for this tab's token. */
-export async function joinWithCode(
-  code: string,
-  role: GuestRole,
-): Promise<'ok' | 'wrong' | 'locked' | 'unavailable'> {
+export async function joinWithCode(code: string, role: GuestRole): Promise<JoinOutcome> {
   try {
     const res = await fetch('/api/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code, role }),
     });
-    if (res.status === 429) return 'locked';
-    if (res.status === 400 || res.status === 401) return 'wrong';
-    if (!res.ok) return 'unavailable';
+    if (res.status === 429) {
+      const seconds = Number(res.headers.get('Retry-After')) || 60;
+      return { kind: 'locked', minutes: Math.max(1, Math.ceil(seconds / 60)) };
+    }
+    // 403 at the door is said of one thing only: the organizer removed this device.
+    if (res.status === 403) return { kind: 'removed' };
+    if (res.status === 400 || res.status === 401) return { kind: 'wrong' };
+    if (!res.ok) return { kind: 'unavailable' };
     const { token: granted } = (await res.json()) as { token: string };
     sessionStorage.setItem(STORAGE_KEY, granted);
     sessionStorage.setItem(ROLE_KEY, role);
     token = granted;
-    return 'ok';
+    return { kind: 'ok' };
   } catch {
-    return 'unavailable';
+    return { kind: 'unavailable' };
   }
 }
 

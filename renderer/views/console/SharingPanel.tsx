@@ -5,6 +5,8 @@ import type { SharedDevice, SharingState } from '../../../electron/api/sharing.t
 import { call } from '../../api/client.ts';
 import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { JoinLockedNotice } from './JoinLockedNotice.tsx';
+import { RemovedDevices } from './RemovedDevices.tsx';
 import { clockTimeOf } from './runText.ts';
 
 /** The address as a QR code a phone can scan, drawn as SVG (no canvas, nothing fetched). */
@@ -29,7 +31,8 @@ function useQrCode(text: string | undefined): string {
 
 /**
  * The organizer's switch for letting other devices on the local network join: the address
- * (and its QR code), the code, the devices that joined, and a way to cut one off.
+ * (and its QR code), the code, the devices that joined, a way to cut one off and keep it out,
+ * and to let it back in.
  */
 export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
   const { t } = useI18n();
@@ -104,6 +107,7 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
               <strong>{state.code}</strong>
             </p>
           </div>
+          <JoinLockedNotice lockedUntil={state.lockedUntil} />
           <p className="muted small">{t('sharing.guestRights')}</p>
           <h4 className="share-devices-heading">
             {t('sharing.devices', { count: state.devices.length })}
@@ -135,6 +139,7 @@ export function SharingPanel({ onError }: { onError: (e: unknown) => void }) {
               ))}
             </ul>
           )}
+          <RemovedDevices removed={state.removed} onState={setState} onError={onError} />
         </>
       ) : (
         <p className="muted small">{t('sharing.off')}</p>

@@ -22,8 +22,9 @@ export function JoinView() {
     const outcome = await joinWithCode(code.replace(/\s/g, ''), role);
     setBusy(false);
     // replace, not assign: the back button then leaves instead of returning to a spent code.
-    if (outcome === 'ok') window.location.replace(PAGE_OF_ROLE[role] + window.location.search);
-    else setError(t(`join.${outcome}`));
+    if (outcome.kind === 'ok') window.location.replace(PAGE_OF_ROLE[role] + window.location.search);
+    else if (outcome.kind === 'locked') setError(t('join.locked', { minutes: outcome.minutes }));
+    else setError(t(`join.${outcome.kind}`));
   }
 
   return (
