@@ -6,6 +6,9 @@ const text = (max: number) => z.string().trim().max(max, `at most ${max} charact
 
 export const agendaItemKindSchema = z.enum(AGENDA_ITEM_KINDS);
 
+/** The most agenda items a meeting holds. */
+export const AGENDA_MAX_ITEMS = 500;
+
 export const agendaItemFieldsSchema = z.object({
   kind: agendaItemKindSchema,
   title: text(120),
@@ -54,7 +57,7 @@ export const agendaItemRefInput = z
 export const reorderAgendaInput = z
   .object({
     id: z.string().min(1),
-    itemIds: z.array(z.string().min(1)).max(500),
+    itemIds: z.array(z.string().min(1)).max(AGENDA_MAX_ITEMS),
   })
   .strict();
 

@@ -1,13 +1,88 @@
 import { z } from 'zod';
-import { agendaItemSchema } from './agenda.ts';
-import { drawRecordSchema } from './draw.ts';
-import { meetingSchema } from './meeting.ts';
-import { noteSchema } from './notes.ts';
-import { clockFactsSchema, itemRunSchema, screenModeSchema } from './run.ts';
+import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './agenda.ts';
+import { drawInput, drawRecordSchema } from './draw.ts';
+import { isoDate, meetingSchema } from './meeting.ts';
+import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
+import { clockFactsSchema, itemRunSchema, runMessageInput, screenModeSchema } from './run.ts';
 
-/** The `meeting.roundtable` file: one meeting, whole, to carry to another computer and back. */
+/**
+ * The `meeting.roundtable` file: one meeting, whole, to carry to another computer and back.
+ *
+ * A file from outside is untrusted input, so each part is held to the same schemas and limits as
+ * the request that would have made it (the text limits of the contract, not a second list), and
+ * every number the database keeps whole must be whole. What holds between the parts (unique ids,
+ * references that resolve, positions in order) is checked by `bundleFault` (bundle-invariants.ts).
+ */
 export const BUNDLE_FORMAT = 'roundtable.meeting';
 export const BUNDLE_VERSION = 1;
+
+/** An id inside the file: only a name the parts refer to each other by; replaced on import. */
+const fileId = z.string().min(1, 'must not be empty');
+/** Epoch milliseconds and durations: whole numbers, as the database keeps them. */
+const wholeNumber = z.number({ error: 'a whole number' }).int('a whole number');
+
+/** A draw names each speech by its headline: its title, or its organization and speaker. */
+const { title, organization, speaker } = agendaItemFieldsSchema.shape;
+const DRAW_LABEL_MAX = Math.max(
+  title.maxLength ?? 0,
+  (organization.maxLength ?? 0) + 1 + (speaker.maxLength ?? 0),
+);
+
+const bundleMeeting = meetingSchema.extend({
+  id: fileId,
+  createdAt: wholeNumber,
+  updatedAt: wholeNumber,
+});
+
+const bundleItem = agendaItemSchema.extend({ id: fileId, meetingId: fileId });
+
+const bundleNote = noteSchema.extend({
+  id: fileId,
+  meetingId: fileId,
+  itemId: fileId,
+  text: noteText,
+  owner: noteOwner,
+  dueDate: isoDate.nullable(),
+  author: noteAuthor,
+  speechOffsetMs: wholeNumber.nullable(),
+  version: wholeNumber.min(1, 'at least 1'),
+  createdAt: wholeNumber,
+  updatedAt: wholeNumber,
+});
+
+const bundleClock = clockFactsSchema.extend({
+  itemId: fileId,
+  plannedMs: wholeNumber,
+  startedAt: wholeNumber,
+  addedMs: wholeNumber,
+  pausedAt: wholeNumber.nullable(),
+  pausedMs: wholeNumber,
+});
+
+const bundleItemRun = itemRunSchema.extend({
+  itemId: fileId,
+  actualStartAt: wholeNumber.nullable(),
+  actualEndAt: wholeNumber.nullable(),
+  elapsedMs: wholeNumber,
+  addedMs: wholeNumber,
+});
+
+const bundleDraw = drawRecordSchema.extend({
+  id: fileId,
+  meetingId: fileId,
+  seed: drawInput.shape.seed.unwrap(),
+  drawnAt: wholeNumber,
+  drawnBy: drawInput.shape.drawnBy.unwrap(),
+  pool: z
+    .array(
+      z.object({
+        itemId: fileId,
+        label: z.string().max(DRAW_LABEL_MAX, `at most ${DRAW_LABEL_MAX} characters`),
+      }),
+    )
+    .max(AGENDA_MAX_ITEMS),
+  order: z.array(fileId).max(AGENDA_MAX_ITEMS),
+});
 
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, {
@@ -15,18 +90,24 @@ export const bundleSchema = z.object({
   }),
   version: z.literal(BUNDLE_VERSION),
   exportedAt: z.number(),
-  meeting: meetingSchema,
-  items: z.array(agendaItemSchema).max(500),
-  notes: z.array(noteSchema).max(50_000),
+  /**
+   * The id the meeting was first made under, on whichever computer: importing a file whose
+   * meeting is already here (by its id or by the origin it was imported with) asks first.
+   * Absent in files written before it existed: the meeting's id is its origin then.
+   */
+  originMeetingId: fileId.optional(),
+  meeting: bundleMeeting,
+  items: z.array(bundleItem).max(AGENDA_MAX_ITEMS),
+  notes: z.array(bundleNote).max(50_000),
   run: z.object({
-    currentItemId: z.string().nullable(),
-    clock: clockFactsSchema.nullable(),
+    currentItemId: fileId.nullable(),
+    clock: bundleClock.nullable(),
     screen: screenModeSchema,
-    message: z.string(),
-    itemRuns: z.array(itemRunSchema),
+    message: runMessageInput.shape.text,
+    itemRuns: z.array(bundleItemRun).max(AGENDA_MAX_ITEMS),
   }),
   /** Lot drawings; absent in files written before drawing existed. */
-  draws: z.array(drawRecordSchema).max(1000).default([]),
+  draws: z.array(bundleDraw).max(1000).default([]),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

@@ -22,13 +22,14 @@ export const noteSchema = z.object({
 }) satisfies z.ZodType<Note>;
 export type { Note };
 
-const noteText = z
+// The limits of a note's fields, wherever a note comes from (a request or a meeting file).
+export const noteText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(10_000, 'at most 10,000 characters');
-const owner = z.string().trim().max(60, 'at most 60 characters');
-const author = z.string().trim().max(60, 'at most 60 characters');
+export const noteOwner = z.string().trim().max(60, 'at most 60 characters');
+export const noteAuthor = z.string().trim().max(60, 'at most 60 characters');
 
 export const createNoteInput = z
   .object({
@@ -37,9 +38,9 @@ export const createNoteInput = z
     kind: noteKindSchema,
     text: noteText,
     starred: z.boolean().optional(),
-    owner: owner.optional(),
+    owner: noteOwner.optional(),
     dueDate: isoDate.nullable().optional(),
-    author: author.optional(),
+    author: noteAuthor.optional(),
   })
   .strict();
 
@@ -53,9 +54,9 @@ export const updateNoteInput = z
     kind: noteKindSchema.optional(),
     text: noteText.optional(),
     starred: z.boolean().optional(),
-    owner: owner.optional(),
+    owner: noteOwner.optional(),
     dueDate: isoDate.nullable().optional(),
-    author: author.optional(),
+    author: noteAuthor.optional(),
     /** Moves the note to another speaker (appended there). */
     itemId: z.string().min(1).optional(),
     /** Places the note just before this one (same item); null: at the end. */

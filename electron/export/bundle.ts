@@ -1,19 +1,34 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
 import type { MeetingData } from './meeting-data.ts';
 
+/**
+ * The meeting as a file. Notes and timing records are listed in the agenda's order, not in an
+ * order that depends on their ids: ids are new on every computer, the file stays the same.
+ */
 export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
+  const placeOf = new Map(data.items.map((item) => [item.id, item.position]));
+  const byAgenda = (itemId: string) => placeOf.get(itemId) ?? Number.MAX_SAFE_INTEGER;
   return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     exportedAt,
+    originMeetingId: data.originMeetingId ?? data.meeting.id,
     meeting: data.meeting,
     items: data.items,
-    notes: data.notes,
-    run: { ...data.run, itemRuns: Object.values(data.run.itemRuns) },
+    notes: data.notes.toSorted(
+      (a, b) => byAgenda(a.itemId) - byAgenda(b.itemId) || a.position - b.position,
+    ),
+    run: {
+      ...data.run,
+      itemRuns: Object.values(data.run.itemRuns).toSorted(
+        (a, b) => byAgenda(a.itemId) - byAgenda(b.itemId),
+      ),
+    },
     draws: data.draws,
   };
 }
 
+/** The meeting a file describes, as it was; `bundleFault` must have found nothing wrong. */
 export function fromBundle(bundle: MeetingBundle): MeetingData {
   return {
     meeting: bundle.meeting,
@@ -24,30 +39,35 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
       itemRuns: Object.fromEntries(bundle.run.itemRuns.map((r) => [r.itemId, r])),
     },
     draws: bundle.draws,
+    originMeetingId: bundle.originMeetingId ?? bundle.meeting.id,
   };
 }
 
-/** The same meeting under new ids (`newId` per id), every reference between them kept. */
+/**
+ * The same meeting under new ids (`newId` per id), every reference between them kept. Every id
+ * is new, so nothing from a file can land on a row that is already here. References must
+ * resolve (as `bundleFault` checks): one that does not is a bug, and throws.
+ */
 export function withNewIds(data: MeetingData, newId: () => string): MeetingData {
-  const ids = new Map<string, string>();
-  const map = (id: string) => {
-    if (!ids.has(id)) ids.set(id, newId());
-    return ids.get(id) as string;
+  const meetingId = newId();
+  const itemIds = new Map(data.items.map((item) => [item.id, newId()]));
+  const itemId = (id: string) => {
+    const renamed = itemIds.get(id);
+    if (renamed === undefined) throw new Error(`a reference to an agenda item not in the meeting`);
+    return renamed;
   };
-  const meetingId = map(data.meeting.id);
-  const items = data.items.map((i) => ({ ...i, id: map(i.id), meetingId }));
   return {
     meeting: { ...data.meeting, id: meetingId },
-    items,
-    notes: data.notes.map((n) => ({ ...n, id: newId(), meetingId, itemId: map(n.itemId) })),
+    items: data.items.map((i) => ({ ...i, id: itemId(i.id), meetingId })),
+    notes: data.notes.map((n) => ({ ...n, id: newId(), meetingId, itemId: itemId(n.itemId) })),
     run: {
       ...data.run,
-      currentItemId: data.run.currentItemId && map(data.run.currentItemId),
-      clock: data.run.clock && { ...data.run.clock, itemId: map(data.run.clock.itemId) },
+      currentItemId: data.run.currentItemId && itemId(data.run.currentItemId),
+      clock: data.run.clock && { ...data.run.clock, itemId: itemId(data.run.clock.itemId) },
       itemRuns: Object.fromEntries(
         Object.values(data.run.itemRuns).map((r) => [
-          map(r.itemId),
-          { ...r, itemId: map(r.itemId) },
+          itemId(r.itemId),
+          { ...r, itemId: itemId(r.itemId) },
         ]),
       ),
     },
@@ -55,8 +75,9 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
       ...d,
       id: newId(),
       meetingId,
-      pool: d.pool.map((p) => ({ ...p, itemId: map(p.itemId) })),
-      order: d.order.map(map),
+      pool: d.pool.map((p) => ({ ...p, itemId: itemId(p.itemId) })),
+      order: d.order.map(itemId),
     })),
+    originMeetingId: data.originMeetingId,
   };
 }

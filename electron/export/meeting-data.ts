@@ -12,6 +12,8 @@ export interface MeetingData {
   run: RunState;
   /** Every lot drawing of the meeting, oldest first. */
   draws: DrawRecord[];
+  /** The id the meeting was first made under (see migration 006); its own id when absent. */
+  originMeetingId?: string;
 }
 
 /** A file ready to send: its name (may be Chinese), type and bytes. */

@@ -5,6 +5,7 @@ import { diagnosticsHandlers } from './diagnostics.ts';
 import { drawHandlers } from './draw.ts';
 import { exportHandlers } from './exports.ts';
 import { importHandlers } from './imports.ts';
+import { meetingFileHandlers } from './meeting-file-import.ts';
 import { noteHandlers } from './notes.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
@@ -45,6 +46,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...noteHandlers(ctx),
     ...sharingHandlers(ctx),
     ...exportHandlers(ctx),
+    ...meetingFileHandlers(ctx),
     ...rosterHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),

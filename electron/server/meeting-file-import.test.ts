@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { startTestServer, type Json } from './test-server.ts';
+import {
+  exportMeetingFile,
+  importMeetingFile,
+  mapFileIds,
+  tableRowCounts,
+} from './test-support/meeting-file.ts';
+
+/**
+ * A meeting file is untrusted input (issue 12, items 3 and 4): whatever it says, it can only add
+ * a new meeting, and only one that the API's own requests could have made.
+ */
+let server: Awaited<ReturnType<typeof startTestServer>>;
+/**
+ * Meeting A: the sample, drawn, its first item done and its second one running with a note
+ * typed during the speech (21 notes in all, as in the report).
+ */
+let meetingA: string;
+let fileOfA: Json;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
+  meetingA = sample.meeting.id;
+  server.handlers['draw.make']({ id: meetingA, seed: '甲' });
+  server.handlers['run.next']({ id: meetingA });
+  const running = server.handlers['run.next']({ id: meetingA });
+  server.handlers['notes.create']({
+    id: meetingA,
+    itemId: running.currentItemId as string,
+    kind: 'takeaway',
+    text: '临时党支部建在项目一线',
+  });
+  fileOfA = await exportMeetingFile(server.url, meetingA);
+});
+afterAll(() => server.cleanup());
+
+/** Everything stored of meeting A, as its file says it (the file's time of writing aside). */
+async function storedA(): Promise<string> {
+  return JSON.stringify({ ...(await exportMeetingFile(server.url, meetingA)), exportedAt: 0 });
+}
+
+let copies = 0;
+/** A's file as another meeting, every id new: only what a case changes can be wrong with it. */
+function freshFile(): Json {
+  const tag = `f${++copies}-`;
+  const file = mapFileIds(fileOfA, (id) => tag + id);
+  file.originMeetingId = tag + file.originMeetingId;
+  return file;
+}
+
+describe('a meeting file cannot overwrite another meeting', () => {
+  it("comes in as a separate meeting when it carries a new meeting id but A's item and note ids", async () => {
+    const before = await storedA();
+    expect(fileOfA.notes).toHaveLength(21);
+    expect(fileOfA.run.itemRuns.some((r: Json) => r.status === 'running')).toBe(true);
+
+    const attack = structuredClone(fileOfA) as Json;
+    // As reported: a file without the origin of its meeting (files written before it existed).
+    delete attack.originMeetingId;
+    const otherId = 'another-meeting';
+    attack.meeting.id = otherId;
+    attack.meeting.title = '冒名会议';
+    for (const item of attack.items) {
+      item.meetingId = otherId;
+      item.speaker = '冒名顶替';
+    }
+    for (const note of attack.notes) {
+      note.meetingId = otherId;
+      note.text = '已被覆盖';
+    }
+    for (const draw of attack.draws) {
+      // Only the draws get ids of their own: an id taken there stopped the import with a 500.
+      draw.id = `${draw.id}-again`;
+      draw.meetingId = otherId;
+    }
+    for (const itemRun of attack.run.itemRuns) itemRun.status = 'skipped';
+
+    const imported = await importMeetingFile(server.url, JSON.stringify(attack));
+    expect(imported.status).toBe(201);
+    // A: its items, its 21 notes' texts and its run state, byte for byte.
+    const after = await storedA();
+    expect(after).toBe(before);
+    expect(JSON.parse(after).notes.map((n: Json) => n.text)).toEqual(
+      fileOfA.notes.map((n: Json) => n.text),
+    );
+    // The file's meeting is a new one, under ids of its own.
+    const newId = imported.body.meeting.id as string;
+    expect(newId).not.toBe(meetingA);
+    expect(newId).not.toBe(otherId);
+    const fileIds = new Set(fileOfA.items.map((i: Json) => i.id));
+    expect(imported.body.items.some((i: Json) => fileIds.has(i.id))).toBe(false);
+    expect(imported.body.items.every((i: Json) => i.speaker === '冒名顶替')).toBe(true);
+    // The new meeting has its own 21 notes and run record, under its own ids.
+    const copy = await exportMeetingFile(server.url, newId);
+    expect(copy.notes).toHaveLength(21);
+    expect(copy.notes.every((n: Json) => n.text === '已被覆盖')).toBe(true);
+    expect(copy.run.itemRuns.every((r: Json) => r.status === 'skipped')).toBe(true);
+
+    // The same file naming A as its origin is A brought back: asked first, then only a copy.
+    attack.originMeetingId = meetingA;
+    expect((await importMeetingFile(server.url, JSON.stringify(attack))).status).toBe(409);
+    expect((await importMeetingFile(server.url, JSON.stringify(attack), true)).status).toBe(201);
+    expect(await storedA()).toBe(before);
+  });
+
+  it('recognises the same meeting brought back, by its origin, and asks before a copy', async () => {
+    const b = await startTestServer();
+    try {
+      const first = await importMeetingFile(b.url, JSON.stringify(fileOfA));
+      expect(first.status).toBe(201);
+      expect(first.body.meeting.id).not.toBe(meetingA);
+      const again = await importMeetingFile(b.url, JSON.stringify(fileOfA));
+      expect(again.status).toBe(409);
+      const copy = await importMeetingFile(b.url, JSON.stringify(fileOfA), true);
+      expect(copy.status).toBe(201);
+      // Carried back from the other computer, it is still A.
+      const fromB = await exportMeetingFile(b.url, first.body.meeting.id);
+      const counts = tableRowCounts(server.store);
+      expect((await importMeetingFile(server.url, JSON.stringify(fromB))).status).toBe(409);
+      expect(tableRowCounts(server.store)).toEqual(counts);
+    } finally {
+      await b.cleanup();
+    }
+  });
+});
+
+/** A case: how the file is spoiled, and the place in the file the refusal must name. */
+type Spoil = [field: string, spoil: (file: Json) => void];
+
+const limitCases: Spoil[] = [
+  ['notes[12].text', (f) => (f.notes[12].text = '长'.repeat(200_000))],
+  ['notes[3].text', (f) => (f.notes[3].text = '   ')],
+  ['notes[5].dueDate', (f) => (f.notes[5].dueDate = 'not a date')],
+  ['notes[6].owner', (f) => (f.notes[6].owner = '人'.repeat(61))],
+  ['run.message', (f) => (f.run.message = '快'.repeat(100_000))],
+  ['items[3].plannedMinutes', (f) => (f.items[3].plannedMinutes = 601)],
+  ['items[2].speaker', (f) => (f.items[2].speaker = '名'.repeat(61))],
+  ['meeting.title', (f) => (f.meeting.title = '')],
+  ['meeting.date', (f) => (f.meeting.date = '2026-02-30')],
+  ['draws[0].seed', (f) => (f.draws[0].seed = '种'.repeat(201))],
+  ['draws[0].drawnBy', (f) => (f.draws[0].drawnBy = '人'.repeat(61))],
+];
+
+const invariantCases: Spoil[] = [
+  ['meeting.id', (f) => spoilMeetingId(f, '')],
+  [
+    'items[4].position',
+    (f) => f.items.slice(4).forEach((i: Json) => (i.position += 1)), // a gap after the fourth
+  ],
+  ['items[5].id', (f) => (f.items[5].id = f.items[4].id)],
+  ['items[2].meetingId', (f) => (f.items[2].meetingId = 'elsewhere')],
+  ['notes[7].itemId', (f) => (f.notes[7].itemId = 'nowhere')],
+  ['notes[8].id', (f) => (f.notes[8].id = f.notes[2].id)],
+  ['notes[9].meetingId', (f) => (f.notes[9].meetingId = 'elsewhere')],
+  ['run.currentItemId', (f) => (f.run.currentItemId = 'nowhere')],
+  ['run.clock.itemId', (f) => (f.run.clock.itemId = f.items[0].id)], // not the item on stage
+  ['run.itemRuns[0].itemId', (f) => (f.run.itemRuns[0].itemId = 'nowhere')],
+  ['run.itemRuns[1].itemId', (f) => (f.run.itemRuns[1].itemId = f.run.itemRuns[0].itemId)],
+  ['draws[0].pool[2].itemId', (f) => (f.draws[0].pool[2].itemId = 'nowhere')],
+  ['draws[0].order[0]', (f) => (f.draws[0].order[0] = 'nowhere')],
+  ['draws[0].order', (f) => f.draws[0].order.reverse()],
+  ['draws[0].meetingId', (f) => (f.draws[0].meetingId = 'elsewhere')],
+];
+
+/** Decimals where the database keeps whole numbers, and one id twice: each answered 500. */
+const answeredFiveHundred: Spoil[] = [
+  ['meeting.createdAt', (f) => (f.meeting.createdAt += 0.5)],
+  ['run.clock.startedAt', (f) => (f.run.clock.startedAt += 0.5)],
+  ['run.itemRuns[0].elapsedMs', (f) => (f.run.itemRuns[0].elapsedMs += 0.5)],
+  ['draws[0].drawnAt', (f) => (f.draws[0].drawnAt += 0.5)],
+  ['draws[1].id', (f) => f.draws.push({ ...f.draws[0] })],
+];
+
+/** Decimals a lenient column took without a word. */
+const decimalCases: Spoil[] = [
+  ['notes[0].speechOffsetMs', (f) => (f.notes[0].speechOffsetMs = 1.5)],
+  ['notes[1].version', (f) => (f.notes[1].version = 1.5)],
+  ['notes[2].createdAt', (f) => (f.notes[2].createdAt += 0.5)],
+];
+
+function spoilMeetingId(file: Json, id: string): void {
+  file.meeting.id = id;
+  for (const part of [...file.items, ...file.notes, ...file.draws]) part.meetingId = id;
+}
+
+describe('a meeting file is refused whole, naming the place, with nothing written', () => {
+  it.each([...limitCases, ...invariantCases, ...answeredFiveHundred, ...decimalCases])(
+    '%s',
+    async (field, spoil) => {
+      const file = freshFile();
+      spoil(file);
+      const counts = tableRowCounts(server.store);
+      for (const asCopy of [false, true]) {
+        const refused = await importMeetingFile(server.url, JSON.stringify(file), asCopy);
+        expect({ status: refused.status, field: refused.body.error?.field }).toEqual({
+          status: 400,
+          field,
+        });
+        expect(refused.body.error.code).toBe('invalid_input');
+        expect(refused.body.error.message).toMatch(new RegExp(`^${escapeRegExp(field)}: .+`));
+        expect(tableRowCounts(server.store)).toEqual(counts);
+      }
+    },
+  );
+
+  it('takes the same file unspoiled, so each refusal above is for its one fault', async () => {
+    const file = freshFile();
+    expect((await importMeetingFile(server.url, JSON.stringify(file))).status).toBe(201);
+  });
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
