@@ -394,6 +394,8 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     /** Dotted path of the offending field, when one field is to blame. */
     field: z.string().optional(),
+    /** On a 500: the id of the failure, also in the server's log beside its stack. */
+    errorId: z.string().optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

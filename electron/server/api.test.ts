@@ -137,7 +137,8 @@ describe('meetings over the HTTP API', () => {
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
     expect((await api('GET', '/api/nothing')).status).toBe(404);
     expect((await api('PUT', '/api/meetings')).status).toBe(405);
-    expect((await api('GET', '/api/meetings/%E0%A4%A')).status).toBe(404);
+    // A path that does not decode is a bad request, whatever route it looks like (issue 12).
+    expect((await api('GET', '/api/meetings/%E0%A4%A')).status).toBe(400);
   });
 });
 

@@ -11,9 +11,11 @@ import {
   allowedHosts,
   isAllowedHost,
   isAllowedOrigin,
+  parseRequestTarget,
   presentedToken,
   tokenMatches,
 } from './guard.ts';
+import { guardRequests, guardUpgrades } from './error-boundary.ts';
 import { BASE_HEADERS, sendError, sendJson } from './http-util.ts';
 import { createHub } from './hub.ts';
 import { createApiRouter } from './routes.ts';
@@ -114,25 +116,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     socket.once('close', () => sockets.delete(socket));
   }
 
-  const onRequest: http.RequestListener = (req, res) => {
+  /** Every request, on loopback and on the network listeners, inside guardRequests' boundary. */
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
     if (!isAllowedHost(req, knownHosts())) return sendError(res, 'forbidden', 'Host not allowed');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestTarget(req.url);
+    if (typeof url === 'string') return sendError(res, 'invalid_input', url);
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
-    const fail = (error: unknown) => {
-      log(`roundtable: ${req.method} ${url.pathname} failed: ${String(error)}`);
-      if (!res.headersSent) sendError(res, 'internal', 'internal error');
-      else res.destroy();
-    };
-    if (url.pathname === '/api/session') {
-      exchangeAccessCode(req, res, sharing).catch(fail);
-      return;
-    }
+    if (url.pathname === '/api/session') return exchangeAccessCode(req, res, sharing);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const caller = callerOf(req, url);
       if (!caller) return sendError(res, 'unauthorized', 'missing or wrong token');
       if (caller.kind === 'guest') rememberDeviceSocket(caller.device.id, req.socket);
-      handleApi(req, res, url, caller).catch(fail);
-      return;
+      return handleApi(req, res, url, caller);
     }
     if (url.pathname === '/ws') {
       res.writeHead(426, { ...BASE_HEADERS, Connection: 'close' });
@@ -142,23 +137,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveStatic(req, res, url);
   };
 
+  /** Every WebSocket upgrade, inside guardUpgrades' boundary. */
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const refuse = (status: number, reason: string) => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     const hosts = knownHosts();
+    // The Host first: nothing else of a request addressed to a foreign name is even parsed.
     if (!isAllowedHost(req, hosts)) return refuse(403, 'Forbidden');
+    const url = parseRequestTarget(req.url);
+    if (typeof url === 'string') return refuse(400, 'Bad Request');
     if (url.pathname !== '/ws') return refuse(404, 'Not Found');
     if (!isAllowedOrigin(req, hosts)) return refuse(403, 'Forbidden');
     const caller = callerOf(req, url);
     if (!caller) return refuse(401, 'Unauthorized');
     hub.accept(req, socket, head, caller.kind === 'guest' ? caller.device.id : null);
   };
+  const handleRequest = guardRequests(onRequest, log);
+  const handleUpgrade = guardUpgrades(onUpgrade, log);
 
   const sharing = createLanSharing({
-    handle: onRequest,
-    upgrade: onUpgrade,
+    handle: handleRequest,
+    upgrade: handleUpgrade,
     addresses: options.lanAddresses ?? lanAddresses,
     now,
     onDisabled: () => {
@@ -204,8 +204,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const handleApi = createApiRouter(handlers);
   const serveStatic = createStaticHandler(options.staticDir);
-  const server = http.createServer(onRequest);
-  server.on('upgrade', onUpgrade);
+  const server = http.createServer(handleRequest);
+  server.on('upgrade', handleUpgrade);
 
   try {
     await new Promise<void>((resolve, reject) => {

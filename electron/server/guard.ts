@@ -43,3 +43,25 @@ export function isAllowedOrigin(req: IncomingMessage, hosts: Set<string>): boole
     return false;
   }
 }
+
+/**
+ * The request's target as a URL, or why it is refused (400). Node's parser lets through targets
+ * that `new URL` throws on (`http://[/`, `//[`), and a path may decode to a NUL (which makes
+ * fs calls throw) or not decode at all: all are refused here, once, before any route sees them.
+ */
+export function parseRequestTarget(target: string | undefined): URL | string {
+  let url: URL;
+  try {
+    url = new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return 'the request target is not a valid URL';
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return 'the path is not valid percent-encoded UTF-8';
+  }
+  if (path.includes('\0')) return 'the path contains a NUL character';
+  return url;
+}

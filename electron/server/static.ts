@@ -44,10 +44,8 @@ export function createStaticHandler(rootDir: string) {
       res.end();
       return;
     }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
+    const pathname = decodedPath(url);
+    if (pathname === undefined) {
       res.writeHead(400, BASE_HEADERS);
       res.end();
       return;
@@ -85,4 +83,17 @@ export function createStaticHandler(rootDir: string) {
       res.end(req.method === 'HEAD' ? undefined : data);
     });
   };
+}
+
+/**
+ * The path as a file name, or undefined if it does not decode or holds a NUL. The server refuses
+ * those before this (parseRequestTarget); a NUL reaching fs.readFile would make it throw.
+ */
+function decodedPath(url: URL): string | undefined {
+  try {
+    const pathname = decodeURIComponent(url.pathname);
+    return pathname.includes('\0') ? undefined : pathname;
+  } catch {
+    return undefined;
+  }
 }
