@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importMeetingFile } from './test-support/meeting-file.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 import { exportMeetingFile, withIdsNumbered } from './test-support/meeting-file.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
@@ -39,24 +40,8 @@ async function download(server: typeof a, name: string) {
 }
 
 /** Posts a meeting file's bytes, as the console's 导入 button does. */
-async function importFile(
-  server: typeof a,
-  body: string | Uint8Array<ArrayBuffer>,
-  asCopy = false,
-) {
-  const res = await fetch(
-    `${server.url}/api/meetings/import-bundle${asCopy ? '?asCopy=true' : ''}`,
-    {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${TEST_TOKEN}`,
-        'Content-Type': 'application/octet-stream',
-      },
-      body,
-    },
-  );
-  return { status: res.status, body: (await res.json()) as Json };
-}
+const importFile = (server: typeof a, body: string | Uint8Array<ArrayBuffer>, asCopy = false) =>
+  importMeetingFile(server.url, body, asCopy);
 
 describe('exports', () => {
   it('writes the minutes as Markdown, by speaker, with the requirements and action items', async () => {
