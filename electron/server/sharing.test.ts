@@ -4,6 +4,15 @@ import WebSocket from 'ws';
 import { jsonApi, rawRequest, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
+/** What the console is told while sharing is off: no address, no code, no devices. */
+const SHARING_OFF = {
+  enabled: false,
+  urls: [],
+  code: '',
+  lockedUntil: null,
+  devices: [],
+  removed: [],
+};
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let organizer: ReturnType<typeof jsonApi>;
 let meetingId: string;
@@ -33,14 +42,7 @@ describe('sharing on the local network', () => {
 
   it('is off by default: nothing listens beyond loopback', async () => {
     const state = (await organizer('GET', '/api/sharing')).body;
-    expect(state).toEqual({
-      enabled: false,
-      urls: [],
-      code: '',
-      lockedUntil: null,
-      devices: [],
-      removed: [],
-    });
+    expect(state).toEqual(SHARING_OFF);
   });
 
   it('turned on, listens on the network address with a six-digit code', async () => {
@@ -306,14 +308,7 @@ describe('sharing on the local network', () => {
     if (typeof opened === 'number') throw new Error(`refused with ${opened}`);
     const closed = new Promise((r) => opened.ws.once('close', r));
     const off = (await organizer('POST', '/api/sharing', { enabled: false })).body;
-    expect(off).toEqual({
-      enabled: false,
-      urls: [],
-      code: '',
-      lockedUntil: null,
-      devices: [],
-      removed: [],
-    });
+    expect(off).toEqual(SHARING_OFF);
     await closed;
     expect(await reachable(lan)).toBe(false);
     const viaLoopback = await jsonApi(server.url, guestToken)('GET', '/api/meetings');
