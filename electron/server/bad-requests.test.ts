@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
-import { rawGet, UPGRADE_HEADERS } from './test-support/raw-http.ts';
+import { rawGet, sendRaw, UPGRADE_HEADERS } from './test-support/raw-http.ts';
 
 /**
  * Requests any device in the room could send without a token: each ended the process before
@@ -56,6 +56,18 @@ describe.each(['loopback', 'network'])('on the %s listener', (name) => {
       expect(await rawGet(host, port, target, { ...UPGRADE_HEADERS, Host: 'evil.example' })).toBe(
         403,
       );
+    },
+  );
+
+  it.each(['/nothing', '/ws', '//['])(
+    'upgrades to %s whose client resets at once leave the server running',
+    async (target) => {
+      const { host, port } = listener();
+      const headers = Object.entries(UPGRADE_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`);
+      const upgrade = `GET ${target} HTTP/1.1\r\nHost: ${host}:${port}\r\n${headers.join('')}\r\n`;
+      // The refusal is written to a socket the client has reset: an 'error' event nobody caught.
+      for (let i = 0; i < 30; i++) await sendRaw(host, port, upgrade, { resetAfterSend: true });
+      expect(await rawGet(host, port, '/healthz')).toBe(200);
     },
   );
 

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guardRequests, guardUpgrades } from './error-boundary.ts';
+import { readBody } from './http-util.ts';
 import { sendRaw, UPGRADE_HEADERS } from './test-support/raw-http.ts';
 
 /**
@@ -26,7 +27,15 @@ const handlers: Record<string, (req: http.IncomingMessage, res: http.ServerRespo
     throw new Error('failed mid-answer');
   },
   '/fine': (_req, res) => res.end('fine'),
+  '/reads-body': async (req, res) => {
+    try {
+      res.end(await readBody(req, 1024));
+    } finally {
+      bodyReadEnded();
+    }
+  },
 };
+let bodyReadEnded = () => {};
 
 let server: http.Server;
 let port: number;
@@ -85,6 +94,17 @@ describe('the error boundary', () => {
     expect(answer.status).toBe(500);
     const errorId = /"errorId":"([0-9a-f]{8})"/.exec(answer.head)?.[1] ?? '';
     expect(loggedWith(errorId)).toContain('upgrade GET /ws failed: Error: upgrade to /ws broke');
+    expect((await get('/fine')).status).toBe(200);
+  });
+
+  it('logs nothing when the client leaves in the middle of its body: not a fault of the server', async () => {
+    const before = logged.length;
+    const ended = new Promise<void>((resolve) => (bodyReadEnded = resolve));
+    const head = 'POST /reads-body HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n';
+    await sendRaw('127.0.0.1', port, `${head}abc`, { resetAfterSend: true });
+    await ended;
+    await new Promise((resolve) => setImmediate(resolve)); // the boundary runs after the handler
+    expect(logged.slice(before)).toEqual([]);
     expect((await get('/fine')).status).toBe(200);
   });
 

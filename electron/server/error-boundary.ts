@@ -37,6 +37,14 @@ function internalErrorBody(errorId: string): ApiError {
   };
 }
 
+/**
+ * The request failed because its client left in the middle of it (a body never finished): there
+ * is nobody to answer and nothing broken, so it is no error of the server's.
+ */
+function clientWentAway(req: IncomingMessage, error: unknown): boolean {
+  return req.destroyed && (error as { code?: unknown } | null)?.code === 'ECONNRESET';
+}
+
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -48,6 +56,7 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => vo
 export function guardRequests(handle: RequestHandler, log: Log) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const fail = (error: unknown) => {
+      if (clientWentAway(req, error)) return void res.destroy();
       const errorId = newErrorId();
       log(`roundtable: error ${errorId}: ${describeRequest(req)} failed: ${describeThrown(error)}`);
       try {
