@@ -12,6 +12,7 @@ import {
   QUIT_BUTTON,
   RESTORE_BUTTON,
 } from './server/backup-offer.ts';
+import { installLastResort } from './server/last-resort.ts';
 import { describeStartupError } from './server/startup-error.ts';
 import { restoreLatestBackup } from './store/restore-backup.ts';
 import { openPrefs } from './shell/prefs.ts';
@@ -33,6 +34,19 @@ if (!app.requestSingleInstanceLock()) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
+  });
+  // What escapes every request's boundary is logged and the app goes on while its server serves.
+  installLastResort({
+    log: (message) => console.error(message),
+    stillServing: () => server?.isServing() ?? false,
+    stop: (errorId) => {
+      dialog.showErrorBox(
+        'Roundtable',
+        `Roundtable 因内部错误已停止（错误编号 ${errorId}），请重新打开。\n` +
+          `Roundtable stopped after an internal error (error id ${errorId}); open it again.`,
+      );
+      app.exit(1);
+    },
   });
   // .catch, not a second argument of .then: a failing launch (a damaged database) lands in fail.
   app.whenReady().then(launch).catch(fail);

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './server/app.ts';
 import { describeRestored } from './server/backup-offer.ts';
 import { defaultDataDir } from './server/data-dir.ts';
+import { installLastResort } from './server/last-resort.ts';
 import { describeStartupError } from './server/startup-error.ts';
 import { restoreLatestBackup } from './store/restore-backup.ts';
 
@@ -88,6 +89,12 @@ try {
   const server = await startServer(options);
   console.log(`Roundtable ready: ${server.openUrl}`);
   console.log(`  data: ${server.dataDir}`);
+  // From here on, what escapes every request's boundary is logged and the server goes on.
+  installLastResort({
+    log: (message) => console.error(message),
+    stillServing: server.isServing,
+    stop: () => process.exit(1),
+  });
   const stop = () => {
     server.close().then(
       () => process.exit(0),

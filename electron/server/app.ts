@@ -64,6 +64,8 @@ export interface RunningServer {
   handlers: Handlers;
   /** Waits for the backups under way (for tests). */
   backupsSettled(): Promise<void>;
+  /** Whether it still serves: the loopback listener and the database both open. */
+  isServing(): boolean;
   close(): Promise<void>;
 }
 
@@ -230,6 +232,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     handlers,
     backupsSettled: backups.settled,
+    isServing: () => server.listening && store.db.open,
     async close() {
       stopWatching();
       await sharing.disable();
