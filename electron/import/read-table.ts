@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { IMPORT_LIMITS, type TextEncodingName } from '../api/import.ts';
 import { decodeText } from './decode.ts';
+import { unpackedSizeWithin } from './zip-budget.ts';
 
 export interface TableRead {
   format: 'csv' | 'xlsx';
@@ -80,12 +81,15 @@ async function checkZip(bytes: Uint8Array): Promise<void> {
         0),
     0,
   );
-  if (unpacked > IMPORT_LIMITS.maxUnpackedBytes) {
-    throw new TableReadError('the workbook unpacks to more than 64 MB: it is not a roster');
-  }
+  const tooBig = 'the workbook unpacks to more than 64 MB: it is not a roster';
+  // The declared sizes refuse an honest bomb without unpacking it; a lying one is caught below.
+  if (unpacked > IMPORT_LIMITS.maxUnpackedBytes) throw new TableReadError(tooBig);
   if (!zip.file('xl/workbook.xml')) {
     throw new TableReadError('a zip file, but not an Excel .xlsx workbook');
   }
+  const real = await unpackedSizeWithin(zip, IMPORT_LIMITS.maxUnpackedBytes);
+  if (real.kind === 'over') throw new TableReadError(tooBig);
+  if (real.kind === 'damaged') throw new TableReadError(`a damaged .xlsx file (${real.reason})`);
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
