@@ -1,8 +1,8 @@
-import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
 import type { Meeting, SlideTheme } from '../core/meeting.ts';
 import { imageSize } from './image-size.ts';
 import { LEAD_HEIGHT_PT, SLIDE, type SlideSpec } from './slides-model.ts';
+import { readStoredZip, writeDeflatedZip } from './zip-package.ts';
 
 /**
  * Microsoft YaHei is on every Windows since Vista and WPS maps it; pptxgenjs writes it as the
@@ -326,8 +326,15 @@ function drawList(
   );
 }
 
+/** How far a long export has come, 0 to 1; called every few hundred slides. */
+export type ProgressReport = (fraction: number) => void;
+
 /** The deck as a .pptx file, 16:9, in the meeting's theme. */
-export async function slidesPptx(slides: SlideSpec[], meeting: Meeting): Promise<Buffer> {
+export async function slidesPptx(
+  slides: SlideSpec[],
+  meeting: Meeting,
+  onProgress: ProgressReport = () => {},
+): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_16x9';
   pptx.title = meeting.title;
@@ -335,7 +342,7 @@ export async function slidesPptx(slides: SlideSpec[], meeting: Meeting): Promise
   pptx.author = meeting.organizer || 'Roundtable';
   pptx.theme = { headFontFace: SLIDE_FONT, bodyFontFace: SLIDE_FONT };
   const palette = PALETTES[meeting.slideTheme];
-  for (const spec of slides) {
+  for (const [index, spec] of slides.entries()) {
     const slide = pptx.addSlide();
     switch (spec.kind) {
       case 'cover':
@@ -354,8 +361,12 @@ export async function slidesPptx(slides: SlideSpec[], meeting: Meeting): Promise
         spec satisfies never;
     }
     if (spec.kind === 'agenda' || spec.kind === 'list') addFooter(slide, palette, meeting);
+    // Drawing is about a third of the work; writing the XML and packing it, the rest.
+    if (index % 200 === 199) onProgress((0.3 * index) / slides.length);
   }
+  // Stored, not compressed: the package is repacked below, and deflated once there.
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  onProgress(0.7);
   return withOneParagraphPropertiesEach(written);
 }
 
@@ -364,12 +375,12 @@ export async function slidesPptx(slides: SlideSpec[], meeting: Meeting): Promise
  * text), which the schema does not allow and PowerPoint answers with a repair prompt. Keep only
  * the first, where it belongs, and compress the package.
  */
-async function withOneParagraphPropertiesEach(pptx: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(pptx);
-  for (const name of Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))) {
-    const xml = (await zip.file(name)?.async('string')) ?? '';
-    zip.file(name, xml.replace(STRAY_PPR, '$1'));
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+function withOneParagraphPropertiesEach(stored: Buffer): Buffer {
+  const entries = readStoredZip(stored).map((entry) =>
+    /^ppt\/slides\/slide\d+\.xml$/.test(entry.name)
+      ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace(STRAY_PPR, '$1')) }
+      : entry,
+  );
+  return writeDeflatedZip(entries);
 }
 const STRAY_PPR = /(<\/a:r>|<a:br\/>)<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;
