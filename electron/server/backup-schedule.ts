@@ -1,6 +1,7 @@
 import type { BackupFile } from '../store/backup.ts';
 import { createBackup, latestBackup, pruneBackups } from '../store/backup.ts';
 import type { Db } from '../store/db.ts';
+import { StorageFullError } from '../store/out-of-space.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the daily backup looks whether one is due: a day at most plus an hour apart. */
@@ -27,7 +28,7 @@ export interface BackupSchedule {
 /**
  * Backs up when a meeting's run finishes and daily: at start when the newest backup is older
  * than a day, then while running. Backups run one at a time, outside any request, and a
- * failed one is logged, never thrown into a command.
+ * failed one (a full disk above all) is logged, never thrown into a command or the process.
  */
 export function startBackupSchedule(options: BackupScheduleOptions): BackupSchedule {
   const { db, dataDir, now, keep, log } = options;
@@ -44,7 +45,12 @@ export function startBackupSchedule(options: BackupScheduleOptions): BackupSched
         log(`roundtable: backed up the database (${reason}) to ${backup.file}`);
       })
       .catch((error: unknown) => {
-        log(`roundtable: the backup (${reason}) in ${dataDir} failed: ${String(error)}`);
+        log(
+          error instanceof StorageFullError
+            ? `roundtable: the backup (${reason}) was not made: the disk holding ${dataDir} is ` +
+                'full. The server goes on; free some space so that the next backup can be made.'
+            : `roundtable: the backup (${reason}) in ${dataDir} failed: ${String(error)}`,
+        );
       });
   }
 
@@ -55,7 +61,14 @@ export function startBackupSchedule(options: BackupScheduleOptions): BackupSched
   }
 
   takeIfDue();
-  const timer = setInterval(takeIfDue, CHECK_EVERY_MS);
+  const timer = setInterval(() => {
+    // On a timer a throw would reach the process's last resort; here it only skips this hour.
+    try {
+      takeIfDue();
+    } catch (error) {
+      log(`roundtable: looking whether a daily backup is due failed: ${String(error)}`);
+    }
+  }, CHECK_EVERY_MS);
   timer.unref();
 
   return {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
+import { asStorageFull } from './out-of-space.ts';
 
 export const BACKUP_FOLDER_NAME = 'backups';
 /** How many backups are kept; older ones are deleted after each new one. */
@@ -62,23 +63,45 @@ export const latestBackup = (dataDir: string): BackupFile | undefined => listBac
  * half a transaction or miss the WAL). It is written under a temporary name and renamed, so a
  * crash mid-way never leaves a partial file that looks like the latest backup, and is switched
  * out of WAL mode so that one file is the whole backup.
+ *
+ * A backup that fails (the disk filling up half-way is the likely cause) takes its partial
+ * files with it: left behind, they would hold the very space the notes need. A full disk is
+ * answered as a StorageFullError.
  */
 export async function createBackup(db: Db, dataDir: string, at: number): Promise<BackupFile> {
   const folder = backupFolder(dataDir);
   fs.mkdirSync(folder, { recursive: true });
   const file = path.join(folder, backupFileName(at));
   const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
-  await db.backup(partial);
-  const copy = new Database(partial);
+  removePartial(partial);
   try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
+    await db.backup(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(partial, file);
+  } catch (error) {
+    // Judged before the partial files go: they are what filled the disk.
+    const thrown = asStorageFull(error, folder);
+    try {
+      removePartial(partial);
+    } catch {
+      // What stopped the backup is the error to report, not a clean-up that failed after it.
+    }
+    throw thrown;
   }
-  fs.renameSync(partial, file);
   // The name keeps whole seconds; so does the time answered, to match what listBackups reads.
   return { file, takenAt: Math.floor(at / 1000) * 1000 };
+}
+
+/** The partial copy and the files SQLite opened beside it. */
+function removePartial(partial: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    fs.rmSync(`${partial}${suffix}`, { force: true });
+  }
 }
 
 /** Deletes all but the newest `keep` backups; answers the files it deleted. */

@@ -1,34 +1,85 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from './db.ts';
+import { isOutOfSpace } from './out-of-space.ts';
 
 /** Past this, the WAL is folded into the database even while writes keep coming. */
 const MAX_WAL_BYTES = 16 * 1024 * 1024;
 const QUIET_MS = 250;
+
+export interface Checkpointer {
+  /** A transaction has just committed. */
+  wrote(): void;
+  /** Folds the WAL back if writing has paused (or it grew too large); never throws. */
+  checkpointIfDue(): void;
+  stop(): void;
+}
 
 /**
  * SQLite's automatic checkpoint runs inside whichever commit crosses the threshold, so every
  * few hundred saves one note-taker waits several milliseconds. Instead the WAL is folded back
  * when writing pauses (or grows too large), outside any request. Durability is unchanged: a
  * commit is on disk in the WAL the moment it answers.
+ *
+ * A checkpoint can fail (the database file cannot grow on a full disk) and that loses nothing:
+ * the commits stay in the WAL. So a failure is logged once, the checkpoint is tried again on
+ * the next beat, and its return is logged once too. It must never throw: it runs on a timer,
+ * where a throw would reach the process's last resort every quarter second.
  */
-export function startCheckpointer(db: Db, file: string, now: () => number) {
+export function createCheckpointer(
+  db: Db,
+  file: string,
+  now: () => number,
+  log: (message: string) => void,
+): Checkpointer {
   let lastWriteAt = 0;
   let pending = false;
-  const timer = setInterval(() => {
-    if (!pending) return;
+  let failing = false;
+
+  function checkpoint(): void {
     const walBytes = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
     if (now() - lastWriteAt < QUIET_MS && walBytes < MAX_WAL_BYTES) return;
     db.pragma('wal_checkpoint(PASSIVE)');
     pending = false;
-  }, QUIET_MS);
-  timer.unref();
+    if (failing) log('roundtable: checkpoints work again: the WAL is folded into the database.');
+    failing = false;
+  }
+
   return {
-    wrote(): void {
+    wrote() {
       lastWriteAt = now();
       pending = true;
     },
-    stop(): void {
-      clearInterval(timer);
+    checkpointIfDue() {
+      if (!pending || !db.open) return;
+      try {
+        checkpoint();
+      } catch (error) {
+        if (failing) return;
+        failing = true;
+        const folder = path.dirname(file);
+        log(
+          isOutOfSpace(error, folder)
+            ? `roundtable: checkpoint postponed: the disk holding ${folder} is full. Every ` +
+                'saved change is safe in the WAL; new writes are refused until there is space. ' +
+                'The server goes on, and retries the checkpoint until it works.'
+            : `roundtable: checkpoint postponed: ${String(error)}. Every saved change is safe ` +
+                'in the WAL; the server goes on, and retries the checkpoint until it works.',
+        );
+      }
     },
+    stop() {},
   };
+}
+
+export function startCheckpointer(
+  db: Db,
+  file: string,
+  now: () => number,
+  log: (message: string) => void,
+): Checkpointer {
+  const checkpointer = createCheckpointer(db, file, now, log);
+  const timer = setInterval(() => checkpointer.checkpointIfDue(), QUIET_MS);
+  timer.unref();
+  return { ...checkpointer, stop: () => clearInterval(timer) };
 }

@@ -1,14 +1,18 @@
+import path from 'node:path';
 import { agendaRepository } from './agenda.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Db } from './db.ts';
 import { drawRepository } from './draws.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
+import { asStorageFull } from './out-of-space.ts';
 import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
 import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
 
 export interface StoreOptions {
+  /** Where the checkpointer says that it cannot fold the WAL back (a full disk); stderr if unset. */
+  log?: (message: string) => void;
   /** TEST ONLY, for the crash tests' negative control: see unsafe-ack-before-commit.ts. */
   unsafeAckBeforeCommit?: boolean;
   /**
@@ -21,9 +25,12 @@ export interface StoreOptions {
 /** The repositories over one open database, and its transaction wrapper. */
 export function createStore(db: Db, file = ':memory:', options: StoreOptions = {}) {
   const unsafe = options.unsafeAckBeforeCommit ? holdCommitsOpen(db) : null;
+  const log = options.log ?? ((message: string) => console.error(message));
   // The checkpointer cannot fold the WAL while the unsafe mode holds a transaction open.
-  const checkpointer = file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now);
+  const checkpointer =
+    file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now, log);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  const folder = file === ':memory:' ? undefined : path.dirname(file);
   return {
     db,
     meetings: meetingRepository(db),
@@ -32,8 +39,17 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     notes: noteRepository(db),
     roster: rosterRepository(db),
     draws: drawRepository(db),
+    /**
+     * One command's writes, all or nothing. A write that finds the disk full throws a
+     * StorageFullError: SQLite has rolled the whole transaction back, nothing of it is kept.
+     */
     transaction<T>(fn: () => T): T {
-      const result = db.transaction(fn)();
+      let result: T;
+      try {
+        result = db.transaction(fn)();
+      } catch (error) {
+        throw asStorageFull(error, folder);
+      }
       checkpointer?.wrote();
       return result;
     },
