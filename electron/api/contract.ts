@@ -389,6 +389,8 @@ export const apiErrorSchema = z.object({
       'unauthorized',
       'forbidden',
       'unavailable',
+      /** 507: the disk of the server's computer is full; nothing was saved. */
+      'storage_full',
       'internal',
     ]),
     message: z.string(),

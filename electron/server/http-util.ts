@@ -61,6 +61,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   conflict: 409,
   internal: 500,
   unavailable: 503,
+  storage_full: 507,
 };
 
 export function sendError(

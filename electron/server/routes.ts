@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
 import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
+import { isOutOfSpace } from '../store/out-of-space.ts';
 import type { Handlers } from '../services/handlers.ts';
 import {
   BodyTooLargeError,
@@ -21,6 +22,9 @@ interface Route {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+export const STORAGE_FULL_MESSAGE =
+  'the disk of the Roundtable computer is full: nothing was saved. Free some space on it, ' +
+  'then try again.';
 
 /** Every route comes from the contract: one method, one path, one handler. */
 export function buildRoutes(): Route[] {
@@ -164,6 +168,9 @@ export function createApiRouter(handlers: Handlers) {
       if (error instanceof ServiceError) {
         return sendError(res, error.code, error.message, error.field);
       }
+      // A fault of the machine, not a bug: said plainly, and the same request works once there
+      // is space (the transaction was rolled back, so nothing of it was kept).
+      if (isOutOfSpace(error)) return sendError(res, 'storage_full', STORAGE_FULL_MESSAGE);
       throw error;
     }
   };

@@ -1,10 +1,13 @@
 import type { ApiErrorCode } from '../api/contract.ts';
 
+/** The codes of failures a service names: not a bug (internal), not the machine (storage_full). */
+type ServiceErrorCode = Exclude<ApiErrorCode, 'internal' | 'storage_full'>;
+
 /** A failure the caller caused; the server turns it into a 4xx with this code and message. */
 export class ServiceError extends Error {
-  readonly code: Exclude<ApiErrorCode, 'internal'>;
+  readonly code: ServiceErrorCode;
   readonly field: string | undefined;
-  constructor(code: Exclude<ApiErrorCode, 'internal'>, message: string, field?: string) {
+  constructor(code: ServiceErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'ServiceError';
     this.code = code;
