@@ -3,6 +3,7 @@ import { BUNDLE_MAX_BYTES } from '../../../electron/api/bundle.ts';
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { isStorageFull } from './fieldErrors.ts';
 
 interface Props {
   onImported: (meeting: MeetingWithAgenda) => void;
@@ -18,6 +19,9 @@ export function ImportButton({ onImported, onError }: Props) {
   function reasonFor(file: File, error: unknown): string {
     if (error instanceof ApiCallError && error.status === 413) {
       return t('import.tooLarge', { file: file.name });
+    }
+    if (isStorageFull(error)) {
+      return t('import.failed', { file: file.name, reason: t('error.storageFull') });
     }
     if (error instanceof ApiCallError && error.field === 'file') {
       return t('import.notMeetingFile', { file: file.name, reason: error.message });

@@ -9,6 +9,7 @@ import {
 import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { isStorageFull } from './fieldErrors.ts';
 
 type Target = 'roster' | 'agenda';
 
@@ -58,6 +59,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
 
   function reason(e: unknown): string {
     if (e instanceof ApiCallError && e.status === 413) return t('tableImport.tooLarge');
+    if (isStorageFull(e)) return t('error.storageFull');
     return (e as Error).message;
   }
 

@@ -51,11 +51,16 @@ export function fieldErrorsFrom(
   return out;
 }
 
+/** The call failed because the server's disk is full: nothing of it was saved. */
+export const isStorageFull = (error: unknown): boolean =>
+  error instanceof ApiCallError && error.code === 'storage_full';
+
 /** A message for a failed call: the blamed field when the server names one. */
 export function callErrorMessage(t: Translate, error: unknown): string {
   if (error instanceof ApiCallError) {
     if (error.code === 'network') return t('error.network');
     if (error.code === 'not_found') return t('error.notFound');
+    if (error.code === 'storage_full') return t('error.storageFull');
     if (error.field && FIELD_LABELS[error.field]) {
       return t('error.server', { message: `${label(t, error.field)}：${error.message}` });
     }

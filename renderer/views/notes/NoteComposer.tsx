@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { noteKindSchema, parseNotePrefix, type NoteKind } from '../../../electron/api/notes.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { callErrorMessage } from '../console/fieldErrors.ts';
+import { callErrorMessage, isStorageFull } from '../console/fieldErrors.ts';
 import { useDraft } from './useDraft.ts';
 import type { Note } from '../../../electron/api/notes.ts';
 
@@ -42,7 +42,12 @@ export function NoteComposer({ meetingId, itemId, author, onSaved }: Props) {
       setStatus({ ok: true, text: t('notes.saved') });
       onSaved(note);
     } catch (error) {
-      setStatus({ ok: false, text: t('notes.notSaved', { reason: callErrorMessage(t, error) }) });
+      // The draft stays in the box (and in this browser) whatever the cause: only an
+      // acknowledged save clears it.
+      const text = isStorageFull(error)
+        ? t('notes.storageFull')
+        : t('notes.notSaved', { reason: callErrorMessage(t, error) });
+      setStatus({ ok: false, text });
     } finally {
       setSaving(false);
     }
