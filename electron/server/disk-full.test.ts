@@ -153,11 +153,16 @@ describe.skipIf(gate.skip)('a full disk under the data folder (a real 2 MiB tmpf
     // stored (they are told of a command before its commit, to show it a disk write sooner).
     let lastRun = (await client.get(runRoute)).body;
     let refusedRun: { status: number; body: Record<string, unknown> } | undefined;
+    let runCommandsTaken = 0;
     for (let n = 0; n < 200 && !refusedRun; n++) {
       const answer = await client.post(`${runRoute}/adjust`, { deltaMs: 60_000 });
-      if (answer.status === 200) lastRun = answer.body;
+      if (answer.status === 200) [lastRun, runCommandsTaken] = [answer.body, n + 1];
       else refusedRun = answer;
     }
+    console.log(
+      `disk-full test: once the disk was full, ${acknowledged.size - 1} notes and then ` +
+        `${runCommandsTaken} run commands still fitted in the WAL before the first refusal (507)`,
+    );
     expect(refusedRun?.status).toBe(507);
     expect(refusedRun?.body.error).toMatchObject({ code: 'storage_full' });
     const storedRun = (await client.get(runRoute)).body;
