@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { ServiceContext } from '../services/context.ts';
 import { createHandlers, type Handlers } from '../services/handlers.ts';
+import { claimDataFolder } from '../store/data-folder.ts';
 import { DATABASE_FILE_NAME } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
@@ -78,10 +79,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
-    unsafeAckBeforeCommit: options.unsafeAckBeforeCommit === true,
-    unsafeSynchronousNormal: options.unsafeSynchronousNormal === true,
-  });
+  // Before anything is opened: a folder that cannot be used, or is in use, is refused by name.
+  const claim = claimDataFolder(options.dataDir);
+  let store: Store;
+  try {
+    store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
+      unsafeAckBeforeCommit: options.unsafeAckBeforeCommit === true,
+      unsafeSynchronousNormal: options.unsafeSynchronousNormal === true,
+    });
+  } catch (error) {
+    claim.release();
+    throw error;
+  }
   const backups = startBackupSchedule({
     db: store.db,
     dataDir: options.dataDir,
@@ -217,6 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     await backups.stop();
     store.close();
+    claim.release();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -241,6 +251,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backups.stop();
       store.close();
+      claim.release();
     },
   };
 }

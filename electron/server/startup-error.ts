@@ -1,3 +1,4 @@
+import { DataFolderError } from '../store/data-folder.ts';
 import { DamagedDatabaseError } from '../store/db.ts';
 import { NewerDatabaseError } from '../store/migrate.ts';
 import { RestoreRefusedError } from '../store/restore-backup.ts';
@@ -20,6 +21,11 @@ export function describeStartupError(
     ].join('\n');
   }
   if (error instanceof NewerDatabaseError) return `Roundtable cannot start: ${error.message}`;
+  if (error instanceof DataFolderError) {
+    // One line for serve's console; the desktop app's dialog says it in Chinese too.
+    const line = `Roundtable cannot start: ${error.message}`;
+    return way === 'dialog-button' ? `${line}\nRoundtable 无法启动：${error.chinese}` : line;
+  }
   if (error instanceof RestoreRefusedError) {
     return `Roundtable did not restore a backup: ${error.message}`;
   }

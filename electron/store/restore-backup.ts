@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupFolder, latestBackup, readableTime, timeStamp, type BackupFile } from './backup.ts';
+import { claimDataFolder } from './data-folder.ts';
 import { DATABASE_FILE_NAME } from './db.ts';
 
 /** Restoring was refused; the message says why and that nothing was changed. */
@@ -46,6 +47,20 @@ export async function restoreLatestBackup(dataDir: string, now: number): Promise
       `There is no backup in ${backupFolder(dataDir)}; nothing was restored or changed.`,
     );
   }
+  // Never under a running server, which would go on writing to the file moved aside.
+  const claim = claimDataFolder(dataDir);
+  try {
+    return await replaceByBackup(databaseFile, backup, now);
+  } finally {
+    claim.release();
+  }
+}
+
+async function replaceByBackup(
+  databaseFile: string,
+  backup: BackupFile,
+  now: number,
+): Promise<RestoredBackup> {
   if (fs.existsSync(databaseFile) && isSoundDatabase(databaseFile)) {
     throw new RestoreRefusedError(
       `The database file ${databaseFile} is not damaged, so it was not replaced by the backup ` +
