@@ -10,6 +10,7 @@ import {
   BodyTooLargeError,
   readBody,
   readBodyBytes,
+  sendBodyTooLarge,
   sendError,
   sendFile,
   sendJson,
@@ -112,14 +113,8 @@ export function createApiRouter(handlers: Handlers) {
         body = { [fileBody.field]: new Uint8Array(await readBodyBytes(req, fileBody.maxBytes)) };
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        res.on('finish', () => req.destroy());
-        return sendError(
-          res,
-          'invalid_input',
-          `${fileBody.field}: the file is ${error.message}`,
-          fileBody.field,
-          413,
-        );
+        const { field } = fileBody;
+        return sendBodyTooLarge(req, res, error, `${field}: the file is ${error.message}`, field);
       }
     } else if (req.method !== 'GET' && req.method !== 'DELETE') {
       let raw: string;
@@ -127,8 +122,7 @@ export function createApiRouter(handlers: Handlers) {
         raw = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          res.on('finish', () => req.destroy());
-          return sendError(res, 'invalid_input', `body: ${error.message}`, 'body', 413);
+          return sendBodyTooLarge(req, res, error, `body: ${error.message}`, 'body');
         }
         throw error;
       }
