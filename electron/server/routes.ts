@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
+import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
 import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
 import { isOutOfSpace } from '../store/out-of-space.ts';
@@ -141,11 +142,13 @@ export function createApiRouter(handlers: Handlers) {
     const query = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'token'));
     const name = hit.route.name;
     const spec = contract[name];
-    const parsed = (spec.input as z.ZodType).safeParse({
-      ...query,
-      ...(body as object),
-      ...hit.params,
-    });
+    const input = { ...query, ...(body as object), ...hit.params };
+    // Before the schema, for every field of every route: SQLite could not store it as sent.
+    const illFormed = illFormedTextAt(input);
+    if (illFormed !== undefined) {
+      return sendError(res, 'invalid_input', `${illFormed}: ${ILL_FORMED_TEXT_MESSAGE}`, illFormed);
+    }
+    const parsed = (spec.input as z.ZodType).safeParse(input);
     if (!parsed.success) {
       const { field, message } = describeIssue(parsed.error.issues[0]);
       return sendError(res, 'invalid_input', `${field}: ${message}`, field);
