@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, type TestContext } from 'vitest';
 import { startServe } from '../e2e/serve-process.ts';
 import { mountReadOnly, type ReadOnlyMount } from './server/test-support/read-only-mount.ts';
+import { mountSmallTmpfs } from './server/test-support/small-tmpfs.ts';
 
 /**
  * A data folder serve cannot use is refused at start, exit code 1, with one plain sentence that
@@ -149,5 +150,38 @@ describe('serve refuses a data folder it cannot use', () => {
       dataDir,
       `the data folder ${dataDir} is read-only, so nothing could be saved.`,
     );
+  });
+
+  it('on a disk without a byte free: a new database is refused by name, an existing one never shows a stack trace', async (context) => {
+    const disk = mountSmallTmpfs('1m');
+    if ('cannot' in disk) {
+      if (process.env.CI) throw new Error(disk.cannot);
+      console.log(`skipped: ${disk.cannot}`);
+      context.skip();
+      return;
+    }
+    try {
+      const empty = path.join(disk.dir, 'empty');
+      const used = path.join(disk.dir, 'used');
+      fs.mkdirSync(empty);
+      await (await startServe(used)).stop('SIGTERM');
+      disk.fill();
+      const sentence = (dataDir: string) =>
+        `the disk holding ${dataDir} is full: free some space on it, then start Roundtable again.`;
+      // A new database cannot even be begun: the start says what to do.
+      await expectRefused(empty, sentence(empty));
+      // One that exists may still open (the page SQLite needs may be free) and then serves what
+      // it holds, a write answering 507 (disk-full.test); if it cannot, the same one sentence.
+      const run = await serveOn(used);
+      if (run.code !== 'ready') {
+        expect(run).toEqual({
+          code: 1,
+          stderr: `Roundtable cannot start: ${sentence(used)}\n`,
+          stdout: '',
+        });
+      }
+    } finally {
+      disk.unmount();
+    }
   });
 });

@@ -5,7 +5,8 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { ServiceContext } from '../services/context.ts';
 import { createHandlers, type Handlers } from '../services/handlers.ts';
-import { claimDataFolder } from '../store/data-folder.ts';
+import { claimDataFolder, diskFull } from '../store/data-folder.ts';
+import { isOutOfSpace } from '../store/out-of-space.ts';
 import { DATABASE_FILE_NAME } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
@@ -89,7 +90,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   } catch (error) {
     claim.release();
-    throw error;
+    // Opening writes too (the WAL and its index): a full disk is named, not a stack trace.
+    throw isOutOfSpace(error, options.dataDir) ? diskFull(options.dataDir) : error;
   }
   const backups = startBackupSchedule({
     db: store.db,

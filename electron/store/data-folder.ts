@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE_NAME } from './db.ts';
+import { isOutOfSpace } from './out-of-space.ts';
 
 /**
  * The data folder cannot be used. The message is one sentence naming it, for the person; `chinese`
@@ -110,6 +111,15 @@ function ensureWritable(dataDir: string): void {
   }
 }
 
+/** Said the same way whether the lock or the database found the disk full at start. */
+export function diskFull(dataDir: string): DataFolderError {
+  return new DataFolderError(
+    dataDir,
+    `the disk holding ${dataDir} is full: free some space on it, then start Roundtable again.`,
+    `${dataDir} 所在的磁盘已满：请先清理出一些空间，再启动 Roundtable。`,
+  );
+}
+
 function notWritable(dataDir: string, target: string, error: unknown): DataFolderError {
   if (errorCode(error) === 'EROFS') {
     return new DataFolderError(
@@ -152,6 +162,8 @@ function lockFolder(dataDir: string): DataFolderClaim {
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
       throw notWritable(dataDir, file, error);
     }
+    // Taking the lock writes SQLite's journal beside it: on a disk without a byte free, it cannot.
+    if (isOutOfSpace(error, dataDir)) throw diskFull(dataDir);
     throw error;
   }
   const held = lock;
