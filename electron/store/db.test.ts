@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DamagedDatabaseError, openDatabase } from './db.ts';
 import { migrate, NewerDatabaseError } from './migrate.ts';
+import type { Meeting } from '../core/meeting.ts';
 import { meetingRepository } from './meetings.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -55,7 +56,7 @@ describe('migrations', () => {
       "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES (?, 't', '2026-11-25', 1, 1)",
     );
     addMeeting.run('made-before');
-    migrate(db, migrations.slice(0, 6), ':memory:');
+    migrate(db, migrations.slice(0, 7), ':memory:');
     const meetings = meetingRepository(db);
     expect(meetings.originOf('made-before')).toBe('made-before');
     expect(meetings.findByOrigin('made-before')).toBe('made-before');
@@ -64,6 +65,29 @@ describe('migrations', () => {
     expect(meetings.originOf('imported')).toBe('first-made-elsewhere');
     expect(meetings.findByOrigin('first-made-elsewhere')).toBe('imported');
     expect(meetings.findByOrigin('nowhere')).toBeUndefined();
+    db.close();
+  });
+
+  it('007 hides a meeting while it is being imported, and lists what a crash left half-written', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 6), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('before', 't', '2026-11-25', 1, 1)",
+    ).run();
+    migrate(db, migrations.slice(0, 7), ':memory:');
+    const meetings = meetingRepository(db);
+    expect(meetings.get('before')?.id).toBe('before');
+    meetings.save({ ...(meetings.get('before') as Meeting), id: 'arriving' });
+    meetings.setOrigin('arriving', 'elsewhere');
+    meetings.setImporting('arriving', true);
+    expect(meetings.get('arriving')).toBeUndefined();
+    expect(meetings.list().map((row) => row.meeting.id)).toEqual(['before']);
+    expect(meetings.findByOrigin('elsewhere')).toBeUndefined();
+    expect(meetings.listImporting()).toEqual(['arriving']);
+    meetings.setImporting('arriving', false);
+    expect(meetings.get('arriving')?.id).toBe('arriving');
+    expect(meetings.findByOrigin('elsewhere')).toBe('arriving');
+    expect(meetings.listImporting()).toEqual([]);
     db.close();
   });
 

@@ -74,10 +74,14 @@ export interface MeetingListRow {
 }
 
 export function meetingRepository(db: Db) {
-  const selectOne = db.prepare<[string], MeetingRow>('SELECT * FROM meetings WHERE id = ?');
+  // A meeting still being imported (migration 007) is not there yet for anyone.
+  const selectOne = db.prepare<[string], MeetingRow>(
+    'SELECT * FROM meetings WHERE id = ? AND importing = 0',
+  );
   const selectAll = db.prepare<[], MeetingRow & { item_count: number; planned_minutes: number }>(
     `SELECT m.*, COUNT(a.id) AS item_count, COALESCE(SUM(a.planned_minutes), 0) AS planned_minutes
        FROM meetings m LEFT JOIN agenda_items a ON a.meeting_id = m.id
+      WHERE m.importing = 0
       GROUP BY m.id`,
   );
   const upsert = db.prepare(
@@ -104,7 +108,13 @@ export function meetingRepository(db: Db) {
     'SELECT origin_id FROM meetings WHERE id = ?',
   );
   const selectSame = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM meetings WHERE id = ? OR origin_id = ? LIMIT 1',
+    'SELECT id FROM meetings WHERE (id = ? OR origin_id = ?) AND importing = 0 LIMIT 1',
+  );
+  const setImporting = db.prepare<[number, string]>(
+    'UPDATE meetings SET importing = ? WHERE id = ?',
+  );
+  const selectImporting = db.prepare<[], { id: string }>(
+    'SELECT id FROM meetings WHERE importing = 1',
   );
 
   return {
@@ -134,6 +144,17 @@ export function meetingRepository(db: Db) {
     /** A meeting here that is the one first made as `originId`: that one, or imported from it. */
     findByOrigin(originId: string): string | undefined {
       return selectSame.get(originId, originId)?.id;
+    },
+    /**
+     * Marks a meeting as being imported (hidden from every list, search and lookup) or done.
+     * See migration 007: an import writes in many short transactions.
+     */
+    setImporting(id: string, importing: boolean): void {
+      setImporting.run(importing ? 1 : 0, id);
+    },
+    /** Meetings still marked as being imported: the half-written imports a crash left. */
+    listImporting(): string[] {
+      return selectImporting.all().map((row) => row.id);
     },
     delete(id: string): boolean {
       return remove.run(id).changes > 0;

@@ -70,8 +70,34 @@ interface SearchRowRaw extends NoteRow {
 
 const SEARCH_COLUMNS = `n.*, m.title AS meeting_title, m.date AS meeting_date,
   a.title AS item_title, a.organization AS item_organization, a.speaker AS item_speaker`;
-const SEARCH_FILTERS = `n.deleted_at IS NULL AND (@kind IS NULL OR n.kind = @kind)
-  AND (@meeting IS NULL OR n.meeting_id = @meeting)`;
+// A meeting still being imported (migration 007) is found by no search.
+const SEARCH_FILTERS = `n.deleted_at IS NULL AND m.importing = 0
+  AND (@kind IS NULL OR n.kind = @kind) AND (@meeting IS NULL OR n.meeting_id = @meeting)`;
+
+/** Where the next page of a list starts: after this note, in the list's order. */
+export interface NoteListPosition {
+  rowid: number;
+  starred: boolean;
+  position: number;
+}
+
+export interface NotePage {
+  notes: Note[];
+  /** The last note's place in the list, when there may be more after it. */
+  last: NoteListPosition | null;
+}
+
+type PagedRow = NoteRow & { row_id: number };
+
+function toPage(rows: PagedRow[], limit: number): NotePage {
+  const lastRow = rows.length === limit ? rows[rows.length - 1] : undefined;
+  return {
+    notes: rows.map(toNote),
+    last: lastRow
+      ? { rowid: lastRow.row_id, starred: lastRow.starred === 1, position: lastRow.position }
+      : null,
+  };
+}
 
 export function noteRepository(db: Db) {
   const byId = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
@@ -80,6 +106,25 @@ export function noteRepository(db: Db) {
   );
   const byMeeting = db.prepare<[string], NoteRow>(
     'SELECT * FROM notes WHERE meeting_id = ? AND deleted_at IS NULL ORDER BY item_id, position',
+  );
+  // Pages by rowid, which the meeting index carries: each page costs its own rows only.
+  const pageByMeeting = db.prepare<[string, number, number], PagedRow>(
+    `SELECT rowid AS row_id, * FROM notes
+      WHERE meeting_id = ? AND deleted_at IS NULL AND rowid > ?
+      ORDER BY rowid LIMIT ?`,
+  );
+  // An item's notes in the order the screens show them: starred first, then by position.
+  const pageByItem = db.prepare<
+    { item: string; s: number; p: number; r: number; limit: number },
+    PagedRow
+  >(
+    `SELECT rowid AS row_id, * FROM notes
+      WHERE item_id = @item AND deleted_at IS NULL
+        AND (starred < @s OR (starred = @s AND (position > @p OR (position = @p AND rowid > @r))))
+      ORDER BY starred DESC, position, rowid LIMIT @limit`,
+  );
+  const deleteSomeOfMeeting = db.prepare<[string, number]>(
+    'DELETE FROM notes WHERE rowid IN (SELECT rowid FROM notes WHERE meeting_id = ? LIMIT ?)',
   );
   const lastPosition = db.prepare<[string], { p: number | null }>(
     'SELECT MAX(position) AS p FROM notes WHERE item_id = ?',
@@ -143,6 +188,24 @@ export function noteRepository(db: Db) {
     },
     listForItem: (itemId: string) => byItem.all(itemId).map(toNote),
     listForMeeting: (meetingId: string) => byMeeting.all(meetingId).map(toNote),
+    /** Up to `limit` live notes of a meeting after `after`, in the order they were written. */
+    pageForMeeting(meetingId: string, after: NoteListPosition | null, limit: number): NotePage {
+      return toPage(pageByMeeting.all(meetingId, after?.rowid ?? 0, limit), limit);
+    },
+    /** Up to `limit` live notes of an item after `after`: starred first, then in order. */
+    pageForItem(itemId: string, after: NoteListPosition | null, limit: number): NotePage {
+      const from = after
+        ? { s: after.starred ? 1 : 0, p: after.position, r: after.rowid }
+        : { s: 2, p: 0, r: 0 };
+      return toPage(pageByItem.all({ item: itemId, ...from, limit }), limit);
+    },
+    /**
+     * Deletes up to `limit` of a meeting's notes, deleted ones included; how many it deleted.
+     * Removing a 50,000-note meeting in one statement holds the database for over a second.
+     */
+    deleteSomeOfMeeting(meetingId: string, limit: number): number {
+      return deleteSomeOfMeeting.run(meetingId, limit).changes;
+    },
     nextPosition: (itemId: string) => (lastPosition.get(itemId)?.p ?? 0) + 1,
     /** Writes a note as given (and brings a deleted one back). */
     save(note: Note): void {

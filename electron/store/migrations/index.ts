@@ -4,6 +4,7 @@ import { sql as notes } from './003-notes.ts';
 import { sql as meetingSettings } from './004-meeting-settings.ts';
 import { sql as rosterDraws } from './005-roster-draws.ts';
 import { sql as meetingOrigin } from './006-meeting-origin.ts';
+import { sql as meetingImporting } from './007-meeting-importing.ts';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '004-meeting-settings', sql: meetingSettings },
   { version: 5, name: '005-roster-draws', sql: rosterDraws },
   { version: 6, name: '006-meeting-origin', sql: meetingOrigin },
+  { version: 7, name: '007-meeting-importing', sql: meetingImporting },
 ];
