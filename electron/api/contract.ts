@@ -9,7 +9,9 @@ import {
 import {
   createNoteInput,
   listItemNotesInput,
+  listMeetingNotesInput,
   noteRefInput,
+  notesPageSchema,
   noteSchema,
   searchInput,
   searchResultSchema,
@@ -277,14 +279,14 @@ export const contract = {
     guest: 'read',
     path: '/api/meetings/:id/items/:itemId/notes',
     input: listItemNotesInput,
-    output: z.object({ notes: z.array(noteSchema) }),
+    output: notesPageSchema,
   }),
   'notes.listForMeeting': spec({
     http: 'GET',
     guest: 'read',
     path: '/api/meetings/:id/notes',
-    input: meetingIdInput,
-    output: z.object({ notes: z.array(noteSchema) }),
+    input: listMeetingNotesInput,
+    output: notesPageSchema,
   }),
   'notes.create': spec({
     http: 'POST',

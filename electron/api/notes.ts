@@ -44,9 +44,27 @@ export const createNoteInput = z
   })
   .strict();
 
+/**
+ * Note lists come in pages: a meeting may hold 50,000 notes (13 MB of JSON), too much for one
+ * answer. Without `limit` a page holds NOTES_PAGE_MAX notes; `nextCursor` of an answer, passed
+ * back as `cursor`, gives the next page, until it is null.
+ */
+export const NOTES_PAGE_MAX = 1000;
+const notePageInput = {
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(NOTES_PAGE_MAX, `at most ${NOTES_PAGE_MAX}`).optional(),
+};
+export const notesPageSchema = z.object({
+  notes: z.array(noteSchema),
+  /** Where the next page starts; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type NotesPage = z.infer<typeof notesPageSchema>;
+
 export const listItemNotesInput = z
-  .object({ id: z.string().min(1), itemId: z.string().min(1) })
+  .object({ id: z.string().min(1), itemId: z.string().min(1), ...notePageInput })
   .strict();
+export const listMeetingNotesInput = z.object({ id: z.string().min(1), ...notePageInput }).strict();
 
 export const updateNoteInput = z
   .object({

@@ -1,10 +1,11 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { itemHeadline } from '../core/agenda.ts';
 import { elapsedMs } from '../core/clock.ts';
-import { positionBetween, sortNotes, type Note } from '../core/notes.ts';
+import { positionBetween, type Note } from '../core/notes.ts';
 import { findMatches, searchTerms, trigramMatchExpression } from '../core/search.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
+import { notesPage, pageLimit, readCursor } from './note-pages.ts';
 
 function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
   const item = ctx.store.agenda.get(meetingId, itemId);
@@ -18,14 +19,21 @@ function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
   return item;
 }
 
+/** One page of an item's notes, starred first, then in order. */
 export function listItemNotes(ctx: ServiceContext, input: MethodParsedInput<'notes.listForItem'>) {
   itemOf(ctx, input.id, input.itemId);
-  return { notes: sortNotes(ctx.store.notes.listForItem(input.itemId)) };
+  const after = readCursor(input.cursor);
+  return notesPage(ctx.store.notes.pageForItem(input.itemId, after, pageLimit(input.limit)));
 }
 
-export function listMeetingNotes(ctx: ServiceContext, input: { id: string }) {
+/** One page of a meeting's notes, in the order they were written. */
+export function listMeetingNotes(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'notes.listForMeeting'>,
+) {
   if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
-  return { notes: ctx.store.notes.listForMeeting(input.id) };
+  const after = readCursor(input.cursor);
+  return notesPage(ctx.store.notes.pageForMeeting(input.id, after, pageLimit(input.limit)));
 }
 
 /** Answers only after the commit: a note the screen shows as saved is on disk. */
@@ -177,7 +185,8 @@ export function searchNotes(
 
 export const noteHandlers = (ctx: ServiceContext) => ({
   'notes.listForItem': (input: MethodParsedInput<'notes.listForItem'>) => listItemNotes(ctx, input),
-  'notes.listForMeeting': (input: { id: string }) => listMeetingNotes(ctx, input),
+  'notes.listForMeeting': (input: MethodParsedInput<'notes.listForMeeting'>) =>
+    listMeetingNotes(ctx, input),
   'notes.create': (input: MethodParsedInput<'notes.create'>) => createNote(ctx, input),
   'notes.update': (input: MethodParsedInput<'notes.update'>) => updateNote(ctx, input),
   'notes.delete': (input: { noteId: string }) => deleteNote(ctx, input),

@@ -3,9 +3,12 @@ import type { ServerEvent } from '../../electron/api/events.ts';
 import type { Note } from '../../electron/api/notes.ts';
 import { call } from './client.ts';
 import { useLiveEvents } from './live.ts';
+import { loadEveryPage } from './notePages.ts';
 import { useLoadedOnConnect } from './useLoadedOnConnect.ts';
 
-const loadNotes = (id: string) => call('notes.listForMeeting', { id }).then((r) => r.notes);
+/** Every note of the meeting, however many pages the server answers them in. */
+const loadNotes = (id: string) =>
+  loadEveryPage((cursor) => call('notes.listForMeeting', cursor ? { id, cursor } : { id }));
 
 /** Every note of a meeting, kept current by the server's events from every note-taker. */
 export function useMeetingNotes(meetingId: string | null) {
