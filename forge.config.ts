@@ -50,6 +50,12 @@ const config: ForgeConfig = {
           config: 'vite.main.config.ts',
           target: 'main',
         },
+        // The exports' and meeting files' worker thread, loaded from beside main.cjs too.
+        {
+          entry: 'electron/services/heavy-worker.ts',
+          config: 'vite.main.config.ts',
+          target: 'main',
+        },
       ],
       renderer: [],
     }),

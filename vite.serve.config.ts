@@ -13,8 +13,13 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      // The table import runs in a worker thread of its own file, next to serve.js.
-      input: { serve: 'electron/serve.ts', 'import-worker': 'electron/import/import-worker.ts' },
+      // The table import and the heavy jobs (exports, meeting files) run in worker threads of
+      // their own files, next to serve.js.
+      input: {
+        serve: 'electron/serve.ts',
+        'import-worker': 'electron/import/import-worker.ts',
+        'heavy-worker': 'electron/services/heavy-worker.ts',
+      },
       external: ['better-sqlite3'],
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
     },

@@ -155,10 +155,10 @@ export const contract = {
     status: 201,
     fileBody: { field: 'file', maxBytes: BUNDLE_MAX_BYTES },
   }),
+  // The organizer's only: screens show the meeting, and an export is the heaviest work there is.
   'exports.file': spec({
     http: 'GET',
     path: '/api/meetings/:id/export/:name',
-    guest: 'read',
     input: exportInput,
     output: exportFileSchema,
   }),
@@ -388,6 +388,8 @@ export const apiErrorSchema = z.object({
       'invalid_input',
       'not_found',
       'conflict',
+      /** 429: an export or import is already running for this meeting (or two in all). */
+      'busy',
       'unauthorized',
       'forbidden',
       'unavailable',

@@ -7,6 +7,23 @@ import { rosterEntrySchema } from './roster.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
 
+/**
+ * A heavy job on the server (an export, a meeting file import): how far it has come. Sent to
+ * the organizer's screens only, when it starts, every quarter second or so, and when it ends.
+ */
+export const jobProgressSchema = z.object({
+  id: z.string(),
+  /** The meeting exported; null for a meeting file being imported (it has no id yet). */
+  meetingId: z.string().nullable(),
+  kind: z.enum(['export', 'import']),
+  /** An export's name (`slides.pptx`…), or `meeting.roundtable` for an import. */
+  name: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  /** 0 to 1. */
+  fraction: z.number().min(0).max(1),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
 /** Everything the server pushes over /ws. One message per change, never per tick. */
 export const serverEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hello'), serverNow: z.number() }),
@@ -25,6 +42,7 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
   /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
   z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),
+  z.object({ kind: z.literal('job.progress'), job: jobProgressSchema }),
   /** The answer to a client's `ping`, for its estimate of the offset to the server clock. */
   z.object({ kind: z.literal('pong'), clientSentAt: z.number(), serverNow: z.number() }),
 ]);

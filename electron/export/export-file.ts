@@ -49,13 +49,15 @@ export type PdfPrinter = (docx: Buffer) => Promise<Buffer>;
 
 /**
  * One export of a meeting as a file: its Chinese file name, type and bytes. `now` stamps the
- * meeting file; `printPdf` turns the minutes' .docx into the PDF.
+ * meeting file; `printPdf` turns the minutes' .docx into the PDF; `onProgress` hears how far a
+ * long one (the slides) has come, 0 to 1.
  */
 export async function makeExport(
   name: ExportName,
   data: MeetingData,
   now: number,
   printPdf: PdfPrinter,
+  onProgress: (fraction: number) => void = () => {},
 ): Promise<ExportFile> {
   const title = safeName(data.meeting.title);
   switch (name) {
@@ -63,7 +65,7 @@ export async function makeExport(
       return {
         fileName: `${title}-幻灯片.pptx`,
         contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-        body: await slidesPptx(slidesModel(data), data.meeting),
+        body: await slidesPptx(slidesModel(data), data.meeting, onProgress),
       };
     case 'minutes.pdf':
       return {

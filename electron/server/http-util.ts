@@ -59,6 +59,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  busy: 429,
   internal: 500,
   unavailable: 503,
   storage_full: 507,

@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientMessageSchema, type ServerEvent } from '../api/events.ts';
+import { clientMessageSchema, type ServerEvent, type ServerEventKind } from '../api/events.ts';
+
+/** Events that only the organizer's screens get, whoever emits them. */
+const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set(['sharing.changed', 'job.progress']);
 
 /**
  * The live channel to every screen. A change is serialized once and written to each socket;
@@ -43,6 +46,13 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
   }
 
+  function broadcastToOrganizer(event: ServerEvent): void {
+    const payload = JSON.stringify(event);
+    for (const socket of clients) {
+      if (!deviceOf.has(socket) && socket.readyState === socket.OPEN) socket.send(payload);
+    }
+  }
+
   return {
     /** `deviceId` for a device that joined with the access code; null for the organizer. */
     accept(req: IncomingMessage, socket: Duplex, head: Buffer, deviceId: string | null): void {
@@ -65,13 +75,10 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
       return false;
     },
     /** To the organizer's screens only: what devices have joined is not the guests' business. */
-    broadcastToOrganizer(event: ServerEvent): void {
-      const payload = JSON.stringify(event);
-      for (const socket of clients) {
-        if (!deviceOf.has(socket) && socket.readyState === socket.OPEN) socket.send(payload);
-      }
-    },
+    broadcastToOrganizer,
     broadcast(event: ServerEvent): void {
+      // An export's or import's progress is the organizer's business, like the work itself.
+      if (ORGANIZER_ONLY.has(event.kind)) return broadcastToOrganizer(event);
       const payload = JSON.stringify(event);
       for (const socket of clients) {
         if (socket.readyState === socket.OPEN) socket.send(payload);

@@ -5,6 +5,7 @@ import { contract, type GuestAccess, type HttpMethod, type MethodName } from '..
 import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
 import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
+import { BusyError } from '../services/heavy-jobs.ts';
 import { isOutOfSpace } from '../store/out-of-space.ts';
 import type { Handlers } from '../services/handlers.ts';
 import {
@@ -163,6 +164,8 @@ export function createApiRouter(handlers: Handlers) {
       sendJson(res, spec.status ?? 200, output, { 'Server-Timing': serverTiming });
     } catch (error) {
       if (error instanceof ServiceError) {
+        if (error instanceof BusyError)
+          res.setHeader('Retry-After', String(error.retryAfterSeconds));
         return sendError(res, error.code, error.message, error.field);
       }
       // A fault of the machine, not a bug: said plainly, and the same request works once there

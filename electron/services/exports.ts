@@ -1,47 +1,72 @@
 import type { MethodParsedInput } from '../api/contract.ts';
-import { makeExport } from '../export/export-file.ts';
-import type { ExportFile, MeetingData } from '../export/meeting-data.ts';
-import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf-libreoffice.ts';
+import type { ExportFile } from '../export/meeting-data.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
+import type { ExportJob } from './export-job.ts';
+import type { HeavyJobs } from './heavy-jobs.ts';
+import { readMeetingData } from './meeting-data.ts';
+import { startHeavyWorker } from './worker-thread.ts';
 
-function readMeetingData(ctx: ServiceContext, meetingId: string): MeetingData {
-  const meeting = ctx.store.meetings.get(meetingId);
-  if (!meeting) throw notFound('meeting', meetingId);
-  return {
-    meeting,
-    items: ctx.store.agenda.listForMeeting(meetingId),
-    notes: ctx.store.notes.listForMeeting(meetingId),
-    run: ctx.store.runs.load(meetingId).state,
-    draws: ctx.store.draws.listForMeeting(meetingId),
-    originMeetingId: ctx.store.meetings.originOf(meetingId),
-  };
-}
+/**
+ * The heap one export may use. A 50,000-note deck needs about half of it; a meeting that needs
+ * more is refused with a message, and the server goes on.
+ */
+export const EXPORT_HEAP_MB = 1024;
+/** LibreOffice printing a long PDF included; a job still running then is stuck. */
+const EXPORT_TIMEOUT_MS = 10 * 60_000;
 
-/** The minutes' PDF from LibreOffice, or a message that says what to install. */
-async function printWithLibreOffice(docx: Buffer): Promise<Buffer> {
-  const soffice = findSoffice();
-  if (!soffice) {
-    throw new ServiceError(
-      'unavailable',
-      'minutes.pdf is printed by LibreOffice, which is not installed on this computer: install LibreOffice (libreoffice.org), or export minutes.docx and save it as PDF from Word or WPS',
-    );
-  }
-  try {
-    return await docxToPdf(docx, soffice);
-  } catch (error) {
-    if (error instanceof PdfUnavailableError) throw new ServiceError('unavailable', error.message);
-    throw error;
-  }
-}
-
-export function exportFile(
+/**
+ * An export of a meeting, made in a worker thread: the worker reads the meeting on its own
+ * read-only connection and makes the file, so neither the read nor the work holds up the
+ * event loop that runs every countdown. One export per meeting at a time (see heavy-jobs.ts).
+ */
+export async function exportFile(
   ctx: ServiceContext,
+  heavyJobs: HeavyJobs,
   input: MethodParsedInput<'exports.file'>,
 ): Promise<ExportFile> {
-  return makeExport(input.name, readMeetingData(ctx, input.id), ctx.now(), printWithLibreOffice);
+  // Refused here, at once, rather than by a worker started for nothing.
+  if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
+  const job = {
+    key: input.id,
+    kind: 'export' as const,
+    name: input.name,
+    meetingId: input.id,
+    heapLimitMb: EXPORT_HEAP_MB,
+  };
+  return heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
+    const worker = startHeavyWorker({
+      heapLimitMb,
+      timeoutMs: EXPORT_TIMEOUT_MS,
+      onProgress: progress,
+      outOfMemory: () =>
+        new ServiceError(
+          'unavailable',
+          `${input.name} of this meeting needs more memory than the ${heapLimitMb} MiB one export may use; nothing else was affected: export its minutes (minutes.md) or the meeting file instead`,
+        ),
+      tookTooLong: () =>
+        new ServiceError(
+          'unavailable',
+          `${input.name} took longer than 10 minutes and was stopped`,
+        ),
+    });
+    try {
+      const exportJob: ExportJob = {
+        name: input.name,
+        meetingId: input.id,
+        now: ctx.now(),
+        // A database in memory has no file for the worker to open: read here, then.
+        source: ctx.store.db.memory
+          ? { data: readMeetingData(ctx.store, input.id) }
+          : { database: ctx.store.db.name },
+      };
+      return (await worker.ask({ type: 'export', job: exportJob })) as ExportFile;
+    } finally {
+      worker.close();
+    }
+  });
 }
 
-export const exportHandlers = (ctx: ServiceContext) => ({
-  'exports.file': (input: MethodParsedInput<'exports.file'>) => exportFile(ctx, input),
+export const exportHandlers = (ctx: ServiceContext, heavyJobs: HeavyJobs) => ({
+  'exports.file': (input: MethodParsedInput<'exports.file'>) => exportFile(ctx, heavyJobs, input),
 });

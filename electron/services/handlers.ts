@@ -4,6 +4,7 @@ import type { ServiceContext } from './context.ts';
 import { diagnosticsHandlers } from './diagnostics.ts';
 import { drawHandlers } from './draw.ts';
 import { exportHandlers } from './exports.ts';
+import { createHeavyJobs } from './heavy-jobs.ts';
 import { importHandlers } from './imports.ts';
 import { meetingFileHandlers } from './meeting-file-import.ts';
 import { noteHandlers } from './notes.ts';
@@ -30,6 +31,8 @@ type HandlerSpec = {
  * these functions. A method of the contract without a handler is a compile error here.
  */
 export function createHandlers(ctx: ServiceContext) {
+  // Shared by exports and imports: at most one heavy job per meeting, two in all.
+  const heavyJobs = createHeavyJobs(ctx.emit);
   return {
     'meetings.list': (_input) => listMeetings(ctx),
     'meetings.create': (input) => createNewMeeting(ctx, input),
@@ -45,8 +48,8 @@ export function createHandlers(ctx: ServiceContext) {
     ...runHandlers(ctx),
     ...noteHandlers(ctx),
     ...sharingHandlers(ctx),
-    ...exportHandlers(ctx),
-    ...meetingFileHandlers(ctx),
+    ...exportHandlers(ctx, heavyJobs),
+    ...meetingFileHandlers(ctx, heavyJobs),
     ...rosterHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),

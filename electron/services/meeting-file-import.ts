@@ -1,92 +1,163 @@
-import { bundleSchema, BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
-import { bundleFault, placeInFile } from '../api/bundle-invariants.ts';
+import { performance } from 'node:perf_hooks';
 import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
+import type { Note } from '../core/notes.ts';
 import { initialRunState } from '../core/run.ts';
-import { fromBundle, withNewIds } from '../export/bundle.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
+import type { HeavyJobs } from './heavy-jobs.ts';
+import type { MeetingFileHead } from './meeting-file-read.ts';
+import { startHeavyWorker } from './worker-thread.ts';
 
-/** The file's text as JSON, or a message that says it is not a meeting file. */
-function parseBundleFile(bytes: Uint8Array): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw invalidInput('file', 'not a Roundtable meeting file (it is not text; damaged?)');
-  }
-  if (!text.trim()) throw invalidInput('file', 'the file is empty');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw invalidInput(
-      'file',
-      `not a Roundtable meeting file, or a damaged one (${(error as Error).message})`,
-    );
+/** Reading a 51 MiB file of 50,000 notes takes about half of this. */
+export const MEETING_FILE_HEAP_MB = 1024;
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+/** Notes the worker hands over at a time. */
+const NOTE_BATCH = 500;
+/**
+ * How long one transaction of the import may hold the server's connection (and event loop):
+ * a run command arriving meanwhile waits at most about this, plus the commit.
+ */
+const SLICE_MS = 8;
+/** Reading the file is about this share of the whole import; writing the notes, the rest. */
+const READ_SHARE = 0.3;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Writes notes in transactions of about SLICE_MS each, letting the event loop run between. */
+async function writeNotesInSlices(ctx: ServiceContext, notes: readonly Note[]): Promise<void> {
+  let next = 0;
+  while (next < notes.length) {
+    ctx.store.transaction(() => {
+      const startedAt = performance.now();
+      do ctx.store.notes.save(notes[next++] as Note);
+      while (next < notes.length && performance.now() - startedAt < SLICE_MS);
+    });
+    await nextTurn();
   }
 }
 
-/**
- * The file, held to the contract's own schemas and limits and to its own invariants; else a
- * refusal naming the first place in the file that is wrong (`items[3].plannedMinutes`).
- */
-function readBundle(raw: unknown): MeetingBundle {
-  const head = raw as { format?: unknown; version?: unknown } | null;
-  if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT) {
-    throw invalidInput(
-      'format',
-      `not a Roundtable meeting file (format "${BUNDLE_FORMAT}" expected)`,
-    );
+/** Deletes a meeting a few hundred notes at a time: one statement for 50,000 takes a second. */
+async function deleteInSlices(ctx: ServiceContext, meetingId: string): Promise<void> {
+  while (ctx.store.transaction(() => ctx.store.notes.deleteSomeOfMeeting(meetingId, 200)) > 0) {
+    await nextTurn();
   }
-  if (typeof head.version === 'number' && head.version > BUNDLE_VERSION) {
-    throw invalidInput(
-      'version',
-      `written by a newer Roundtable (file format ${head.version}; this version reads up to ${BUNDLE_VERSION}): update Roundtable to open it`,
-    );
-  }
-  const parsed = bundleSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalidInput(placeInFile(issue?.path ?? []) || 'file', issue?.message ?? 'invalid');
-  }
-  const fault = bundleFault(parsed.data);
-  if (fault) throw invalidInput(placeInFile(fault.path), fault.message);
-  return parsed.data;
+  ctx.store.transaction(() => ctx.store.meetings.delete(meetingId));
 }
 
 /**
- * Brings a meeting file in, whole, in one transaction: nothing is written if any part is bad.
- * Every row gets a new id, so a file can only ever add a meeting. The same meeting brought in
- * again (known by its origin) is refused with 409 unless the caller asks for a copy.
+ * Imports that a crash (or a full disk) cut short are still marked: they are deleted before the
+ * next one starts. Imports run one at a time, so none of them is under way now.
  */
-export function importMeeting(
+async function deleteUnfinishedImports(ctx: ServiceContext): Promise<void> {
+  for (const meetingId of ctx.store.meetings.listImporting()) await deleteInSlices(ctx, meetingId);
+}
+
+const conflict = () =>
+  new ServiceError(
+    'conflict',
+    'this meeting is already here: import it as a copy ("asCopy": true) to keep both',
+  );
+
+/**
+ * Writes a meeting file's meeting, checked and under new ids by the worker. 50,000 notes take
+ * seconds to write, so they go in short transactions while the meeting stays marked as being
+ * imported (found by no list or search, see migration 007); the last transaction clears the
+ * mark. A failure on the way deletes what was written: the import is still all or nothing.
+ */
+async function writeMeeting(
   ctx: ServiceContext,
-  input: MethodParsedInput<'meetings.importBundle'>,
-): MeetingWithAgenda {
-  const original = fromBundle(readBundle(parseBundleFile(input.file)));
-  const origin = original.originMeetingId ?? original.meeting.id;
-  const data = withNewIds(original, ctx.newId);
+  head: MeetingFileHead,
+  asCopy: boolean,
+  nextNotes: (from: number) => Promise<Note[]>,
+  progress: (fraction: number) => void,
+): Promise<void> {
+  const { meeting, items, draws, run } = head.data;
+  const alreadyHere = () => ctx.store.meetings.findByOrigin(head.origin) !== undefined;
+  if (alreadyHere() && !asCopy) throw conflict();
+  await deleteUnfinishedImports(ctx);
   ctx.store.transaction(() => {
-    const alreadyHere = ctx.store.meetings.findByOrigin(origin) !== undefined;
-    if (alreadyHere && !input.asCopy) {
-      throw new ServiceError(
-        'conflict',
-        'this meeting is already here: import it as a copy ("asCopy": true) to keep both',
-      );
-    }
-    ctx.store.meetings.save(data.meeting);
-    // A copy beside the meeting it came from is a meeting of its own from now on.
-    ctx.store.meetings.setOrigin(data.meeting.id, alreadyHere ? null : origin);
-    ctx.store.agenda.replaceAll(data.meeting.id, data.items);
-    for (const note of data.notes) ctx.store.notes.save(note);
-    for (const draw of data.draws) ctx.store.draws.add(draw);
-    ctx.store.runs.save(data.meeting.id, data.run, ctx.now(), initialRunState);
+    ctx.store.meetings.save(meeting);
+    ctx.store.meetings.setImporting(meeting.id, true);
+    ctx.store.agenda.replaceAll(meeting.id, items);
+    for (const draw of draws) ctx.store.draws.add(draw);
   });
-  ctx.emit({ kind: 'meeting.saved', meeting: data.meeting });
-  ctx.emit({ kind: 'agenda.saved', meetingId: data.meeting.id, items: data.items });
-  return { meeting: data.meeting, items: data.items };
+  try {
+    for (let written = 0; written < head.noteCount;) {
+      const notes = await nextNotes(written);
+      await writeNotesInSlices(ctx, notes);
+      written += notes.length;
+      progress(READ_SHARE + ((1 - READ_SHARE) * written) / head.noteCount);
+    }
+    ctx.store.transaction(() => {
+      const copy = alreadyHere();
+      if (copy && !asCopy) throw conflict();
+      // A copy beside the meeting it came from is a meeting of its own from now on.
+      ctx.store.meetings.setOrigin(meeting.id, copy ? null : head.origin);
+      ctx.store.runs.save(meeting.id, run, ctx.now(), initialRunState);
+      ctx.store.meetings.setImporting(meeting.id, false);
+    });
+  } catch (error) {
+    // Still marked: if this fails too (a full disk), the next import deletes it.
+    await deleteInSlices(ctx, meeting.id).catch(() => {});
+    throw error;
+  }
 }
 
-export const meetingFileHandlers = (ctx: ServiceContext) => ({
+/**
+ * Brings a meeting file in, whole: the file is read and checked in a worker thread (against the
+ * API's own schemas, see meeting-file-read.ts), every row gets a new id so a file can only ever
+ * add a meeting, and the same meeting brought in again (known by its origin) is refused with 409
+ * unless the caller asks for a copy. One import at a time.
+ */
+export async function importMeeting(
+  ctx: ServiceContext,
+  heavyJobs: HeavyJobs,
+  input: MethodParsedInput<'meetings.importBundle'>,
+): Promise<MeetingWithAgenda> {
+  const job = {
+    key: 'meeting-file-import',
+    kind: 'import' as const,
+    name: 'meeting.roundtable',
+    meetingId: null,
+    heapLimitMb: MEETING_FILE_HEAP_MB,
+  };
+  const head = await heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
+    const worker = startHeavyWorker({
+      heapLimitMb,
+      timeoutMs: IMPORT_TIMEOUT_MS,
+      onProgress: (fraction) => progress(READ_SHARE * fraction),
+      outOfMemory: () =>
+        invalidInput(
+          'file',
+          `reading it needs more memory than the ${heapLimitMb} MiB set aside for a meeting file; a Roundtable meeting file never does`,
+        ),
+      tookTooLong: () =>
+        new ServiceError('unavailable', 'importing took longer than 10 minutes and was stopped'),
+    });
+    try {
+      const file = input.file;
+      // Handed over, not copied, when the bytes are the whole of their buffer.
+      const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+      const transfer = whole && file.buffer instanceof ArrayBuffer ? [file.buffer] : [];
+      const read = (await worker.ask(
+        { type: 'readMeetingFile', bytes: file },
+        transfer,
+      )) as MeetingFileHead;
+      const nextNotes = async (from: number) =>
+        (await worker.ask({ type: 'meetingFileNotes', from, count: NOTE_BATCH })) as Note[];
+      await writeMeeting(ctx, read, input.asCopy === true, nextNotes, progress);
+      return read;
+    } finally {
+      worker.close();
+    }
+  });
+  const { meeting, items } = head.data;
+  ctx.emit({ kind: 'meeting.saved', meeting });
+  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
+  return { meeting, items };
+}
+
+export const meetingFileHandlers = (ctx: ServiceContext, heavyJobs: HeavyJobs) => ({
   'meetings.importBundle': (input: MethodParsedInput<'meetings.importBundle'>) =>
-    importMeeting(ctx, input),
+    importMeeting(ctx, heavyJobs, input),
 });

@@ -8,6 +8,15 @@ export interface DownloadProgress {
   total: number | null;
 }
 
+/** The server is making another file of the meeting (429): try again after `retryAfterSeconds`. */
+export class BusyDownloadError extends ApiCallError {
+  readonly retryAfterSeconds: number;
+  constructor(error: ApiError['error'], retryAfterSeconds: number) {
+    super(429, error);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 /** The file name from Content-Disposition, preferring the UTF-8 (RFC 5987) form. */
 export function fileNameOf(disposition: string | null, fallback: string): string {
   const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
@@ -32,10 +41,11 @@ export async function downloadFile(
   }
   if (!response.ok || !response.body) {
     const body = (await response.json().catch(() => undefined)) as ApiError | undefined;
-    throw new ApiCallError(
-      response.status,
-      body?.error ?? { code: 'internal', message: `HTTP ${response.status}` },
-    );
+    const error = body?.error ?? { code: 'internal', message: `HTTP ${response.status}` };
+    if (error.code === 'busy') {
+      throw new BusyDownloadError(error, Number(response.headers.get('Retry-After')) || 5);
+    }
+    throw new ApiCallError(response.status, error);
   }
   const total = Number(response.headers.get('Content-Length')) || null;
   const chunks: Uint8Array<ArrayBuffer>[] = [];

@@ -16,6 +16,7 @@ export function applyToMeeting(
     case 'draw.made':
     case 'roster.saved':
     case 'sharing.changed':
+    case 'job.progress':
       return current;
     case 'meeting.saved':
       return current.meeting.id === event.meeting.id

@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { EXPORT_NAMES, type ExportName } from '../../../electron/api/bundle.ts';
-import { downloadFile, type DownloadProgress } from '../../api/download.ts';
+import type { ServerEvent } from '../../../electron/api/events.ts';
+import { BusyDownloadError, downloadFile, type DownloadProgress } from '../../api/download.ts';
+import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface Busy extends DownloadProgress {
   name: ExportName;
+  /** How far the server has come making the file (its job.progress events), 0 to 1. */
+  made: number;
 }
 
 /**
@@ -16,27 +20,43 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
   const [busy, setBusy] = useState<Busy | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // The server says how far it has come making the file, before the first byte arrives.
+  useLiveEvents(
+    useCallback(
+      (event: ServerEvent) => {
+        if (event.kind !== 'job.progress' || event.job.meetingId !== meetingId) return;
+        const { name, fraction } = event.job;
+        setBusy((held) => (held && held.name === name ? { ...held, made: fraction } : held));
+      },
+      [meetingId],
+    ),
+  );
+
   async function exportAs(name: ExportName) {
     setOutcome(null);
-    setBusy({ name, received: 0, total: null });
+    setBusy({ name, received: 0, total: null, made: 0 });
     try {
       const saved = await downloadFile(
         `/api/meetings/${encodeURIComponent(meetingId)}/export/${name}`,
         name,
-        (progress) => setBusy({ name, ...progress }),
+        (progress) => setBusy({ name, made: 1, ...progress }),
       );
       setOutcome({ ok: true, text: t('export.done', { file: saved }) });
     } catch (error) {
-      setOutcome({
-        ok: false,
-        text: t('export.failed', { what: t(`export.${name}`), reason: (error as Error).message }),
-      });
+      const reason =
+        error instanceof BusyDownloadError
+          ? t('export.busy', { seconds: String(error.retryAfterSeconds) })
+          : (error as Error).message;
+      setOutcome({ ok: false, text: t('export.failed', { what: t(`export.${name}`), reason }) });
     } finally {
       setBusy(null);
     }
   }
 
   const percent = busy?.total ? Math.round((busy.received / busy.total) * 100) : null;
+  const madePercent = busy ? Math.round(busy.made * 100) : 0;
+  // While made: the server's progress, once known; while downloading: the bytes received.
+  const barPercent = busy?.received ? percent : madePercent > 0 ? madePercent : null;
   return (
     <details className="export-menu">
       <summary>{t('export.menu')}</summary>
@@ -54,13 +74,18 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
           {busy && (
             <>
               <span>
-                {busy.received === 0
-                  ? t('export.making', { what: t(`export.${busy.name}`) })
-                  : t('export.receiving', { percent: String(percent ?? '…') })}
+                {busy.received > 0
+                  ? t('export.receiving', { percent: String(percent ?? '…') })
+                  : madePercent > 0
+                    ? t('export.makingPercent', {
+                        what: t(`export.${busy.name}`),
+                        percent: String(madePercent),
+                      })
+                    : t('export.making', { what: t(`export.${busy.name}`) })}
               </span>
               <progress
                 aria-label={t(`export.${busy.name}`)}
-                {...(percent !== null ? { value: percent, max: 100 } : {})}
+                {...(barPercent !== null ? { value: barPercent, max: 100 } : {})}
               />
             </>
           )}

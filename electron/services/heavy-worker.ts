@@ -1,0 +1,71 @@
+import { parentPort } from 'node:worker_threads';
+import type { Note } from '../core/notes.ts';
+import { ServiceError } from './errors.ts';
+import type { ExportJob } from './export-job.ts';
+
+/**
+ * The heavy work of the server, in a worker thread with its own memory limit (see
+ * worker-thread.ts): exports, and reading meeting files. The server's event loop, which runs
+ * every countdown, only waits for the answer. One worker per job, ended after it.
+ */
+
+export type HeavyWorkerRequest =
+  | { type: 'export'; job: ExportJob }
+  | { type: 'readMeetingFile'; bytes: Uint8Array }
+  | { type: 'meetingFileNotes'; from: number; count: number };
+
+/** A failure, as it crosses to the server: a ServiceError keeps its code and field. */
+export type WorkerFailure =
+  | { service: true; code: ServiceError['code']; message: string; field?: string }
+  | { service: false; message: string; stack?: string };
+
+export type HeavyWorkerMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'reply'; value: unknown }
+  | { type: 'failed'; error: WorkerFailure };
+
+const post = (message: HeavyWorkerMessage, transfer: ArrayBuffer[] = []) =>
+  parentPort?.postMessage(message, transfer);
+const progress = (fraction: number) => post({ type: 'progress', fraction });
+
+/** The notes of the meeting file read last, handed over in batches as the server asks. */
+let meetingFileNotes: Note[] = [];
+
+async function answer(request: HeavyWorkerRequest): Promise<void> {
+  switch (request.type) {
+    // Each job loads only the code it needs: a worker lives for one job, and starts sooner.
+    case 'export': {
+      const { makeExportFromJob } = await import('./export-job.ts');
+      const file = await makeExportFromJob(request.job, progress);
+      // Copied into a buffer of its own, so it can be handed over without a second copy.
+      const body = new Uint8Array(file.body.byteLength);
+      body.set(file.body);
+      return post({ type: 'reply', value: { ...file, body } }, [body.buffer]);
+    }
+    case 'readMeetingFile': {
+      const { readMeetingFile } = await import('./meeting-file-read.ts');
+      const { head, notes } = readMeetingFile(request.bytes, progress);
+      meetingFileNotes = notes;
+      return post({ type: 'reply', value: head });
+    }
+    case 'meetingFileNotes':
+      return post({
+        type: 'reply',
+        value: meetingFileNotes.slice(request.from, request.from + request.count),
+      });
+    default:
+      request satisfies never;
+  }
+}
+
+function failure(error: unknown): WorkerFailure {
+  if (error instanceof ServiceError) {
+    return { service: true, code: error.code, message: error.message, field: error.field };
+  }
+  const { message, stack } = error instanceof Error ? error : new Error(String(error));
+  return { service: false, message, stack };
+}
+
+parentPort?.on('message', (request: HeavyWorkerRequest) => {
+  answer(request).catch((error: unknown) => post({ type: 'failed', error: failure(error) }));
+});

@@ -1,0 +1,20 @@
+import type { MeetingData } from '../export/meeting-data.ts';
+import type { Store } from '../store/index.ts';
+import { notFound } from './errors.ts';
+
+/** The repositories an export reads, on the server's connection or a read-only one. */
+export type MeetingDataSource = Pick<Store, 'meetings' | 'agenda' | 'notes' | 'runs' | 'draws'>;
+
+/** Everything an export is made from; call it inside one read transaction. */
+export function readMeetingData(store: MeetingDataSource, meetingId: string): MeetingData {
+  const meeting = store.meetings.get(meetingId);
+  if (!meeting) throw notFound('meeting', meetingId);
+  return {
+    meeting,
+    items: store.agenda.listForMeeting(meetingId),
+    notes: store.notes.listForMeeting(meetingId),
+    run: store.runs.load(meetingId).state,
+    draws: store.draws.listForMeeting(meetingId),
+    originMeetingId: store.meetings.originOf(meetingId),
+  };
+}

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { bundleSchema, BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
+import { bundleFault, placeInFile } from '../api/bundle-invariants.ts';
+import type { Note } from '../core/notes.ts';
+import { fromBundle, withNewIds } from '../export/bundle.ts';
+import type { MeetingData } from '../export/meeting-data.ts';
+import { invalidInput } from './errors.ts';
+
+/**
+ * Reading a meeting file, done in the heavy worker: decoding, parsing and checking 50,000
+ * notes takes seconds and hundreds of MiB, which must not be the server's event loop's or heap's.
+ */
+
+/** No part of a meeting file lies deeper than this; a file of nested `[` is refused unparsed. */
+const MAX_NESTING = 16;
+
+/** How deep the JSON's arrays and objects nest, counted without parsing (strings skipped). */
+function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** The file's text as JSON, or a message that says it is not a meeting file. */
+function parseBundleFile(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw invalidInput('file', 'not a Roundtable meeting file (it is not text; damaged?)');
+  }
+  if (!text.trim()) throw invalidInput('file', 'the file is empty');
+  if (nestingExceeds(text, MAX_NESTING)) {
+    throw invalidInput(
+      'file',
+      `not a Roundtable meeting file: it nests deeper than ${MAX_NESTING} levels`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidInput(
+      'file',
+      `not a Roundtable meeting file, or a damaged one (${(error as Error).message})`,
+    );
+  }
+}
+
+/**
+ * The file, held to the contract's own schemas and limits and to its own invariants; else a
+ * refusal naming the first place in the file that is wrong (`items[3].plannedMinutes`).
+ */
+function readBundle(raw: unknown): MeetingBundle {
+  const head = raw as { format?: unknown; version?: unknown } | null;
+  if (!head || typeof head !== 'object' || head.format !== BUNDLE_FORMAT) {
+    throw invalidInput(
+      'format',
+      `not a Roundtable meeting file (format "${BUNDLE_FORMAT}" expected)`,
+    );
+  }
+  if (typeof head.version === 'number' && head.version > BUNDLE_VERSION) {
+    throw invalidInput(
+      'version',
+      `written by a newer Roundtable (file format ${head.version}; this version reads up to ${BUNDLE_VERSION}): update Roundtable to open it`,
+    );
+  }
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalidInput(placeInFile(issue?.path ?? []) || 'file', issue?.message ?? 'invalid');
+  }
+  const fault = bundleFault(parsed.data);
+  if (fault) throw invalidInput(placeInFile(fault.path), fault.message);
+  return parsed.data;
+}
+
+/** What the server writes first (all but the notes), and how many notes follow. */
+export interface MeetingFileHead {
+  /** The meeting under new ids, without its notes. */
+  data: Omit<MeetingData, 'notes'>;
+  /** The id the meeting was first made under: the same meeting is known by it. */
+  origin: string;
+  noteCount: number;
+}
+
+/** A meeting file read and checked, under new ids: its head now, its notes in batches. */
+export function readMeetingFile(
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void,
+): { head: MeetingFileHead; notes: Note[] } {
+  const raw = parseBundleFile(bytes);
+  onProgress(0.4);
+  const original = fromBundle(readBundle(raw));
+  onProgress(0.8);
+  const { notes, ...rest } = withNewIds(original, randomUUID);
+  return {
+    head: {
+      data: rest,
+      origin: original.originMeetingId ?? original.meeting.id,
+      noteCount: notes.length,
+    },
+    notes,
+  };
+}

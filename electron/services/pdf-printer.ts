@@ -1,0 +1,19 @@
+import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf-libreoffice.ts';
+import { ServiceError } from './errors.ts';
+
+/** The minutes' PDF from LibreOffice, or a message that says what to install. */
+export async function printWithLibreOffice(docx: Buffer): Promise<Buffer> {
+  const soffice = findSoffice();
+  if (!soffice) {
+    throw new ServiceError(
+      'unavailable',
+      'minutes.pdf is printed by LibreOffice, which is not installed on this computer: install LibreOffice (libreoffice.org), or export minutes.docx and save it as PDF from Word or WPS',
+    );
+  }
+  try {
+    return await docxToPdf(docx, soffice);
+  } catch (error) {
+    if (error instanceof PdfUnavailableError) throw new ServiceError('unavailable', error.message);
+    throw error;
+  }
+}
