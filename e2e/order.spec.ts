@@ -118,11 +118,24 @@ test('the organizer imports speakers from a spreadsheet after a preview that nam
   );
   await expect(preview.getByRole('button', { name: '导入 1 行' })).toBeDisabled();
 
+  // Into the roster, a file without 姓名 is refused the same way, naming the header row.
+  await chooser.setInputFiles({
+    name: '单位名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('单位,职务\n平湖街道,党工委书记\n', 'utf8'),
+  });
+  const noName = page.getByRole('region', { name: '导入预览：单位名单.csv' });
+  await noName.getByRole('radio', { name: '发言名册' }).check();
+  await expect(noName.getByRole('alert')).toContainText('第 1 行：缺少“姓名”列');
+  await expect(noName.getByRole('button', { name: '导入 1 行' })).toBeDisabled();
+  await noName.getByRole('radio', { name: '本次会议的发言' }).check();
+  await expect(noName.getByRole('alert')).toHaveCount(0);
+
   await chooser.setInputFiles({
     name: '发言安排.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      '\uFEFF发言单位,发言人,职务,发言题目,时长（分钟）\n坪地街道,陈二坪,党工委书记,临时党支部建在一线,８\n横岗街道,黄三横,党工委书记,以实干论英雄,10\n',
+      '\uFEFF发言单位,发言人,职务,发言题目,时长（分钟）\n坪地街道,陈二坪,党工委书记,征拆攻坚：临时党支部（一线）,８\n横岗街道,黄三横,党工委书记,以实干论英雄,10\n',
       'utf8',
     ),
   });
@@ -136,4 +149,8 @@ test('the organizer imports speakers from a spreadsheet after a preview that nam
   await good.getByRole('button', { name: '导入 2 行' }).click();
   await expect(page.getByTestId('agenda-totals')).toContainText('共 2 项，计划 18 分钟');
   await expect(page.getByText('已加入 2 个发言。')).toBeVisible();
+  // Chinese punctuation is kept as typed, not turned into ASCII.
+  await expect(
+    page.getByRole('list', { name: '议程与发言顺序' }).getByText('征拆攻坚：临时党支部（一线）'),
+  ).toBeVisible();
 });

@@ -112,7 +112,7 @@ export function readSpeakers(
         column: null,
         code: 'missingColumn',
         value: field,
-        message: `missing column for ${field} (${HEADER_NAMES[field].slice(0, 2).join(' / ')})`,
+        message: `missing column ${HEADER_NAMES[field][0]} (a header read as ${field}: ${HEADER_NAMES[field].join(', ')})`,
       });
     }
   }
@@ -121,9 +121,11 @@ export function readSpeakers(
   rows.slice(1).forEach((cells, index) => {
     const row = index + 2;
     if (cells.every((c) => !c.trim())) return;
+    // Text is kept exactly as typed: NFKC would turn "：，（）" into ASCII punctuation. Only
+    // the duration is read leniently, by readMinutes.
     const cell = (field: ImportField) => {
       const at = mapping[field];
-      return at === undefined ? '' : (cells[at] ?? '').normalize('NFKC').trim();
+      return at === undefined ? '' : (cells[at] ?? '').trim();
     };
     for (const field of ['organization', 'name', 'position', 'topic'] as const) {
       if (cell(field).length > LIMITS[field]) {

@@ -140,7 +140,12 @@ describe('importing a roster or an agenda from a table', () => {
       [
         '姓名,职务\r\n林一平,书记\r\n',
         { fileName: '缺列.csv' },
-        /缺列\.csv, row 1: missing column for organization/,
+        /缺列\.csv, row 1: missing column 单位/,
+      ],
+      [
+        '单位,职务,题目\r\n平湖街道,党工委书记,四条河征拆\r\n',
+        { fileName: '名单.csv' },
+        /名单\.csv, row 1: missing column 姓名/,
       ],
       [
         '单位,姓名,时长\r\n平湖街道,林一平,八分钟\r\n,陈二坪,8\r\n',
@@ -157,6 +162,42 @@ describe('importing a roster or an agenda from a table', () => {
       expect(res.body.error.message).toMatch(message);
     }
     expect(await count()).toBe(before);
+  });
+
+  it('keeps every character of a text cell: only the duration is read leniently', async () => {
+    const meeting = (await api('POST', '/api/meetings', { title: '标点测试', date: '2026-12-02' }))
+      .body.meeting;
+    const text =
+      '单位,姓名,职务,题目,时长\r\n' +
+      '龙岗街道（试点）,李四龙,党工委书记,"征拆攻坚：临时党支部，建在一线（上）",１０min\r\n';
+    const agenda = await post(`/api/meetings/${meeting.id}/import-agenda`, text, {
+      fileName: '议程.csv',
+    });
+    expect(agenda.status).toBe(201);
+    expect(agenda.body.items[0]).toMatchObject({
+      organization: '龙岗街道（试点）',
+      topic: '征拆攻坚：临时党支部，建在一线（上）',
+      plannedMinutes: 10,
+    });
+    const roster = await post('/api/import/roster', text, { fileName: '名单.csv' });
+    expect(roster.status).toBe(201);
+    expect(roster.body.entries.map((e: Json) => e.organization)).toContain('龙岗街道（试点）');
+  });
+
+  it('refuses an agenda without a 单位 column, writing nothing', async () => {
+    const meeting = (await api('POST', '/api/meetings', { title: '缺列测试', date: '2026-12-03' }))
+      .body.meeting;
+    const res = await post(
+      `/api/meetings/${meeting.id}/import-agenda`,
+      '姓名,题目\r\n林一平,征拆\r\n',
+      {
+        fileName: '议程.csv',
+      },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('file');
+    expect(res.body.error.message).toMatch(/议程\.csv, row 1: missing column 单位/);
+    expect((await api('GET', `/api/meetings/${meeting.id}`)).body.items).toEqual([]);
   });
 
   it('refuses a zip bomb and a file over 10 MB before reading it', async () => {

@@ -15,9 +15,12 @@ import { changeAgenda } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 
-/** What each target needs: the roster an organization; an agenda a speaker of some kind. */
+/**
+ * What each target needs: a roster entry is a person of an organization; a speech needs its
+ * organization (the speaker may be named later).
+ */
 const REQUIRED: Record<'roster' | 'agenda', ImportField[]> = {
-  roster: ['organization'],
+  roster: ['organization', 'name'],
   agenda: ['organization'],
 };
 const PREVIEW_ROWS = 50;
