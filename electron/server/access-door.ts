@@ -43,6 +43,12 @@ export function createAccessDoor(options: {
     lockedUntil: (): number | null =>
       isLocked(lockout, options.now()) ? lockout.lockedUntil : null,
     removed: (): RemovedDevice[] => removed,
+    /** What a restart must keep: the code, the wrong-code budget, who is kept out. */
+    snapshot: () => ({ code, lockout, removed }),
+    /** Sharing resumed after a restart: the door as it was, not a new code (sharing-memory.ts). */
+    reopen(kept: { code: string; lockout: Lockout; removed: RemovedDevice[] }): void {
+      ({ code, lockout, removed } = kept);
+    },
     /** Sharing turned on: a new code and a fresh budget (the organizer's own doing). */
     open(): void {
       code = freshCode(code);

@@ -7,6 +7,7 @@ import type { GuestRole, SharedDevice, SharingState } from '../api/sharing.ts';
 import { createAccessDoor } from './access-door.ts';
 import { describeBrowser } from './browser-name.ts';
 import { tokenMatches } from './guard.ts';
+import type { SharingMemory } from './sharing-memory.ts';
 
 /** The machine's IPv4 addresses on its networks (not loopback): where other devices reach it. */
 export function lanAddresses(): string[] {
@@ -32,6 +33,11 @@ interface Options {
    * lockout replaced the code, a removed device tried to rejoin.
    */
   onChanged: () => void;
+  /**
+   * Called with sharing's state after every change while it is on, and null when it is turned
+   * off, so a restart after a crash can resume it (sharing-memory.ts). Left out: nothing kept.
+   */
+  remember?: (memory: SharingMemory | null) => void;
 }
 
 /** A device that joined: its own token, and what it joined as. */
@@ -57,7 +63,17 @@ export function createLanSharing(options: Options) {
   let servers: http.Server[] = [];
   let port = 0;
   let devices: JoinedDevice[] = [];
-  const door = createAccessDoor({ now: options.now, onChanged: options.onChanged });
+  const door = createAccessDoor({
+    now: options.now,
+    onChanged: () => {
+      remember();
+      options.onChanged();
+    },
+  });
+
+  function remember(): void {
+    options.remember?.(servers.length > 0 ? { port, ...door.snapshot(), devices } : null);
+  }
 
   const urls = () => servers.map((s) => `http://${(s.address() as AddressInfo).address}:${port}/`);
 
@@ -69,6 +85,26 @@ export function createLanSharing(options: Options) {
       server.listen(onPort, address, () => resolve());
     });
     return server;
+  }
+
+  /** Listens on every address at `wanted` (0: a free port), or a free one if it is taken. */
+  async function openListeners(wanted: number): Promise<void> {
+    const addresses = options.addresses();
+    if (addresses.length === 0) throw new Error('this computer has no network address to share on');
+    const firstAddress = addresses[0] as string;
+    const first = await listen(firstAddress, wanted).catch((error: unknown) => {
+      if (wanted === 0 || (error as { code?: unknown }).code !== 'EADDRINUSE') throw error;
+      return listen(firstAddress, 0);
+    });
+    port = (first.address() as AddressInfo).port;
+    servers = [first];
+    for (const address of addresses.slice(1)) {
+      try {
+        servers.push(await listen(address, port));
+      } catch {
+        // That address cannot take this port; the others still serve.
+      }
+    }
   }
 
   return {
@@ -104,34 +140,52 @@ export function createLanSharing(options: Options) {
       devices = devices.filter((d) => d !== device);
       const { token: _token, ...seen } = device;
       door.remove(seen);
+      remember();
       options.onRevoked(deviceId);
       return true;
     },
-    allow: (deviceId: string): boolean => door.allow(deviceId),
+    allow(deviceId: string): boolean {
+      const allowed = door.allow(deviceId);
+      if (allowed) remember();
+      return allowed;
+    },
     async enable(): Promise<SharingState> {
       if (servers.length > 0) return this.state();
-      const addresses = options.addresses();
-      if (addresses.length === 0)
-        throw new Error('this computer has no network address to share on');
-      const first = await listen(addresses[0] as string, 0);
-      port = (first.address() as AddressInfo).port;
-      servers = [first];
-      for (const address of addresses.slice(1)) {
-        try {
-          servers.push(await listen(address, port));
-        } catch {
-          // That address cannot take this port; the others still serve.
-        }
-      }
+      await openListeners(0);
       door.open();
       devices = [];
+      remember();
       return this.state();
     },
-    async disable(): Promise<SharingState> {
+    /**
+     * Sharing as it was when the server died: the same port (a free one if another program
+     * took it), code and devices, so every device's page reconnects with the token it holds.
+     */
+    async resume(memory: SharingMemory): Promise<SharingState> {
+      if (servers.length > 0) return this.state();
+      door.reopen(memory);
+      devices = memory.devices;
+      try {
+        await openListeners(memory.port);
+      } catch (error) {
+        door.close();
+        devices = [];
+        throw error;
+      }
+      remember();
+      return this.state();
+    },
+    /**
+     * Turns sharing off. `forget` false: only because the machine shuts down, so the state
+     * kept for the next start stays and sharing resumes after the reboot.
+     */
+    async disable(forget = true): Promise<SharingState> {
       const closing = servers;
       servers = [];
       door.close();
       devices = [];
+      // Before any await: the desktop app's quit does not wait for this promise.
+      if (forget) remember();
       // The guests' WebSockets first: a listener does not finish closing while they are open.
       options.onDisabled();
       await Promise.all(
@@ -165,6 +219,7 @@ export function createLanSharing(options: Options) {
         joinedAt: options.now(),
       };
       devices.push(device);
+      remember();
       options.onChanged();
       return { kind: 'joined', token: device.token, deviceId: device.id, role };
     },
