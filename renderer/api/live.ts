@@ -11,7 +11,20 @@ const listeners = new Set<Listener>();
 const statusListeners = new Set<() => void>();
 let status: LiveStatus = 'connecting';
 let socket: WebSocket | undefined;
-let retryMs = 250;
+const FIRST_RETRY_MS = 250;
+/**
+ * Retries back off to once a second, no slower: a restarted server comes back on the same
+ * address, and every screen should be on it within a second or so. A refused connection to a
+ * server that is down costs it nothing, so a hall of devices retrying each second is no load.
+ */
+const LONGEST_RETRY_MS = 1000;
+/**
+ * A connection not open by then is given up and tried again. To a machine that is rebooting
+ * (no answer at all, rather than a refusal) a connection attempt may otherwise hang on until
+ * long after the server is back.
+ */
+const CONNECT_TIMEOUT_MS = 4000;
+let retryMs = FIRST_RETRY_MS;
 /** Bumped on each (re)connect, so views can refetch what they may have missed while away. */
 let generation = 0;
 
@@ -26,10 +39,16 @@ function connect() {
   url.search = `?token=${encodeURIComponent(sessionToken())}`;
   const ws = new WebSocket(url);
   socket = ws;
-  setStatus('connecting');
+  // Once lost, the screen stays 'closed' through every retry until it is back: a status that
+  // flickered between two words each second would say less, not more.
+  if (status !== 'closed') setStatus('connecting');
   let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  const connectTimer = setTimeout(() => {
+    if (ws.readyState === WebSocket.CONNECTING) ws.close();
+  }, CONNECT_TIMEOUT_MS);
   ws.onopen = () => {
-    retryMs = 250;
+    clearTimeout(connectTimer);
+    retryMs = FIRST_RETRY_MS;
     generation += 1;
     setStatus('open');
     // A burst of pings at connect for a quick estimate, then one every 30 s to follow drift.
@@ -51,15 +70,15 @@ function connect() {
     listeners.forEach((listener) => listener(event));
   };
   ws.onclose = () => {
+    clearTimeout(connectTimer);
     clearTimeout(syncTimer);
     if (socket !== ws) return;
     setStatus('closed');
     // Was this device cut off (removed by the organizer, sharing turned off)? An ordinary call
     // answers 401 then, and the client takes the page back to the access code.
     void call('meetings.list').catch(() => {});
-    // Back off up to 5 s: a restarted server is picked up quickly without hammering it.
     setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, 5000);
+    retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
   };
 }
 

@@ -1,5 +1,6 @@
 import { itemHeadline } from '../../../electron/api/agenda.ts';
 import { Countdown } from '../../components/Countdown.tsx';
+import { OfflineMark } from '../../components/OfflineMark.tsx';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -41,6 +42,7 @@ export function ConfidenceView() {
       <footer className="confidence-next">
         {next ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') }) : ''}
       </footer>
+      <OfflineMark />
     </div>
   );
 }

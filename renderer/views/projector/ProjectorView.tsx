@@ -1,3 +1,4 @@
+import { OfflineMark } from '../../components/OfflineMark.tsx';
 import { useChime } from '../../components/useChime.ts';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -6,11 +7,21 @@ import { DrawRevealScreen } from './DrawRevealScreen.tsx';
 import { SpeakerScreen } from './SpeakerScreen.tsx';
 import { useDrawReveal } from './useDrawReveal.ts';
 
-/**
- * The hall's screen: the agenda before the run, the speaker card and countdown during it,
- * and black or the logo when the organizer says so.
- */
+/** The hall's screen, with the discreet mark of a lost connection over whatever it shows. */
 export function ProjectorView() {
+  return (
+    <>
+      <ProjectorScreen />
+      <OfflineMark />
+    </>
+  );
+}
+
+/**
+ * The agenda before the run, the speaker card and countdown during it, and black or the logo
+ * when the organizer says so.
+ */
+function ProjectorScreen() {
   const { t } = useI18n();
   const { loaded, meeting, items, run, current, next } = useStage();
   const chime = useChime(run?.chime ?? false);
