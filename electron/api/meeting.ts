@@ -74,7 +74,7 @@ export const updateMeetingInput = meetingFieldsSchema
   .extend({ id: z.string().min(1) })
   .strict();
 
-/** A copy of a meeting and its agenda; title and date default to the original's. */
+/** A copy of a meeting and its agenda; the date defaults to the original's, the title to it marked as a copy. */
 export const duplicateMeetingInput = z
   .object({
     id: z.string().min(1),

@@ -7,6 +7,7 @@ import {
   type Meeting,
 } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
+import { copyTitle } from '../core/meeting-copy.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
 import { SAMPLE_ROSTER } from '../core/roster.ts';
 import type { ServiceContext } from './context.ts';
@@ -112,7 +113,17 @@ export function createSampleMeeting(ctx: ServiceContext, date: string): MeetingW
   return saved;
 }
 
-/** The next meeting of the same kind starts from this one: same people, same agenda. */
+/** A title for a copy of a meeting titled `title`, told apart from every meeting here. */
+export const titleForCopy = (ctx: ServiceContext, title: string) =>
+  copyTitle(
+    title,
+    ctx.store.meetings.list().map((row) => row.meeting.title),
+  );
+
+/**
+ * The next meeting of the same kind starts from this one: same people, same agenda. Unless the
+ * caller names it, the copy is titled as one, so lists and search hits tell the two apart.
+ */
 export function duplicateMeeting(
   ctx: ServiceContext,
   input: MethodParsedInput<'meetings.duplicate'>,
@@ -123,7 +134,7 @@ export function duplicateMeeting(
     ctx.newId(),
     {
       ...fields,
-      title: input.title ?? fields.title,
+      title: input.title ?? titleForCopy(ctx, fields.title),
       date: input.date ?? fields.date,
       archived: false,
     },

@@ -105,10 +105,8 @@ export function ConsoleView() {
     const meeting = data.selected?.meeting;
     if (!meeting) return;
     try {
-      const copy = await call('meetings.duplicate', {
-        id: meeting.id,
-        title: t('meeting.copyTitle', { title: meeting.title }),
-      });
+      // The server titles the copy, numbered past the copies already there.
+      const copy = await call('meetings.duplicate', { id: meeting.id });
       data.setSelected(copy);
       data.select(copy.meeting.id);
       setNotice({ kind: 'ok', text: t('meeting.duplicated') });
