@@ -19,6 +19,12 @@ describe('well-formed text', () => {
     expect(illFormedTextAt(['\ud800'])).toBe('0');
   });
 
+  it("leaves a file's bytes to their reader: they are not text, and may be 64 MiB", () => {
+    const file = new Uint8Array(64 * 1024 * 1024).fill(0xed);
+    expect(illFormedTextAt({ file, fileName: '会议.roundtable' })).toBeUndefined();
+    expect(illFormedTextAt({ file, fileName: '\ud800' })).toBe('fileName');
+  });
+
   it('walks a body nested deeper than the stack without failing', () => {
     const depth = 500_000;
     const nested = JSON.parse(`{"a":${'['.repeat(depth)}"\\ud800"${']'.repeat(depth)}}`);
