@@ -1,11 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
+import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import { initialRunState } from '../core/run.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import type { MeetingFileHead } from './meeting-file-read.ts';
+import { titleForCopy } from './meetings.ts';
 import { startHeavyWorker } from './worker-thread.ts';
 
 /** Reading a 51 MiB file of 50,000 notes takes about half of this. */
@@ -70,7 +72,7 @@ async function writeMeeting(
   asCopy: boolean,
   nextNotes: (from: number) => Promise<Note[]>,
   progress: (fraction: number) => void,
-): Promise<void> {
+): Promise<Meeting> {
   const { meeting, items, draws, run } = head.data;
   const alreadyHere = () => ctx.store.meetings.findByOrigin(head.origin) !== undefined;
   if (alreadyHere() && !asCopy) throw conflict();
@@ -88,13 +90,17 @@ async function writeMeeting(
       written += notes.length;
       progress(READ_SHARE + ((1 - READ_SHARE) * written) / head.noteCount);
     }
-    ctx.store.transaction(() => {
+    return ctx.store.transaction(() => {
       const copy = alreadyHere();
       if (copy && !asCopy) throw conflict();
-      // A copy beside the meeting it came from is a meeting of its own from now on.
+      // A copy beside the meeting it came from is a meeting of its own from now on, and
+      // titled as a copy so that lists and search hits tell the two apart.
       ctx.store.meetings.setOrigin(meeting.id, copy ? null : head.origin);
+      const saved = copy ? { ...meeting, title: titleForCopy(ctx, meeting.title) } : meeting;
+      if (copy) ctx.store.meetings.save(saved);
       ctx.store.runs.save(meeting.id, run, ctx.now(), initialRunState);
       ctx.store.meetings.setImporting(meeting.id, false);
+      return saved;
     });
   } catch (error) {
     // Still marked: if this fails too (a full disk), the next import deletes it.
@@ -121,7 +127,7 @@ export async function importMeeting(
     meetingId: null,
     heapLimitMb: MEETING_FILE_HEAP_MB,
   };
-  const head = await heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
+  const { head, meeting } = await heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
     const worker = startHeavyWorker({
       heapLimitMb,
       timeoutMs: IMPORT_TIMEOUT_MS,
@@ -145,13 +151,13 @@ export async function importMeeting(
       )) as MeetingFileHead;
       const nextNotes = async (from: number) =>
         (await worker.ask({ type: 'meetingFileNotes', from, count: NOTE_BATCH })) as Note[];
-      await writeMeeting(ctx, read, input.asCopy === true, nextNotes, progress);
-      return read;
+      const saved = await writeMeeting(ctx, read, input.asCopy === true, nextNotes, progress);
+      return { head: read, meeting: saved };
     } finally {
       worker.close();
     }
   });
-  const { meeting, items } = head.data;
+  const { items } = head.data;
   ctx.emit({ kind: 'meeting.saved', meeting });
   ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
   return { meeting, items };
