@@ -77,6 +77,8 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 export const importRosterOutput = z.object({
   added: z.number(),
+  /** Rows not added: the person was on the roster already, or earlier in the same file. */
+  alreadyThere: z.number(),
   entries: z.array(rosterEntrySchema),
 });
 export const importAgendaOutput = z.object({

@@ -28,6 +28,13 @@ export const SAMPLE_ROSTER: RosterEntryFields[] = SAMPLE_SUBDISTRICTS.map((name,
   position: '党工委书记',
 }));
 
+/**
+ * The sample's subdistricts the roster lacks, in the sample's order. A subdistrict already there
+ * (under any name: the organizer's real secretary, or retired on purpose) is left as it is.
+ */
+export const sampleEntriesMissing = (entries: readonly RosterEntry[]): RosterEntryFields[] =>
+  SAMPLE_ROSTER.filter((s) => !entries.some((e) => e.organization === s.organization));
+
 const sameSpeaker = (item: Pick<AgendaItem, 'organization' | 'speaker'>, entry: RosterEntry) =>
   item.organization === entry.organization && item.speaker === entry.name;
 

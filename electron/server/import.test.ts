@@ -110,10 +110,13 @@ describe('importing a roster or an agenda from a table', () => {
     const before = (await api('GET', '/api/roster')).body.entries.length;
     const roster = await post('/api/import/roster', CSV, { fileName: '名单.csv' });
     expect(roster.status).toBe(201);
-    expect(roster.body.added).toBe(2);
+    expect(roster.body).toMatchObject({ added: 2, alreadyThere: 0 });
     expect(roster.body.entries).toHaveLength(before + 2);
-    // The same file again adds nobody twice.
-    expect((await post('/api/import/roster', CSV)).body.added).toBe(0);
+    // The same file again adds nobody twice, and says why nobody was added.
+    expect((await post('/api/import/roster', CSV)).body).toMatchObject({
+      added: 0,
+      alreadyThere: 2,
+    });
 
     const meeting = (await api('POST', '/api/meetings', { title: '导入测试', date: '2026-12-01' }))
       .body.meeting;

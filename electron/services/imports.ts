@@ -116,7 +116,7 @@ export async function importRoster(
   });
   const entries = ctx.store.roster.list();
   ctx.emit({ kind: 'roster.saved', entries });
-  return { added, entries };
+  return { added, alreadyThere: speakers.length - added, entries };
 }
 
 const toItemFields = (s: ImportedSpeaker) => ({

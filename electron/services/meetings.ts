@@ -9,7 +9,7 @@ import {
 import type { Note } from '../core/notes.ts';
 import { copyTitle } from '../core/meeting-copy.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
-import { SAMPLE_ROSTER } from '../core/roster.ts';
+import { sampleEntriesMissing } from '../core/roster.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 
@@ -58,24 +58,28 @@ function saveNewMeeting(
   return { meeting, items };
 }
 
-/** The sample's 11 subdistricts join the roster the first time, when it is still empty. */
+/**
+ * The sample's 11 subdistricts join the roster, those it does not have yet: a roster that holds
+ * anyone still gets the rest, and nobody already there is added twice.
+ */
 function seedSampleRoster(ctx: ServiceContext): void {
   const added = ctx.store.transaction(() => {
-    if (ctx.store.roster.list().length > 0) return false;
+    const missing = sampleEntriesMissing(ctx.store.roster.list());
     const now = ctx.now();
-    SAMPLE_ROSTER.forEach((fields, index) =>
+    let sequence = ctx.store.roster.nextSequence();
+    for (const fields of missing) {
       ctx.store.roster.save({
         ...fields,
         id: ctx.newId(),
-        sequence: index + 1,
+        sequence: sequence++,
         retired: false,
         createdAt: now,
         updatedAt: now,
-      }),
-    );
-    return true;
+      });
+    }
+    return missing.length;
   });
-  if (added) ctx.emit({ kind: 'roster.saved', entries: ctx.store.roster.list() });
+  if (added > 0) ctx.emit({ kind: 'roster.saved', entries: ctx.store.roster.list() });
 }
 
 /**
