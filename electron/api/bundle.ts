@@ -3,7 +3,13 @@ import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './ag
 import { drawInput, drawRecordSchema } from './draw.ts';
 import { isoDate, meetingSchema } from './meeting.ts';
 import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
-import { clockFactsSchema, itemRunSchema, runMessageInput, screenModeSchema } from './run.ts';
+import {
+  clockFactsSchema,
+  itemRunSchema,
+  messageTargetSchema,
+  runMessageInput,
+  screenModeSchema,
+} from './run.ts';
 
 /**
  * The `meeting.roundtable` file: one meeting, whole, to carry to another computer and back.
@@ -65,6 +71,8 @@ const bundleItemRun = itemRunSchema.extend({
   actualEndAt: wholeNumber.nullable(),
   elapsedMs: wholeNumber,
   addedMs: wholeNumber,
+  /** Absent in files written before an item could be run again: one turn, none if skipped. */
+  turns: wholeNumber.min(0, 'at least 0').max(10_000, 'at most 10000').optional(),
 });
 
 const bundleDraw = drawRecordSchema.extend({
@@ -104,6 +112,9 @@ export const bundleSchema = z.object({
     clock: bundleClock.nullable(),
     screen: screenModeSchema,
     message: runMessageInput.shape.text,
+    /** Absent in files written before messages had a target: they showed on both screens. */
+    messageTarget: messageTargetSchema.default('both'),
+    messageRedirected: z.boolean().default(false),
     itemRuns: z.array(bundleItemRun).max(AGENDA_MAX_ITEMS),
   }),
   /** Lot drawings; absent in files written before drawing existed. */

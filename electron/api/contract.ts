@@ -47,6 +47,7 @@ import {
   runMeetingInput,
   runMessageInput,
   runScreenInput,
+  runStartInput,
   runViewSchema,
 } from './run.ts';
 import {
@@ -362,9 +363,9 @@ export const contract = {
     input: z.object({}).strict(),
     output: diagnosticsSchema,
   }),
-  ...runCommand('next'),
+  'run.next': runSpec('next', runStartInput),
   ...runCommand('previous'),
-  ...runCommand('start'),
+  'run.start': runSpec('start', runStartInput),
   ...runCommand('pause'),
   ...runCommand('resume'),
   ...runCommand('stop'),

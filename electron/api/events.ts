@@ -50,8 +50,16 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
 export type ServerEvent = z.infer<typeof serverEventSchema>;
 export type ServerEventKind = ServerEvent['kind'];
 
-/** What a screen may send over /ws: only clock-sync pings; commands go over HTTP. */
+/** What a screen is, as it tells the server on every (re)connect. */
+export const SCREEN_ROLES = ['console', 'projector', 'lectern', 'notes'] as const;
+export type ScreenRole = (typeof SCREEN_ROLES)[number];
+
+/**
+ * What a screen may send over /ws: clock-sync pings, and which screen it is (so the server
+ * knows whether a lectern screen is connected); commands go over HTTP.
+ */
 export const clientMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ping'), clientSentAt: z.number() }),
+  z.object({ kind: z.literal('screen'), role: z.enum(SCREEN_ROLES) }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClockFacts } from '../core/clock.ts';
-import { SCREEN_MODES, type ItemRun } from '../core/run.ts';
+import { MESSAGE_TARGETS, SCREEN_MODES, type ItemRun } from '../core/run.ts';
 
 export const clockFactsSchema = z.object({
   itemId: z.string(),
@@ -12,6 +12,7 @@ export const clockFactsSchema = z.object({
 }) satisfies z.ZodType<ClockFacts>;
 
 export const screenModeSchema = z.enum(SCREEN_MODES);
+export const messageTargetSchema = z.enum(MESSAGE_TARGETS);
 
 export const itemRunSchema = z.object({
   itemId: z.string(),
@@ -20,6 +21,7 @@ export const itemRunSchema = z.object({
   actualEndAt: z.number().nullable(),
   elapsedMs: z.number(),
   addedMs: z.number(),
+  turns: z.number(),
 }) satisfies z.ZodType<ItemRun>;
 
 /**
@@ -35,6 +37,10 @@ export const runViewSchema = z.object({
   remainingMs: z.number().nullable(),
   screen: screenModeSchema,
   message: z.string(),
+  /** Which screens show the message (see `messageShownOn`). */
+  messageTarget: messageTargetSchema,
+  /** Sent to the lectern, but no lectern screen was connected: on the projector instead. */
+  messageRedirected: z.boolean(),
   /** Effective thresholds of the current item (the item's own, else the meeting's). */
   thresholds: z.object({ warningMs: z.number(), dangerMs: z.number() }),
   chime: z.boolean(),
@@ -46,6 +52,8 @@ export type RunView = z.infer<typeof runViewSchema>;
 
 const meetingRef = z.object({ id: z.string().min(1) }).strict();
 export const runMeetingInput = meetingRef;
+/** `next` and `start`: `again: true` confirms running an item that already finished. */
+export const runStartInput = meetingRef.extend({ again: z.boolean().optional() });
 export const runAdjustInput = meetingRef.extend({
   deltaMs: z
     .number({ error: 'a whole number of milliseconds' })
@@ -56,6 +64,10 @@ export const runAdjustInput = meetingRef.extend({
 export const runGotoInput = meetingRef.extend({ itemId: z.string().min(1) });
 export const runMessageInput = meetingRef.extend({
   text: z.string().max(200, 'at most 200 characters'),
+  /** The speaker's lectern screen unless the organizer says otherwise. */
+  target: messageTargetSchema.default('lectern'),
+  /** With target 'lectern': when no lectern screen is connected, show it on the projector. */
+  projectorIfNoLectern: z.boolean().default(true),
 });
 export const runScreenInput = meetingRef.extend({ mode: screenModeSchema });
 
@@ -72,3 +84,4 @@ export {
   type ClockPhase,
 } from '../core/clock.ts';
 export { computeSchedule, type Schedule, type ScheduleRow } from '../core/schedule.ts';
+export { messageShownOn, type MessageTarget } from '../core/run.ts';

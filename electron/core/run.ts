@@ -12,17 +12,38 @@ import {
 export const SCREEN_MODES = ['live', 'blackout', 'logo'] as const;
 export type ScreenMode = (typeof SCREEN_MODES)[number];
 
+/**
+ * 'skipped' means never started. A speaker cut short (skip or stop while talking) is 'done' with
+ * the time they spoke: the record says what happened, the planned time shows it was short.
+ */
 export type ItemRunStatus = 'running' | 'done' | 'skipped';
 
-/** What happened to one agenda item during the run: the planned-vs-actual record. */
+/**
+ * Where an organizer's message shows: the lectern screen (the speaker's), the projector (the
+ * hall's), or both.
+ */
+export const MESSAGE_TARGETS = ['lectern', 'projector', 'both'] as const;
+export type MessageTarget = (typeof MESSAGE_TARGETS)[number];
+
+/** Whether `screen` shows a message sent to `target`. */
+export const messageShownOn = (target: MessageTarget, screen: 'lectern' | 'projector') =>
+  target === 'both' || target === screen;
+
+/**
+ * What happened to one agenda item during the run: the planned-vs-actual record. An item run
+ * again after it finished keeps one record across its turns: the first turn's start, the last
+ * turn's end, and the speaking and added time of all turns together.
+ */
 export interface ItemRun {
   itemId: string;
   status: ItemRunStatus;
   actualStartAt: number | null;
   actualEndAt: number | null;
-  /** Speaking time when it ended (pauses excluded). */
+  /** Speaking time of every turn so far (pauses and the gaps between turns excluded). */
   elapsedMs: number;
   addedMs: number;
+  /** How many times the item was started: 0 when skipped, 2 once it was run again. */
+  turns: number;
 }
 
 export interface RunState {
@@ -30,8 +51,12 @@ export interface RunState {
   currentItemId: string | null;
   clock: ClockFacts | null;
   screen: ScreenMode;
-  /** Shown to the speaker until cleared; empty for none. */
+  /** Shown until cleared; empty for none. */
   message: string;
+  /** Which screens show `message`. */
+  messageTarget: MessageTarget;
+  /** Meant for the lectern screen, but none was connected: shown on the projector instead. */
+  messageRedirected: boolean;
   itemRuns: Record<string, ItemRun>;
 }
 
@@ -40,26 +65,49 @@ export const initialRunState: RunState = {
   clock: null,
   screen: 'live',
   message: '',
+  messageTarget: 'lectern',
+  messageRedirected: false,
   itemRuns: {},
 };
 
+/**
+ * `again` confirms running an item that already finished (a second turn): without it the
+ * command is refused, so no click or script re-runs a speaker by accident.
+ */
 export type RunCommand =
-  | { kind: 'next' }
+  | { kind: 'next'; again?: boolean }
   | { kind: 'previous' }
-  | { kind: 'start' }
+  | { kind: 'start'; again?: boolean }
   | { kind: 'pause' }
   | { kind: 'resume' }
   | { kind: 'stop' }
   | { kind: 'skip' }
   | { kind: 'adjust'; deltaMs: number }
   | { kind: 'goto'; itemId: string }
-  | { kind: 'message'; text: string }
+  | {
+      kind: 'message';
+      text: string;
+      target: MessageTarget;
+      /** With target 'lectern': show it on the projector when no lectern screen is connected. */
+      projectorIfNoLectern: boolean;
+      /** A fact from the server: whether any lectern screen is connected now. */
+      lecternConnected: boolean;
+    }
   | { kind: 'screen'; mode: ScreenMode };
 
 export type RunProblem =
-  'empty_agenda' | 'not_running' | 'nothing_current' | 'unknown_item' | 'at_first_item';
+  | 'empty_agenda'
+  | 'not_running'
+  | 'nothing_current'
+  | 'unknown_item'
+  | 'at_first_item'
+  /** The item to start already finished, and the command did not say `again`. */
+  | 'already_spoken';
 
-export type RunOutcome = { ok: true; state: RunState } | { ok: false; problem: RunProblem };
+export type RunOutcome =
+  | { ok: true; state: RunState }
+  /** `itemId`: the item the problem is about (the one that already spoke). */
+  | { ok: false; problem: RunProblem; itemId?: string };
 
 export const plannedMsOf = (item: AgendaItem) => item.plannedMinutes * 60_000;
 
@@ -74,6 +122,7 @@ function endCurrent(state: RunState, now: number, status: ItemRunStatus = 'done'
     actualEndAt: now,
     elapsedMs: elapsedMs(clock, now),
     addedMs: clock.addedMs,
+    turns: previous?.turns ?? 1,
   };
   return { ...state, clock: null, itemRuns: { ...state.itemRuns, [currentItemId]: ended } };
 }
@@ -86,12 +135,42 @@ function startItem(state: RunState, item: AgendaItem, now: number): RunState {
     actualEndAt: null,
     elapsedMs: 0,
     addedMs: 0,
+    turns: 1,
   };
   return {
     ...state,
     currentItemId: item.id,
     clock: startClock(item.id, plannedMsOf(item), now),
     itemRuns: { ...state.itemRuns, [item.id]: run },
+  };
+}
+
+/**
+ * Starts `item`, or refuses when it already finished and `again` was not said. A second turn
+ * continues the item's clock and record where the first ended (as going back does): the time
+ * spoken adds up and the first start stays, so nothing recorded is overwritten.
+ */
+function startOrRunAgain(
+  state: RunState,
+  item: AgendaItem,
+  now: number,
+  again: boolean | undefined,
+): RunOutcome {
+  const earlier = state.itemRuns[item.id];
+  if (earlier?.status !== 'done') return { ok: true, state: startItem(state, item, now) };
+  if (!again) return { ok: false, problem: 'already_spoken', itemId: item.id };
+  return { ok: true, state: reopen(state, item, { ...earlier, turns: earlier.turns + 1 }, now) };
+}
+
+/** The finished item on stage again, its clock continuing from the time already spoken. */
+function reopen(state: RunState, item: AgendaItem, earlier: ItemRun, now: number): RunState {
+  const clock = continueClock(item.id, plannedMsOf(item), earlier.elapsedMs, earlier.addedMs, now);
+  const reopened: ItemRun = { ...earlier, status: 'running', actualEndAt: null };
+  return {
+    ...state,
+    currentItemId: item.id,
+    clock,
+    itemRuns: { ...state.itemRuns, [item.id]: reopened },
   };
 }
 
@@ -125,18 +204,19 @@ export function applyRunCommand(
     case 'next': {
       if (items.length === 0) return fail('empty_agenda');
       // A cued item is "the next one": start it. A running one ends and the following starts.
-      if (current && !state.clock) return ok(startItem(state, current, now));
+      if (current && !state.clock) return startOrRunAgain(state, current, now, command.again);
       if (current) {
         const ended = endCurrent(state, now);
         const following = items[index + 1];
-        return ok(following ? startItem(ended, following, now) : cue(ended, undefined));
+        if (!following) return ok(cue(ended, undefined));
+        return startOrRunAgain(ended, following, now, command.again);
       }
       const pending = firstPending(state, items);
       return pending ? ok(startItem(state, pending, now)) : fail('nothing_current');
     }
     case 'start': {
       if (state.clock) return ok(resumeIfPaused(state, now));
-      return applyRunCommand(state, { kind: 'next' }, items, now);
+      return applyRunCommand(state, { kind: 'next', again: command.again }, items, now);
     }
     case 'pause':
       return state.clock
@@ -150,6 +230,10 @@ export function applyRunCommand(
     }
     case 'skip': {
       if (!current) return fail('nothing_current');
+      // Skipping a speaker who is talking ends their turn and keeps the time spoken; one cued
+      // after they finished keeps their record. Only one who never started is 'skipped'.
+      if (state.clock) return ok(cue(endCurrent(state, now), items[index + 1]));
+      if (state.itemRuns[current.id]?.status === 'done') return ok(cue(state, items[index + 1]));
       const skipped: ItemRun = {
         itemId: current.id,
         status: 'skipped',
@@ -157,12 +241,9 @@ export function applyRunCommand(
         actualEndAt: null,
         elapsedMs: 0,
         addedMs: 0,
+        turns: 0,
       };
-      const next = {
-        ...state,
-        clock: null,
-        itemRuns: { ...state.itemRuns, [current.id]: skipped },
-      };
+      const next = { ...state, itemRuns: { ...state.itemRuns, [current.id]: skipped } };
       return ok(cue(next, items[index + 1]));
     }
     case 'adjust':
@@ -181,8 +262,20 @@ export function applyRunCommand(
       if (!target) return fail('at_first_item');
       return ok(goBackTo(endCurrent(state, now), target, now));
     }
-    case 'message':
-      return ok({ ...state, message: command.text.trim() });
+    case 'message': {
+      const text = command.text.trim();
+      const redirected =
+        text !== '' &&
+        command.target === 'lectern' &&
+        command.projectorIfNoLectern &&
+        !command.lecternConnected;
+      return ok({
+        ...state,
+        message: text,
+        messageTarget: redirected ? 'projector' : command.target,
+        messageRedirected: redirected,
+      });
+    }
     case 'screen':
       return ok({ ...state, screen: command.mode });
     default:
@@ -204,23 +297,11 @@ function lastSpokenIndex(state: RunState, items: readonly AgendaItem[]): number 
 
 /**
  * Going back reopens the earlier speaker where they stopped (their clock continues from the
- * time already spoken), so a too-early "next" costs the speaker nothing.
+ * time already spoken), so a too-early "next" costs the speaker nothing. It undoes that "next",
+ * so it is the same turn, not a second one, and needs no `again`.
  */
 function goBackTo(state: RunState, target: AgendaItem, now: number): RunState {
   const earlier = state.itemRuns[target.id];
   if (!earlier || earlier.status !== 'done') return cue(state, target);
-  const clock = continueClock(
-    target.id,
-    plannedMsOf(target),
-    earlier.elapsedMs,
-    earlier.addedMs,
-    now,
-  );
-  const reopened: ItemRun = { ...earlier, status: 'running', actualEndAt: null };
-  return {
-    ...state,
-    currentItemId: target.id,
-    clock,
-    itemRuns: { ...state.itemRuns, [target.id]: reopened },
-  };
+  return reopen(state, target, earlier, now);
 }

@@ -28,7 +28,7 @@ export interface Schedule {
 export function computeSchedule(
   items: readonly AgendaItem[],
   plannedStartAt: number,
-  run: RunState,
+  run: Pick<RunState, 'clock' | 'itemRuns'>,
   now: number,
 ): Schedule {
   let plannedCursor = plannedStartAt;

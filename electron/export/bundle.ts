@@ -36,7 +36,12 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
     notes: bundle.notes,
     run: {
       ...bundle.run,
-      itemRuns: Object.fromEntries(bundle.run.itemRuns.map((r) => [r.itemId, r])),
+      itemRuns: Object.fromEntries(
+        bundle.run.itemRuns.map((r) => [
+          r.itemId,
+          { ...r, turns: r.turns ?? (r.status === 'skipped' ? 0 : 1) },
+        ]),
+      ),
     },
     draws: bundle.draws,
     originMeetingId: bundle.originMeetingId ?? bundle.meeting.id,

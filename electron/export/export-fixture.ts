@@ -63,6 +63,7 @@ function ranInOrder(items: AgendaItem[], overrun: (index: number) => number): Ru
       actualEndAt: at + elapsedMs,
       elapsedMs,
       addedMs: 0,
+      turns: 1,
     };
     at += elapsedMs + 20_000;
   });

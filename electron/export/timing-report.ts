@@ -23,11 +23,17 @@ export const TIMING_HEADER = [
   '计划时长（分钟）',
   '实际开始',
   '实际结束',
-  '实际用时',
+  // An item run again keeps one record: first start, last end, and the time of every turn.
+  '实际用时（多次发言为合计）',
   '增减时间（秒）',
   '超时（秒）',
   '状态',
 ];
+
+/** A speaker cut short is 已完成 (their time says how short); a second turn is counted. */
+function statusLabel(status: keyof typeof STATUS_LABEL, turns: number): string {
+  return turns > 1 ? `${STATUS_LABEL[status]}（发言 ${turns} 次）` : STATUS_LABEL[status];
+}
 
 /**
  * Planned against actual for every item. `plannedStartAt` is the meeting's start as an instant
@@ -58,7 +64,7 @@ export function timingRows(
       spoke && spoke.actualEndAt !== null ? formatSpeechOffset(spoke.elapsedMs) : '',
       spoke ? Math.round(spoke.addedMs / 1000) : '',
       spoke && spoke.actualEndAt !== null ? Math.round(overMs / 1000) : '',
-      STATUS_LABEL[row?.status ?? 'pending'],
+      statusLabel(row?.status ?? 'pending', record?.turns ?? 0),
     ];
   });
 }

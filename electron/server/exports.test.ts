@@ -72,7 +72,7 @@ describe('exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      '序号,类型,发言单位及发言人,题目,计划开始,计划时长（分钟）,实际开始,实际结束,实际用时,增减时间（秒）,超时（秒）,状态',
+      '序号,类型,发言单位及发言人,题目,计划开始,计划时长（分钟）,实际开始,实际结束,实际用时（多次发言为合计）,增减时间（秒）,超时（秒）,状态',
     );
     expect(rows).toHaveLength(14);
     expect(rows[1]).toMatch(

@@ -1,7 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientMessageSchema, type ServerEvent, type ServerEventKind } from '../api/events.ts';
+import {
+  clientMessageSchema,
+  type ScreenRole,
+  type ServerEvent,
+  type ServerEventKind,
+} from '../api/events.ts';
 
 /** Events that only the organizer's screens get, whoever emits them. */
 const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set(['sharing.changed', 'job.progress']);
@@ -19,6 +24,8 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
   const clients = new Set<WebSocket>();
   /** Sockets of devices that joined with the access code, by device. */
   const deviceOf = new WeakMap<WebSocket, string>();
+  /** What each screen said it is: a message to the speaker needs a lectern screen to show it. */
+  const roleOf = new WeakMap<WebSocket, ScreenRole>();
 
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
@@ -27,7 +34,7 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
     };
     socket.on('close', gone);
     socket.on('error', gone);
-    // Clock sync: answer at once, to this socket only, with the server's time.
+    // A clock-sync ping is answered at once, to this socket only, with the server's time.
     socket.on('message', (data) => {
       let parsed;
       try {
@@ -35,9 +42,10 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
       } catch {
         return;
       }
-      if (parsed.success) {
-        send(socket, { kind: 'pong', clientSentAt: parsed.data.clientSentAt, serverNow: now() });
-      }
+      if (!parsed.success) return;
+      const message = parsed.data;
+      if (message.kind === 'screen') roleOf.set(socket, message.role);
+      else send(socket, { kind: 'pong', clientSentAt: message.clientSentAt, serverNow: now() });
     });
     send(socket, { kind: 'hello', serverNow: now() });
   });
@@ -69,6 +77,11 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
     /** One device was revoked: its sockets close now. */
     dropDevice(deviceId: string): void {
       for (const socket of clients) if (deviceOf.get(socket) === deviceId) socket.terminate();
+    },
+    /** Whether a screen that said it is `role` is connected now. */
+    hasScreen(role: ScreenRole): boolean {
+      for (const socket of clients) if (roleOf.get(socket) === role) return true;
+      return false;
     },
     isDeviceConnected(deviceId: string): boolean {
       for (const socket of clients) if (deviceOf.get(socket) === deviceId) return true;

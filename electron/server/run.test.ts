@@ -73,8 +73,15 @@ describe('the run over the HTTP control API', () => {
     expect((await post('start')).body.clock.itemId).toBe(itemIds[2]);
     const skipped = (await post('skip')).body;
     expect(skipped.currentItemId).toBe(itemIds[3]);
+    // Skipped while talking: their turn ended, and it counts as spoken.
     expect(skipped.itemRuns.find((r: Json) => r.itemId === itemIds[2])).toMatchObject({
+      status: 'done',
+      turns: 1,
+    });
+    expect((await post('skip')).body.currentItemId).toBe(itemIds[4]);
+    expect((await getRun()).itemRuns.find((r: Json) => r.itemId === itemIds[3])).toMatchObject({
       status: 'skipped',
+      turns: 0,
     });
     expect((await post('goto', { itemId: itemIds[12] })).body).toMatchObject({
       currentItemId: itemIds[12],

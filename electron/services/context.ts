@@ -18,6 +18,8 @@ export interface ServiceContext {
    * nothing is cued) has committed: the server backs the database up then.
    */
   runFinished: (meetingId: string) => void;
+  /** The screens connected now, as they named themselves on their live socket. */
+  screens: { lecternConnected(): boolean };
   /** The local-network sharing switch, which lives in the server. */
   sharing: {
     state(): SharingState;

@@ -1,19 +1,30 @@
 import type { MethodParsedInput } from '../api/contract.ts';
 import type { RunView } from '../api/run.ts';
-import type { AgendaItem } from '../core/agenda.ts';
+import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
 import { remainingMs, shiftClock } from '../core/clock.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { applyRunCommand, type RunCommand, type RunProblem, type RunState } from '../core/run.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
 
-const PROBLEM_MESSAGES: Record<RunProblem, string> = {
+const PROBLEM_MESSAGES: Record<Exclude<RunProblem, 'already_spoken'>, string> = {
   empty_agenda: 'the agenda is empty: add an item first',
   not_running: "no speaker's clock is running",
   nothing_current: 'no item is on stage and none is left to start',
   unknown_item: 'that item is not on this meeting’s agenda',
   at_first_item: 'already at the first item',
 };
+
+/** 409 naming the flag: a second turn is never started by a stray click or script. */
+function refusal(problem: RunProblem, item: AgendaItem | undefined): ServiceError {
+  if (problem !== 'already_spoken') return new ServiceError('conflict', PROBLEM_MESSAGES[problem]);
+  const name = (item && itemHeadline(item)) || 'this item';
+  return new ServiceError(
+    'conflict',
+    `${name} has already spoken: send "again": true to run the item again (its first record is kept)`,
+    'again',
+  );
+}
 
 /** An agenda edit may have removed the item on stage; the run then has nothing on stage. */
 function withoutMissingItems(state: RunState, items: readonly AgendaItem[]): RunState {
@@ -46,6 +57,8 @@ function toView(
     remainingMs: state.clock ? remainingMs(state.clock, now) : null,
     screen: state.screen,
     message: state.message,
+    messageTarget: state.messageTarget,
+    messageRedirected: state.messageRedirected,
     thresholds: thresholdsFor(meeting, current),
     chime: meeting.chime,
     itemRuns: Object.values(state.itemRuns),
@@ -82,7 +95,12 @@ export function runCommand(ctx: ServiceContext, meetingId: string, command: RunC
       const { meeting, items, state } = load(ctx, meetingId);
       const now = ctx.now();
       const outcome = applyRunCommand(state, command, items, now);
-      if (!outcome.ok) throw new ServiceError('conflict', PROBLEM_MESSAGES[outcome.problem]);
+      if (!outcome.ok) {
+        throw refusal(
+          outcome.problem,
+          items.find((i) => i.id === outcome.itemId),
+        );
+      }
       ctx.store.runs.save(meetingId, outcome.state, now, state);
       const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
       // The screens are told while the commit (and its fsync) runs: the hall sees the change a
@@ -121,14 +139,17 @@ export function absorbWallStep(ctx: ServiceContext, stepMs: number): void {
   for (const run of changed) ctx.emit({ kind: 'run.changed', run });
 }
 
-type RunInput<K extends 'run.adjust' | 'run.goto' | 'run.message' | 'run.screen'> =
-  MethodParsedInput<K>;
+type RunInput<
+  K extends 'run.next' | 'run.start' | 'run.adjust' | 'run.goto' | 'run.message' | 'run.screen',
+> = MethodParsedInput<K>;
 
 export const runHandlers = (ctx: ServiceContext) => ({
   'run.get': (input: { id: string }) => getRun(ctx, input),
-  'run.next': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'next' }),
+  'run.next': (input: RunInput<'run.next'>) =>
+    runCommand(ctx, input.id, { kind: 'next', again: input.again }),
   'run.previous': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'previous' }),
-  'run.start': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'start' }),
+  'run.start': (input: RunInput<'run.start'>) =>
+    runCommand(ctx, input.id, { kind: 'start', again: input.again }),
   'run.pause': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'pause' }),
   'run.resume': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'resume' }),
   'run.stop': (input: { id: string }) => runCommand(ctx, input.id, { kind: 'stop' }),
@@ -138,7 +159,13 @@ export const runHandlers = (ctx: ServiceContext) => ({
   'run.goto': (input: RunInput<'run.goto'>) =>
     runCommand(ctx, input.id, { kind: 'goto', itemId: input.itemId }),
   'run.message': (input: RunInput<'run.message'>) =>
-    runCommand(ctx, input.id, { kind: 'message', text: input.text }),
+    runCommand(ctx, input.id, {
+      kind: 'message',
+      text: input.text,
+      target: input.target,
+      projectorIfNoLectern: input.projectorIfNoLectern,
+      lecternConnected: ctx.screens.lecternConnected(),
+    }),
   'run.screen': (input: RunInput<'run.screen'>) =>
     runCommand(ctx, input.id, { kind: 'screen', mode: input.mode }),
 });

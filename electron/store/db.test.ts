@@ -91,6 +91,49 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('008 counts the turns of each item record: one for a record from before, none if skipped', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 7), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    const addItem = db.prepare(
+      "INSERT INTO agenda_items (id, meeting_id, position, kind, planned_minutes) VALUES (?, 'm', ?, 'exchange', 8)",
+    );
+    const addRun = db.prepare(
+      "INSERT INTO item_runs (item_id, meeting_id, status, elapsed_ms) VALUES (?, 'm', ?, ?)",
+    );
+    addItem.run('spoke', 0);
+    addItem.run('skipped', 1);
+    addRun.run('spoke', 'done', 480_000);
+    addRun.run('skipped', 'skipped', 0);
+    migrate(db, migrations.slice(0, 8), ':memory:');
+    expect(db.prepare('SELECT item_id, turns FROM item_runs ORDER BY item_id').all()).toEqual([
+      { item_id: 'skipped', turns: 0 },
+      { item_id: 'spoke', turns: 1 },
+    ]);
+    db.close();
+  });
+
+  it('009 gives each message a target: one written before showed on both screens', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 8), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO meeting_runs (meeting_id, message, updated_at) VALUES ('m', '请抓紧时间', 1)",
+    ).run();
+    migrate(db, migrations.slice(0, 9), ':memory:');
+    expect(
+      db.prepare('SELECT message, message_target, message_redirected FROM meeting_runs').get(),
+    ).toEqual({ message: '请抓紧时间', message_target: 'both', message_redirected: 0 });
+    expect(() => db.prepare("UPDATE meeting_runs SET message_target = 'hall'").run()).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

@@ -3,6 +3,7 @@ import {
   initialRunState,
   type ItemRun,
   type ItemRunStatus,
+  type MessageTarget,
   type RunState,
   type ScreenMode,
 } from '../core/run.ts';
@@ -19,6 +20,8 @@ interface MeetingRunRow {
   clock_paused_ms: number | null;
   screen: ScreenMode;
   message: string;
+  message_target: MessageTarget;
+  message_redirected: number;
   updated_at: number;
 }
 
@@ -29,6 +32,7 @@ interface ItemRunRow {
   actual_end_at: number | null;
   elapsed_ms: number;
   added_ms: number;
+  turns: number;
 }
 
 function toClock(row: MeetingRunRow): ClockFacts | null {
@@ -62,23 +66,28 @@ export function runRepository(db: Db) {
   );
   const upsertRun = db.prepare(
     `INSERT INTO meeting_runs (meeting_id, current_item_id, clock_item_id, clock_planned_ms,
-       clock_started_at, clock_added_ms, clock_paused_at, clock_paused_ms, screen, message, updated_at)
+       clock_started_at, clock_added_ms, clock_paused_at, clock_paused_ms, screen, message,
+       message_target, message_redirected, updated_at)
      VALUES (@meeting_id, @current_item_id, @clock_item_id, @clock_planned_ms, @clock_started_at,
-       @clock_added_ms, @clock_paused_at, @clock_paused_ms, @screen, @message, @updated_at)
+       @clock_added_ms, @clock_paused_at, @clock_paused_ms, @screen, @message, @message_target,
+       @message_redirected, @updated_at)
      ON CONFLICT (meeting_id) DO UPDATE SET current_item_id = excluded.current_item_id,
        clock_item_id = excluded.clock_item_id, clock_planned_ms = excluded.clock_planned_ms,
        clock_started_at = excluded.clock_started_at, clock_added_ms = excluded.clock_added_ms,
        clock_paused_at = excluded.clock_paused_at, clock_paused_ms = excluded.clock_paused_ms,
-       screen = excluded.screen, message = excluded.message, updated_at = excluded.updated_at`,
+       screen = excluded.screen, message = excluded.message,
+       message_target = excluded.message_target, message_redirected = excluded.message_redirected,
+       updated_at = excluded.updated_at`,
   );
   const deleteItemRun = db.prepare<[string]>('DELETE FROM item_runs WHERE item_id = ?');
   const upsertItemRun = db.prepare(
     `INSERT INTO item_runs (item_id, meeting_id, status, actual_start_at, actual_end_at,
-       elapsed_ms, added_ms)
-     VALUES (@item_id, @meeting_id, @status, @actual_start_at, @actual_end_at, @elapsed_ms, @added_ms)
+       elapsed_ms, added_ms, turns)
+     VALUES (@item_id, @meeting_id, @status, @actual_start_at, @actual_end_at, @elapsed_ms,
+       @added_ms, @turns)
      ON CONFLICT (item_id) DO UPDATE SET status = excluded.status,
        actual_start_at = excluded.actual_start_at, actual_end_at = excluded.actual_end_at,
-       elapsed_ms = excluded.elapsed_ms, added_ms = excluded.added_ms`,
+       elapsed_ms = excluded.elapsed_ms, added_ms = excluded.added_ms, turns = excluded.turns`,
   );
 
   return {
@@ -98,6 +107,7 @@ export function runRepository(db: Db) {
           actualEndAt: r.actual_end_at,
           elapsedMs: r.elapsed_ms,
           addedMs: r.added_ms,
+          turns: r.turns,
         };
       }
       if (!row) return { state: { ...initialRunState, itemRuns }, updatedAt: null };
@@ -107,6 +117,8 @@ export function runRepository(db: Db) {
           clock: toClock(row),
           screen: row.screen,
           message: row.message,
+          messageTarget: row.message_target,
+          messageRedirected: row.message_redirected === 1,
           itemRuns,
         },
         updatedAt: row.updated_at,
@@ -134,6 +146,8 @@ export function runRepository(db: Db) {
         clock_paused_ms: c?.pausedMs ?? null,
         screen: state.screen,
         message: state.message,
+        message_target: state.messageTarget,
+        message_redirected: state.messageRedirected ? 1 : 0,
         updated_at: now,
       });
       for (const id of Object.keys(previous.itemRuns)) {
@@ -149,6 +163,7 @@ export function runRepository(db: Db) {
           actual_end_at: r.actualEndAt,
           elapsed_ms: r.elapsedMs,
           added_ms: r.addedMs,
+          turns: r.turns,
         });
       }
     },
@@ -163,6 +178,7 @@ function sameItemRun(a: ItemRun, b: ItemRun | undefined): boolean {
     a.actualStartAt === b.actualStartAt &&
     a.actualEndAt === b.actualEndAt &&
     a.elapsedMs === b.elapsedMs &&
-    a.addedMs === b.addedMs
+    a.addedMs === b.addedMs &&
+    a.turns === b.turns
   );
 }

@@ -5,6 +5,8 @@ import { sql as meetingSettings } from './004-meeting-settings.ts';
 import { sql as rosterDraws } from './005-roster-draws.ts';
 import { sql as meetingOrigin } from './006-meeting-origin.ts';
 import { sql as meetingImporting } from './007-meeting-importing.ts';
+import { sql as itemRunTurns } from './008-item-run-turns.ts';
+import { sql as messageTarget } from './009-message-target.ts';
 
 export interface Migration {
   version: number;
@@ -25,4 +27,6 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '005-roster-draws', sql: rosterDraws },
   { version: 6, name: '006-meeting-origin', sql: meetingOrigin },
   { version: 7, name: '007-meeting-importing', sql: meetingImporting },
+  { version: 8, name: '008-item-run-turns', sql: itemRunTurns },
+  { version: 9, name: '009-message-target', sql: messageTarget },
 ];

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { applyRunCommand, initialRunState, type RunCommand, type RunState } from '../core/run.ts';
+import { exportSampleData } from './export-fixture.ts';
+import { TIMING_HEADER, timingCsv } from './timing-report.ts';
+
+const MIN = 60_000;
+/** 09:00 in the venue (UTC+8); the report's clock times are written in UTC here. */
+const NINE = Date.parse('2026-11-25T01:00:00Z');
+const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+/** Enough of CSV for a report written by `toCsv`: quoted cells, doubled quotes, CRLF rows. */
+function readCsv(bytes: Buffer): string[][] {
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const cells = /"((?:[^"]|"")*)"|([^,\r\n]*)/y;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    cells.lastIndex = at;
+    const match = cells.exec(text) as RegExpExecArray;
+    row.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : (match[2] ?? ''));
+    at = cells.lastIndex;
+    if (text[at] === ',') at += 1;
+    else {
+      rows.push(row);
+      row = [];
+      at += 2; // CRLF
+    }
+  }
+  return rows;
+}
+
+describe('the timing report after a run with a cut-short speaker and a second turn', () => {
+  const data = exportSampleData();
+  const [opening, pinghu, pingdi, hengang] = data.items;
+  let run: RunState = initialRunState;
+  const command = (c: RunCommand, at: number) => {
+    const outcome = applyRunCommand(run, c, data.items, at);
+    if (!outcome.ok) throw new Error(outcome.problem);
+    run = outcome.state;
+  };
+  command({ kind: 'next' }, NINE); // the opening
+  command({ kind: 'next' }, NINE + 5 * MIN); // 平湖
+  command({ kind: 'next' }, NINE + 13 * MIN); // 坪地, cut short after 2 minutes:
+  command({ kind: 'skip' }, NINE + 15 * MIN); // 横岗 is cued, and skipped without a word
+  command({ kind: 'skip' }, NINE + 15 * MIN);
+  command({ kind: 'goto', itemId: pinghu!.id }, NINE + 16 * MIN); // 平湖 is called back
+  command({ kind: 'start', again: true }, NINE + 17 * MIN);
+  command({ kind: 'stop' }, NINE + 18 * MIN + 30_000);
+  const rows = readCsv(timingCsv({ ...data, run }, NINE, clockTime));
+  const column = (name: string) => TIMING_HEADER.indexOf(name);
+  const row = (itemId: string) => rows[data.items.findIndex((i) => i.id === itemId) + 1]!;
+  const cells = (itemId: string, names: string[]) => names.map((n) => row(itemId)[column(n)]);
+
+  it('says in its header that a second turn is added to the first', () => {
+    expect(rows[0]).toEqual(TIMING_HEADER);
+    expect(TIMING_HEADER).toContain('实际用时（多次发言为合计）');
+    expect(opening && row(opening.id)[column('状态')]).toBe('已完成');
+  });
+
+  it('keeps the time of a speaker cut short by skip: done, not skipped', () => {
+    expect(
+      cells(pingdi!.id, [
+        '实际开始',
+        '实际结束',
+        '实际用时（多次发言为合计）',
+        '超时（秒）',
+        '状态',
+      ]),
+    ).toEqual(['01:13:00', '01:15:00', '02:00', '0', '已完成']);
+  });
+
+  it('marks as skipped only the speaker who never started', () => {
+    expect(
+      cells(hengang!.id, ['实际开始', '实际结束', '实际用时（多次发言为合计）', '状态']),
+    ).toEqual(['', '', '', '已跳过']);
+  });
+
+  it('keeps the first start of an item run again, its last end, and both turns added up', () => {
+    expect(
+      cells(pinghu!.id, [
+        '实际开始',
+        '实际结束',
+        '实际用时（多次发言为合计）',
+        '超时（秒）',
+        '状态',
+      ]),
+    ).toEqual(['01:05:00', '01:18:30', '09:30', '90', '已完成（发言 2 次）']);
+  });
+});

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ServerEvent } from '../api/events.ts';
+import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let meetingId: string;
+let itemIds: string[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
+  meetingId = sample.meeting.id;
+  itemIds = sample.items.map((i) => i.id);
+});
+afterAll(() => server.cleanup());
+
+const post = async (command: string, body: object = {}) =>
+  jsonApi(server.url, TEST_TOKEN)('POST', `/api/meetings/${meetingId}/run/${command}`, body);
+const getRun = async () =>
+  (await jsonApi(server.url, TEST_TOKEN)('GET', `/api/meetings/${meetingId}/run`)).body;
+const recordOf = (run: Json, itemId: string | undefined): Json => {
+  const record = (run.itemRuns as Json[]).find((r) => r.itemId === itemId);
+  if (!record) throw new Error(`no record for ${itemId}`);
+  return record;
+};
+
+describe('the run record over HTTP', () => {
+  it('skip on the speaker who is talking ends the turn and keeps the time spoken', async () => {
+    await post('next');
+    await new Promise((r) => setTimeout(r, 20));
+    const { body } = await post('skip');
+    const opening = recordOf(body, itemIds[0]);
+    expect(opening).toMatchObject({ status: 'done', turns: 1 });
+    expect(opening.elapsedMs).toBeGreaterThan(0);
+    expect(opening.elapsedMs).toBe(opening.actualEndAt - opening.actualStartAt);
+    expect(body).toMatchObject({ currentItemId: itemIds[1], clock: null });
+  });
+
+  it('refuses to run a finished item again without "again": true, naming it, changing nothing', async () => {
+    await post('goto', { itemId: itemIds[0] });
+    const before = await getRun();
+    for (const command of ['next', 'start']) {
+      const refused = await post(command);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'conflict', field: 'again' });
+      expect(refused.body.error.message).toContain('主持人开场 has already spoken');
+      expect(refused.body.error.message).toContain('"again": true');
+    }
+    expect((await post('next', { again: 'yes' })).body.error.field).toBe('again');
+    expect({ ...(await getRun()), serverNow: 0 }).toEqual({ ...before, serverNow: 0 });
+  });
+
+  it('with "again": true, runs it again on the same record: first start kept, time added', async () => {
+    const first = recordOf(await getRun(), itemIds[0]);
+    const { status, body } = await post('next', { again: true });
+    expect(status).toBe(200);
+    expect(body.currentItemId).toBe(itemIds[0]);
+    // The clock goes on from the time already spoken, not from full time.
+    expect(body.clock.startedAt).toBeLessThanOrEqual(body.serverNow - first.elapsedMs);
+    expect(recordOf(body, itemIds[0])).toMatchObject({
+      status: 'running',
+      actualStartAt: first.actualStartAt,
+      turns: 2,
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const ended = recordOf((await post('stop')).body, itemIds[0]);
+    expect(ended).toMatchObject({ status: 'done', actualStartAt: first.actualStartAt, turns: 2 });
+    expect(ended.elapsedMs).toBeGreaterThan(first.elapsedMs);
+  });
+
+  it('reads the same in the timing report afterwards', async () => {
+    const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/timing.csv`, {
+      headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+    });
+    const rows = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows[0]).toContain(',实际用时（多次发言为合计）,');
+    expect(rows[1]).toMatch(/^1,开场,主持人开场,.*,已完成（发言 2 次）$/);
+  });
+});
+
+/** A screen's live socket, announced as `role`; resolves once the server has read the role. */
+async function openScreen(role: 'lectern' | 'projector') {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TEST_TOKEN}`);
+  const pongs: ServerEvent[] = [];
+  ws.on('message', (data) => {
+    const event = JSON.parse(String(data)) as ServerEvent;
+    if (event.kind === 'pong') pongs.push(event);
+  });
+  await new Promise((r) => ws.once('open', r));
+  ws.send(JSON.stringify({ kind: 'screen', role }));
+  // Messages on one socket are read in order: the pong comes after the role was taken.
+  ws.send(JSON.stringify({ kind: 'ping', clientSentAt: 1 }));
+  while (pongs.length === 0) await new Promise((r) => setTimeout(r, 10));
+  return ws;
+}
+
+describe('messages have a target', () => {
+  const send = async (body: object) => (await post('message', body)).body;
+
+  it('a message to the speaker goes to the projector when no lectern screen is connected, and says so', async () => {
+    const projector = await openScreen('projector');
+    try {
+      expect(await send({ text: '请结束发言' })).toMatchObject({
+        message: '请结束发言',
+        messageTarget: 'projector',
+        messageRedirected: true,
+      });
+      expect(await getRun()).toMatchObject({ messageTarget: 'projector', messageRedirected: true });
+      // Free text the organizer sent to the lectern stays there.
+      expect(
+        await send({ text: '请看提词屏', target: 'lectern', projectorIfNoLectern: false }),
+      ).toMatchObject({ messageTarget: 'lectern', messageRedirected: false });
+    } finally {
+      projector.close();
+    }
+  });
+
+  it('goes to the lectern screen once one is connected, and to the target chosen', async () => {
+    const lectern = await openScreen('lectern');
+    try {
+      expect(await send({ text: '请抓紧时间' })).toMatchObject({
+        messageTarget: 'lectern',
+        messageRedirected: false,
+      });
+      expect(await send({ text: '还有两位发言人', target: 'both' })).toMatchObject({
+        message: '还有两位发言人',
+        messageTarget: 'both',
+      });
+      expect(await send({ text: '请关闭手机', target: 'projector' })).toMatchObject({
+        messageTarget: 'projector',
+        messageRedirected: false,
+      });
+    } finally {
+      lectern.close();
+    }
+    // Once the lectern's socket is gone, the speaker's messages go to the projector again.
+    let after = await send({ text: '请结束发言' });
+    while (!after.messageRedirected) after = await send({ text: '请结束发言' });
+    expect(after.messageTarget).toBe('projector');
+  });
+
+  it('refuses a target that is not a screen', async () => {
+    const bad = await post('message', { text: '请抓紧时间', target: 'hall' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('target');
+  });
+});
