@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { serverEventSchema, type ServerEvent } from '../../electron/api/events.ts';
+import { serverEventSchema, type ScreenRole, type ServerEvent } from '../../electron/api/events.ts';
 import { call } from './client.ts';
 import { localNow, recordHello, recordPong } from './serverClock.ts';
 import { sessionToken } from './session.ts';
@@ -27,6 +27,14 @@ const CONNECT_TIMEOUT_MS = 4000;
 let retryMs = FIRST_RETRY_MS;
 /** Bumped on each (re)connect, so views can refetch what they may have missed while away. */
 let generation = 0;
+/** What this screen is, told to the server on every (re)connect; null until a view says. */
+let screenRole: ScreenRole | null = null;
+
+function announceRole(ws: WebSocket | undefined) {
+  if (screenRole && ws?.readyState === WebSocket.OPEN) {
+    ws.send(JSON.stringify({ kind: 'screen', role: screenRole }));
+  }
+}
 
 function setStatus(next: LiveStatus) {
   status = next;
@@ -50,6 +58,7 @@ function connect() {
     clearTimeout(connectTimer);
     retryMs = FIRST_RETRY_MS;
     generation += 1;
+    announceRole(ws);
     setStatus('open');
     // A burst of pings at connect for a quick estimate, then one every 30 s to follow drift.
     let sent = 0;
@@ -113,4 +122,17 @@ export function useLiveStatus(): { status: LiveStatus; generation: number } {
   const current = useSyncExternalStore(subscribeStatus, () => `${status}:${generation}`);
   const [s, g] = current.split(':');
   return { status: s as LiveStatus, generation: Number(g) };
+}
+
+/**
+ * Tells the server which screen this is (the lectern screen, the projector…), now and after
+ * every reconnect: a message meant for the speaker goes to the projector when no lectern
+ * screen is connected.
+ */
+export function useScreenRole(role: ScreenRole): void {
+  useEffect(() => {
+    screenRole = role;
+    ensureConnected();
+    announceRole(socket);
+  }, [role]);
 }

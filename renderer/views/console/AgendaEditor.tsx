@@ -38,10 +38,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
     items,
     plannedStart,
     {
-      currentItemId: run?.currentItemId ?? null,
       clock: run?.clock ?? null,
-      screen: run?.screen ?? 'live',
-      message: run?.message ?? '',
       itemRuns: Object.fromEntries((run?.itemRuns ?? []).map((r) => [r.itemId, r])),
     },
     plannedStart,

@@ -55,7 +55,12 @@ export function ConsoleView() {
     [t],
   );
   const run = useRun(data.selected?.meeting.id ?? null);
-  const commands = useRunCommands(data.selected?.meeting.id ?? '', run, fail);
+  const commands = useRunCommands(
+    data.selected?.meeting.id ?? '',
+    run,
+    data.selected?.items ?? [],
+    fail,
+  );
 
   async function setChime(chime: boolean) {
     if (!data.selected) return;

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { itemHeadline, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { computeSchedule, elapsedMs, type RunView } from '../../../electron/api/run.ts';
@@ -6,6 +6,8 @@ import { serverNow } from '../../api/serverClock.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useDerived } from '../../components/useDerived.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { MessageControls } from './MessageControls.tsx';
+import { RunAgainDialog } from './RunAgainDialog.tsx';
 import { clockTimeOf, elapsedText, offsetText, plannedStartOf } from './runText.ts';
 import { SHORTCUTS, useRunShortcuts, type RunCommands } from './useRunCommands.ts';
 
@@ -24,7 +26,6 @@ function Key({ k }: { k: string }) {
 /** The organizer's controls for the live run, beside the agenda. */
 export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState('');
   const presets = useMemo(
     () => ({ hurry: t('run.presetHurry'), wrapUp: t('run.presetWrapUp') }),
     [t],
@@ -60,13 +61,6 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
     return `${offsetText(t, schedule.offsetMs)}|${clockTimeOf(schedule.projectedEndAt)}`;
   });
   const [offset, projectedEnd] = summary.split('|');
-
-  function sendDraft(event: FormEvent) {
-    event.preventDefault();
-    if (!draft.trim()) return;
-    commands.message(draft.trim());
-    setDraft('');
-  }
 
   return (
     <section className="run-panel" aria-labelledby="run-heading">
@@ -129,32 +123,7 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
           {t('run.skip')} <Key k={SHORTCUTS.skip} />
         </button>
       </div>
-      <div className="run-messages" role="group" aria-label={t('run.messages')}>
-        <button type="button" onClick={() => commands.message(presets.hurry)}>
-          {presets.hurry} <Key k={SHORTCUTS.hurry} />
-        </button>
-        <button type="button" onClick={() => commands.message(presets.wrapUp)}>
-          {presets.wrapUp} <Key k={SHORTCUTS.wrapUp} />
-        </button>
-        <form onSubmit={sendDraft} className="message-form">
-          <input
-            value={draft}
-            maxLength={200}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder={t('run.messagePlaceholder')}
-            aria-label={t('run.messagePlaceholder')}
-          />
-          <button type="submit">{t('run.send')}</button>
-        </form>
-        <button type="button" onClick={() => commands.message('')} disabled={!run?.message}>
-          {t('run.clear')} <Key k={SHORTCUTS.clear} />
-        </button>
-        {run?.message && (
-          <span className="current-message" data-testid="current-message">
-            {t('run.showing', { text: run.message })}
-          </span>
-        )}
-      </div>
+      <MessageControls run={run} commands={commands} presets={presets} />
       <div className="run-screen" role="group" aria-label={t('run.screen')}>
         <button
           type="button"
@@ -179,6 +148,13 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
           {t('meeting.chime')}
         </label>
       </div>
+      {commands.runAgainQuestion && (
+        <RunAgainDialog
+          item={commands.runAgainQuestion.item}
+          run={run}
+          answer={commands.runAgainQuestion.answer}
+        />
+      )}
     </section>
   );
 }

@@ -1,9 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import type { MethodName } from '../../../electron/api/contract.ts';
-import type { RunView, ScreenMode } from '../../../electron/api/run.ts';
-import { call } from '../../api/client.ts';
+import type { MessageTarget, RunView, ScreenMode } from '../../../electron/api/run.ts';
+import { ApiCallError, call } from '../../api/client.ts';
 
 type SimpleCommand = 'next' | 'previous' | 'start' | 'pause' | 'resume' | 'stop' | 'skip';
+
+/** The server refused to run a finished item again without `again: true`. */
+const isRunAgainRefusal = (error: unknown) =>
+  error instanceof ApiCallError && error.status === 409 && error.field === 'again';
+
+/** The item that `next` or `start` would start: the cued one, else the one after the speaker. */
+function itemToStart(run: RunView | null, items: readonly AgendaItem[]): AgendaItem | undefined {
+  const index = items.findIndex((i) => i.id === run?.currentItemId);
+  if (index < 0) return undefined;
+  return run?.clock ? items[index + 1] : items[index];
+}
+
+/** A question waiting for the organizer: run this finished item again? */
+export interface RunAgainQuestion {
+  item: AgendaItem | undefined;
+  answer: (yes: boolean) => void;
+}
 
 /**
  * The run controls, shared by the buttons and the keyboard shortcuts. Commands from this console
@@ -14,6 +32,7 @@ type SimpleCommand = 'next' | 'previous' | 'start' | 'pause' | 'resume' | 'stop'
 export function useRunCommands(
   meetingId: string,
   run: RunView | null,
+  items: readonly AgendaItem[],
   onError: (e: unknown) => void,
 ) {
   const latest = useRef<RunView | null>(run);
@@ -32,10 +51,11 @@ export function useRunCommands(
   useEffect(() => remember(run), [run, remember]);
 
   const enqueue = useCallback(
-    (send: (current: RunView | null) => Promise<RunView>) => {
+    (send: (current: RunView | null) => Promise<RunView | null>) => {
       queue.current = queue.current.then(async () => {
         try {
-          remember(await send(latest.current));
+          const answer = await send(latest.current);
+          if (answer) remember(answer);
         } catch (error) {
           onError(error);
         }
@@ -43,18 +63,49 @@ export function useRunCommands(
     },
     [onError, remember],
   );
+
+  // Commands wait in the queue while the question is open, so none overtakes the answer.
+  const [question, setQuestion] = useState<RunAgainQuestion | null>(null);
+  const askRunAgain = (item: AgendaItem | undefined) =>
+    new Promise<boolean>((resolve) =>
+      setQuestion({
+        item,
+        answer: (yes) => {
+          setQuestion(null);
+          resolve(yes);
+        },
+      }),
+    );
+
+  /** `next` and `start`: the server refuses a finished item without `again`; ask, then send it. */
+  const startCommand = (name: 'next' | 'start') =>
+    enqueue(async (current) => {
+      try {
+        return await call(`run.${name}`, { id: meetingId });
+      } catch (error) {
+        if (!isRunAgainRefusal(error)) throw error;
+        if (!(await askRunAgain(itemToStart(current, items)))) return null;
+        return call(`run.${name}`, { id: meetingId, again: true });
+      }
+    });
+
   return {
+    runAgainQuestion: question,
     command: (name: SimpleCommand) =>
-      enqueue(() =>
-        call(`run.${name}` as Extract<MethodName, `run.${SimpleCommand}`>, { id: meetingId }),
-      ),
+      name === 'next' || name === 'start'
+        ? startCommand(name)
+        : enqueue(() =>
+            call(`run.${name}` as Extract<MethodName, `run.${SimpleCommand}`>, { id: meetingId }),
+          ),
     togglePause: () =>
       enqueue((current) =>
         call(current?.clock?.pausedAt != null ? 'run.resume' : 'run.pause', { id: meetingId }),
       ),
     adjust: (deltaMs: number) => enqueue(() => call('run.adjust', { id: meetingId, deltaMs })),
     goto: (itemId: string) => enqueue(() => call('run.goto', { id: meetingId, itemId })),
-    message: (text: string) => enqueue(() => call('run.message', { id: meetingId, text })),
+    /** Without `to`: to the speaker (the lectern screen, the projector when none is there). */
+    message: (text: string, to?: { target: MessageTarget; projectorIfNoLectern: boolean }) =>
+      enqueue(() => call('run.message', { id: meetingId, text, ...to })),
     screen: (mode: ScreenMode) =>
       enqueue((current) =>
         call('run.screen', { id: meetingId, mode: current?.screen === mode ? 'live' : mode }),
@@ -102,6 +153,8 @@ export function useRunShortcuts(
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      // A question is open (run a speaker again?): its own buttons and Escape answer it.
+      if (document.querySelector('dialog[open]')) return;
       const actions: Record<string, () => void> = {
         ' ': () => commands.command('next'),
         ArrowRight: () => commands.command('next'),

@@ -1,4 +1,5 @@
 import { OfflineMark } from '../../components/OfflineMark.tsx';
+import { useScreenRole } from '../../api/live.ts';
 import { useChime } from '../../components/useChime.ts';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -23,6 +24,7 @@ export function ProjectorView() {
  */
 function ProjectorScreen() {
   const { t } = useI18n();
+  useScreenRole('projector');
   const { loaded, meeting, items, run, current, next } = useStage();
   const chime = useChime(run?.chime ?? false);
   const reveal = useDrawReveal(meeting?.id ?? null);

@@ -1,6 +1,6 @@
 import { itemHeadline, speakerOrdinal, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import type { ClockPhase, RunView } from '../../../electron/api/run.ts';
+import { messageShownOn, type ClockPhase, type RunView } from '../../../electron/api/run.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -18,9 +18,11 @@ export function SpeakerScreen({ meeting, items, run, current, next, onPhaseChang
   const { t } = useI18n();
   const ordinal = speakerOrdinal(items, current);
   const name = current.speaker || current.title;
+  // A message for the speaker alone (the lectern screen) is not the hall's business.
+  const message = messageShownOn(run.messageTarget, 'projector') ? run.message : '';
   return (
     <div
-      className={run.message ? 'stage with-message' : 'stage'}
+      className={message ? 'stage with-message' : 'stage'}
       data-testid="speaker-screen"
       data-item-id={current.id}
     >
@@ -44,9 +46,9 @@ export function SpeakerScreen({ meeting, items, run, current, next, onPhaseChang
         onPhaseChange={onPhaseChange}
       />
       {run.clock?.pausedAt != null && <p className="stage-paused">{t('stage.paused')}</p>}
-      {run.message && (
+      {message && (
         <div className="stage-message" data-testid="stage-message" role="alert">
-          {run.message}
+          {message}
         </div>
       )}
       <footer className="stage-next" data-testid="stage-next">
