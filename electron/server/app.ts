@@ -195,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     startedAt: now(),
     emit: hub.broadcast,
     runFinished: backups.runFinished,
+    screens: { lecternConnected: () => hub.hasScreen('lectern') },
     // The organizer's other screens (the console in a browser too) follow every change.
     sharing: {
       state: () => sharing.state(),
