@@ -2,7 +2,7 @@
  * The desktop entry: the same server as `npm run serve`, started in-process on loopback, and
  * windows opened on it. Everything else (data, rules, screens) lives below this shell.
  */
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, type IpcMainEvent } from 'electron';
 import path from 'node:path';
 import { DESKTOP_CHANNELS, SCREEN_PATHS } from './api/desktop.ts';
 import { startServer, type RunningServer } from './server/app.ts';
@@ -23,6 +23,8 @@ import { createConsoleWindow, openScreenWindow } from './shell/windows.ts';
 if (process.env.ROUNDTABLE_DATA_DIR) app.setPath('userData', process.env.ROUNDTABLE_DATA_DIR);
 
 let server: RunningServer | undefined;
+/** The machine is shutting down or rebooting: not a quit, so sharing is kept for the next start. */
+let machineShutdown = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -51,14 +53,15 @@ if (!app.requestSingleInstanceLock()) {
   // .catch, not a second argument of .then: a failing launch (a damaged database) lands in fail.
   app.whenReady().then(launch).catch(fail);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void server?.close());
+  app.on('will-quit', () => void server?.close({ machineShutdown }));
 }
 
 async function launch(): Promise<void> {
   const dataDir = app.getPath('userData');
+  // The port and token of the last start (a free port if it is taken), sharing as it was.
   server = await startServer({
     dataDir,
-    port: 0,
+    keepAcrossRestarts: true,
     staticDir: path.join(app.getAppPath(), '.vite', 'renderer'),
   });
   const prefs = openPrefs(dataDir);
@@ -82,6 +85,9 @@ async function launch(): Promise<void> {
   const last = prefs.lastMeetingId();
   if (last) consoleUrl.searchParams.set('meeting', last);
   const window = createConsoleWindow(consoleUrl.toString(), prefs.consoleBounds());
+  // Linux and macOS say so through powerMonitor, Windows through the window's session-end.
+  powerMonitor.on('shutdown', () => (machineShutdown = true));
+  window.on('session-end', () => (machineShutdown = true));
   window.on('close', () => prefs.saveConsoleBounds(window.getBounds()));
 }
 

@@ -15,6 +15,7 @@ import { restoreLatestBackup } from './store/restore-backup.ts';
 
 const usage =
   'usage: npm run serve -- [--port <n>] [--data-dir <dir>] [--static-dir <dir>] [--lan-address <ip> …]\n' +
+  '       --port left out: the port of the last start on this data folder, or a free one\n' +
   '       [--restore-latest-backup]  replace a damaged database by the newest backup, then start';
 /** The folder with package.json: one level up from electron/, two from .vite/serve/. */
 function findProjectRoot(from: string): string {
@@ -32,7 +33,8 @@ function parse() {
   try {
     const { values } = parseArgs({
       options: {
-        port: { type: 'string', default: '0' },
+        // Left out: the port of the last start on this data folder (a free one if it is taken).
+        port: { type: 'string' },
         'data-dir': { type: 'string' },
         'static-dir': { type: 'string' },
         // Where sharing listens when the organizer turns it on (default: every LAN address).
@@ -49,12 +51,13 @@ function parse() {
       console.log(usage);
       process.exit(0);
     }
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
     }
     return {
-      port,
+      ...(port === undefined ? {} : { port }),
+      keepAcrossRestarts: true,
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       staticDir: path.resolve(values['static-dir'] ?? path.join(projectRoot, '.vite', 'renderer')),
       ...(values['lan-address'] ? { lanAddresses: () => values['lan-address'] as string[] } : {}),
@@ -87,7 +90,13 @@ try {
     console.log(describeRestored(await restoreLatestBackup(options.dataDir, Date.now())));
   }
   const server = await startServer(options);
-  console.log(`Roundtable ready: ${server.openUrl}`);
+  // A port that moved is said on the ready line itself: it is the line people read.
+  const moved =
+    server.takenPort === null
+      ? ''
+      : ` (NEW PORT: ${server.takenPort}, the port of the last start, is taken by another ` +
+        'program; screens opened before must be opened again at this address)';
+  console.log(`Roundtable ready: ${server.openUrl}${moved}`);
   console.log(`  data: ${server.dataDir}`);
   // From here on, what escapes every request's boundary is logged and the server goes on.
   installLastResort({

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import type { ServiceContext } from '../services/context.ts';
@@ -28,15 +28,31 @@ import { watchWallClock } from './wall-clock-watch.ts';
 import { absorbWallStep } from '../services/run.ts';
 import { DEFAULT_BACKUPS_KEPT } from '../store/backup.ts';
 import { startBackupSchedule } from './backup-schedule.ts';
+import {
+  listenPreferring,
+  newOrganizerToken,
+  recallAddress,
+  rememberAddress,
+} from './remembered-address.ts';
+import { keepSharingIn, resumeRememberedSharing } from './sharing-memory.ts';
 
 export interface ServerOptions {
   dataDir: string;
-  /** 0 picks a free port. */
-  port: number;
+  /**
+   * 0 picks a free port. Left out: the port of the last start (keepAcrossRestarts), or a free
+   * one when it is taken or there was none.
+   */
+  port?: number;
   /** Folder of the built renderer (index.html, assets/). */
   staticDir: string;
-  /** A fixed token for tests; a random one per launch otherwise. */
+  /** A fixed token for tests; otherwise the remembered one (keepAcrossRestarts) or a new one. */
   token?: string;
+  /**
+   * The app's own starts (serve, the desktop app): keep the port and organizer token in the
+   * data folder, and sharing while it is on, so a restart after a crash or a reboot finds every
+   * screen's address still good (remembered-address.ts, sharing-memory.ts).
+   */
+  keepAcrossRestarts?: boolean;
   now?: () => number;
   log?: (message: string) => void;
   /** Where sharing listens when turned on; the machine's network addresses by default. */
@@ -59,6 +75,8 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** The port asked for (remembered) when another program held it and a free one was taken. */
+  takenPort: number | null;
   /** The address to open, token included. */
   openUrl: string;
   dataDir: string;
@@ -68,7 +86,11 @@ export interface RunningServer {
   backupsSettled(): Promise<void>;
   /** Whether it still serves: the loopback listener and the database both open. */
   isServing(): boolean;
-  close(): Promise<void>;
+  /**
+   * Stops serving. A quit turns sharing off for good; `machineShutdown` keeps it for the next
+   * start, so the devices in the hall are back after a reboot without joining again.
+   */
+  close(options?: { machineShutdown?: boolean }): Promise<void>;
 }
 
 export const LOOPBACK = '127.0.0.1';
@@ -79,9 +101,14 @@ export type Caller = { kind: 'organizer' } | { kind: 'guest'; device: JoinedDevi
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((message: string) => console.error(message));
-  const token = options.token ?? randomBytes(24).toString('base64url');
   // Before anything is opened: a folder that cannot be used, or is in use, is refused by name.
   const claim = claimDataFolder(options.dataDir);
+  const keep = options.keepAcrossRestarts === true;
+  const remembered = keep ? recallAddress(options.dataDir) : null;
+  const token = options.token ?? remembered?.token ?? newOrganizerToken();
+  if (remembered?.tokenIssued) {
+    log(`roundtable: a new organizer token (${remembered.tokenIssued})`);
+  }
   let store: Store;
   try {
     store = openStore(path.join(options.dataDir, DATABASE_FILE_NAME), {
@@ -186,6 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     isConnected: (deviceId) => hub.isDeviceConnected(deviceId),
     onChanged: announceSharing,
+    ...(keep ? { remember: keepSharingIn(options.dataDir, log) } : {}),
   });
   const ctx: ServiceContext = {
     store,
@@ -221,34 +249,42 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = http.createServer(handleRequest);
   server.on('upgrade', handleUpgrade);
 
+  let listening;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, LOOPBACK, () => resolve());
-    });
+    const wanted = options.port ?? remembered?.port ?? 0;
+    listening = await listenPreferring(server, wanted, LOOPBACK, options.port === undefined);
   } catch (error) {
     await backups.stop();
     store.close();
     claim.release();
     throw error;
   }
-  const port = (server.address() as AddressInfo).port;
+  const { port, takenPort } = listening;
   loopbackHosts = allowedHosts(port);
   const url = `http://${LOOPBACK}:${port}`;
+  if (keep) {
+    try {
+      rememberAddress(options.dataDir, port, token);
+    } catch (error) {
+      log(`roundtable: the address could not be kept for the next start: ${String(error)}`);
+    }
+    await resumeRememberedSharing(sharing, options.dataDir, log);
+  }
 
   return {
     url,
     port,
     token,
+    takenPort,
     openUrl: `${url}/?token=${token}`,
     dataDir: options.dataDir,
     store,
     handlers,
     backupsSettled: backups.settled,
     isServing: () => server.listening && store.db.open,
-    async close() {
+    async close({ machineShutdown = false } = {}) {
       stopWatching();
-      await sharing.disable();
+      await sharing.disable(!machineShutdown);
       hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
