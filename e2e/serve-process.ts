@@ -44,15 +44,30 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Starts `serve` as a user would, on a random port, and waits for its ready line. */
-export function startServe(dataDir: string, extraArgs: string[] = []): Promise<ServeProcess> {
+/**
+ * Starts `serve` as a user would, on a random port, and waits for its ready line. `port:
+ * 'remembered'` gives no --port, as `npm start` and `npm run serve` do: the port of the last
+ * start on this data folder.
+ */
+export function startServe(
+  dataDir: string,
+  extraArgs: string[] = [],
+  { port = 'random' }: { port?: 'random' | 'remembered' } = {},
+): Promise<ServeProcess> {
   if (!built) {
     buildIfStale();
     built = true;
   }
   const child = spawn(
     process.execPath,
-    [...SERVE_NODE_FLAGS, SERVE, '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [
+      ...SERVE_NODE_FLAGS,
+      SERVE,
+      ...(port === 'random' ? ['--port', '0'] : []),
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
