@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Note } from '../core/notes.ts';
 import { ServiceError } from './errors.ts';
@@ -65,6 +66,11 @@ function failure(error: unknown): WorkerFailure {
   const { message, stack } = error instanceof Error ? error : new Error(String(error));
   return { service: false, message, stack };
 }
+
+// Background work: on Linux a thread has a priority of its own, and this one yields the CPU to
+// the server's main thread (the countdowns, the commands) whenever both want it. Elsewhere the
+// call would lower the whole app's priority, so it is left as it is there.
+if (process.platform === 'linux') os.setPriority(0, 10);
 
 parentPort?.on('message', (request: HeavyWorkerRequest) => {
   answer(request).catch((error: unknown) => post({ type: 'failed', error: failure(error) }));
