@@ -3,6 +3,7 @@ import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import { initialRunState } from '../core/run.ts';
+import { withUnsyncedCommits } from '../store/unsynced-commits.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
@@ -25,24 +26,31 @@ const READ_SHARE = 0.3;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Writes notes in transactions of about SLICE_MS each, letting the event loop run between. */
+/**
+ * Writes notes in transactions of about SLICE_MS each, letting the event loop run between. They
+ * are not flushed to the disk one by one: the meeting is hidden until the last transaction of
+ * the import, which flushes them all (see withUnsyncedCommits).
+ */
 async function writeNotesInSlices(ctx: ServiceContext, notes: readonly Note[]): Promise<void> {
   let next = 0;
   while (next < notes.length) {
-    ctx.store.transaction(() => {
-      const startedAt = performance.now();
-      do ctx.store.notes.save(notes[next++] as Note);
-      while (next < notes.length && performance.now() - startedAt < SLICE_MS);
-    });
+    withUnsyncedCommits(ctx.store.db, () =>
+      ctx.store.transaction(() => {
+        const startedAt = performance.now();
+        do ctx.store.notes.save(notes[next++] as Note);
+        while (next < notes.length && performance.now() - startedAt < SLICE_MS);
+      }),
+    );
     await nextTurn();
   }
 }
 
 /** Deletes a meeting a few hundred notes at a time: one statement for 50,000 takes a second. */
 async function deleteInSlices(ctx: ServiceContext, meetingId: string): Promise<void> {
-  while (ctx.store.transaction(() => ctx.store.notes.deleteSomeOfMeeting(meetingId, 200)) > 0) {
-    await nextTurn();
-  }
+  // Unflushed too: a delete lost to a power cut leaves the meeting marked, to be deleted again.
+  const deleteSome = () =>
+    ctx.store.transaction(() => ctx.store.notes.deleteSomeOfMeeting(meetingId, 200));
+  while (withUnsyncedCommits(ctx.store.db, deleteSome) > 0) await nextTurn();
   ctx.store.transaction(() => ctx.store.meetings.delete(meetingId));
 }
 
