@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { benchConsoleProfile } from './console-profile.ts';
 import { benchDisplayError } from './display-error.ts';
 import { benchExports } from './exports.ts';
+import { benchHeavyJobs } from './heavy-jobs.ts';
 import { benchImport } from './import.ts';
 import { benchNotes } from './notes.ts';
 import { benchRunLatency } from './run-latency.ts';
@@ -23,6 +24,7 @@ const rows: BenchRow[] = [
   ...(await benchNotes()),
   ...(await benchExports()),
   ...(await benchImport()),
+  ...(await benchHeavyJobs()),
   ...(await benchConsoleProfile()),
 ];
 
