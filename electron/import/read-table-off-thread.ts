@@ -5,10 +5,15 @@ import { Worker } from 'node:worker_threads';
 import type { TextEncodingName } from '../api/import.ts';
 import { TableReadError, type TableRead } from './read-table.ts';
 
-/** The worker's file: the TypeScript source when run from source, the bundle's chunk if built. */
+/**
+ * The worker's file: the TypeScript source when run from source; built, import-worker.js beside
+ * serve.js, or import-worker.cjs beside main.cjs in the desktop app (Forge names them .cjs).
+ */
 function workerFile(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, 'import-worker.ts'), path.join(here, 'import-worker.js')];
+  const candidates = ['import-worker.ts', 'import-worker.js', 'import-worker.cjs'].map((name) =>
+    path.join(here, name),
+  );
   const found = candidates.find((file) => fs.existsSync(file));
   if (!found) throw new Error(`the import worker is missing (looked for ${candidates.join(', ')})`);
   return found;

@@ -6,15 +6,16 @@ import { ServiceError } from './errors.ts';
 import type { HeavyWorkerMessage, HeavyWorkerRequest, WorkerFailure } from './heavy-worker.ts';
 
 /**
- * The worker's file: the TypeScript source when run from source; built, heavy-worker.js beside
- * the server's bundle (serve.js, or main.cjs in the desktop app), where this code may sit in a
- * chunk one folder below.
+ * The worker's file: the TypeScript source when run from source; built, beside the server's
+ * bundle: heavy-worker.js beside serve.js (where this code may sit in a chunk one folder below),
+ * heavy-worker.cjs beside main.cjs in the desktop app (Forge builds every main entry as .cjs).
  */
 function workerFile(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [
     path.join(here, 'heavy-worker.ts'),
     path.join(here, 'heavy-worker.js'),
+    path.join(here, 'heavy-worker.cjs'),
     path.join(here, '..', 'heavy-worker.js'),
   ];
   const found = candidates.find((file) => fs.existsSync(file));
