@@ -154,3 +154,42 @@ test('the organizer imports speakers from a spreadsheet after a preview that nam
     page.getByRole('list', { name: '议程与发言顺序' }).getByText('征拆攻坚：临时党支部（一线）'),
   ).toBeVisible();
 });
+
+test('the sample adds the subdistricts the roster lacks, and a roster import says who was there already', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '新建会议' }).click();
+  const form = page.getByRole('form', { name: '新建会议' });
+  await form.getByLabel('会议名称').fill('片区交流会');
+  await form.getByRole('button', { name: '创建会议' }).click();
+  await page.getByText(/^发言名册/).click();
+  const add = page.getByRole('form', { name: '加入名册' });
+  await add.getByLabel('单位').fill('平湖街道');
+  await add.getByLabel('姓名').fill('王真名');
+  await add.getByRole('button', { name: '加入名册' }).click();
+  await expect(page.getByText('发言名册（1 个单位）')).toBeVisible();
+
+  // The other ten subdistricts join; 平湖街道 keeps its real secretary.
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  await expect(page.getByText('发言名册（11 个单位）')).toBeVisible();
+  await expect(page.locator('.roster-table').getByRole('row', { name: /平湖街道/ })).toHaveCount(1);
+
+  const file = {
+    name: '名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('单位,姓名\n平湖街道,王真名\n坪地街道,陈二坪\n区委组织部,张勇\n', 'utf8'),
+  };
+  const chooser = page.getByLabel('从 Excel/CSV 导入…');
+  for (const said of [
+    '已加入名册 1 人；另有 2 人名册中已有，未重复加入。',
+    '名册中已有这些人（3 人），未重复加入。',
+  ]) {
+    await chooser.setInputFiles(file);
+    const preview = page.getByRole('region', { name: '导入预览：名单.csv' });
+    await preview.getByRole('radio', { name: '发言名册' }).check();
+    await preview.getByRole('button', { name: '导入 3 行' }).click();
+    await expect(page.getByText(said)).toBeVisible();
+  }
+});

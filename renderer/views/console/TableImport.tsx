@@ -63,6 +63,13 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
     return (e as Error).message;
   }
 
+  /** Says why people were not added, so "0 added" never stands alone. */
+  function rosterDoneMessage(added: number, already: number): string {
+    if (already === 0) return t('tableImport.doneRoster', { count: added });
+    if (added === 0) return t('tableImport.doneRosterNone', { already });
+    return t('tableImport.doneRosterSome', { count: added, already });
+  }
+
   async function commit() {
     if (!file || !preview) return;
     setBusy(true);
@@ -75,7 +82,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
     try {
       if (target === 'roster') {
         const result = await call('import.roster', common);
-        onDone(t('tableImport.doneRoster', { count: result.added }));
+        onDone(rosterDoneMessage(result.added, result.alreadyThere));
       } else {
         const result = await call('import.agenda', { id: meetingId, ...common });
         onItems(result.items);
