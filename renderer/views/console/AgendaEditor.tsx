@@ -26,6 +26,7 @@ interface Props {
 export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: Props) {
   const { t } = useI18n();
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [addOpen, setAddOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -290,7 +291,12 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
           ),
         )}
       </ol>
-      <details className="add-item" open={items.length === 0}>
+      {/* Open for an empty agenda, and kept open once opened: adding items is done in a row. */}
+      <details
+        className="add-item"
+        open={addOpen || items.length === 0}
+        onToggle={(e) => setAddOpen(e.currentTarget.open)}
+      >
         <summary>{t('agenda.addHeading')}</summary>
         <AgendaItemForm
           initial={emptyItemDraft}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   agendaItemFieldsSchema,
   agendaItemKindSchema,
@@ -49,6 +49,7 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,6 +70,8 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
     try {
       if ((await onSubmit(parsed.data)) && submitLabel === 'agenda.add') {
         setDraft({ ...emptyItemDraft, kind: draft.kind, plannedMinutes: draft.plannedMinutes });
+        // Ready for the next item: its kind is kept, so typing starts at the first text field.
+        form.current?.querySelector<HTMLInputElement>('input[name]')?.focus();
       }
     } finally {
       setBusy(false);
@@ -84,6 +87,7 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
 
   return (
     <form
+      ref={form}
       className="agenda-item-form"
       aria-label={formLabel}
       onSubmit={submit}

@@ -19,8 +19,9 @@ interface Props {
   onChime: (on: boolean) => void;
 }
 
+/** Arrows and signs (←, +, −) are specks in a small monospace letter: they get the text's. */
 function Key({ k }: { k: string }) {
-  return <kbd>{k}</kbd>;
+  return <kbd className={/^[\p{L}\p{N}]/u.test(k) ? undefined : 'kbd-symbol'}>{k}</kbd>;
 }
 
 /** The organizer's controls for the live run, beside the agenda. */
@@ -32,6 +33,8 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
   );
   useRunShortcuts(commands, presets);
 
+  // With no items there is nothing to start or go back to: say so instead of "the last item".
+  const empty = items.length === 0;
   const index = items.findIndex((i) => i.id === run?.currentItemId);
   const current = index >= 0 ? items[index] : undefined;
   const next = current
@@ -85,9 +88,11 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
           </p>
           {current?.topic && <p className="muted">{current.topic}</p>}
           <p className="muted small" data-testid="run-next">
-            {next
-              ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') })
-              : t('stage.last')}
+            {empty
+              ? t('run.emptyAgenda')
+              : next
+                ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') })
+                : t('stage.last')}
           </p>
         </div>
         <div className="run-clock">
@@ -101,10 +106,15 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
         </div>
       </div>
       <div className="run-controls" role="group" aria-label={t('run.controls')}>
-        <button type="button" className="primary big" onClick={() => commands.command('next')}>
+        <button
+          type="button"
+          className="primary big"
+          onClick={() => commands.command('next')}
+          disabled={empty}
+        >
           {current && !clock ? t('run.start') : t('run.next')} <Key k={SHORTCUTS.next} />
         </button>
-        <button type="button" onClick={() => commands.command('previous')}>
+        <button type="button" onClick={() => commands.command('previous')} disabled={empty}>
           {t('run.previous')} <Key k={SHORTCUTS.previous} />
         </button>
         <button type="button" onClick={commands.togglePause} disabled={!clock}>
