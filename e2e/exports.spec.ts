@@ -25,11 +25,18 @@ test('the organizer downloads the minutes and the meeting file, and brings the m
       .subarray(0, 2)
       .toString(),
   ).toBe('PK');
-  await expect(page.getByTestId('export-status')).toHaveText(
+  // Once saved, the menu closes and a note under it says what was saved.
+  await expect(page.getByTestId('export-done')).toContainText(
     '已导出：龙岗区组织工作会议暨基层工作经验交流座谈会（示例）-幻灯片.pptx',
   );
+  await expect(page.getByRole('button', { name: '会议纪要（PDF）' })).toBeHidden();
+  await test
+    .info()
+    .attach('export-done', { body: await page.screenshot(), contentType: 'image/png' });
 
   // The PDF takes LibreOffice a few seconds: the menu says it is being made meanwhile.
+  await page.getByText('导出', { exact: true }).click();
+  await expect(page.getByTestId('export-done')).toBeHidden();
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '会议纪要（PDF）' }).click();
   await expect(page.getByTestId('export-status')).toContainText('正在生成会议纪要（PDF）…');
@@ -48,6 +55,10 @@ test('the organizer downloads the minutes and the meeting file, and brings the m
       .toString(),
   ).toBe('%PDF-');
 
+  await expect(page.getByTestId('export-done')).toContainText('纪要.pdf');
+  await page.getByRole('button', { name: '关闭此提示' }).click();
+  await expect(page.getByTestId('export-done')).toBeHidden();
+  await page.getByText('导出', { exact: true }).click();
   const minutesDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '会议纪要（Markdown）' }).click();
   const minutes = await minutesDownload;
@@ -58,6 +69,7 @@ test('the organizer downloads the minutes and the meeting file, and brings the m
   expect(md).toContain('现纪要如下：');
   expect(md).toContain('## 一、平湖街道 林一平');
 
+  await page.getByText('导出', { exact: true }).click();
   const fileDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '会议文件（带到另一台电脑）' }).click();
   const bundle = await fileDownload;
@@ -81,6 +93,12 @@ test('the organizer downloads the minutes and the meeting file, and brings the m
   page.once('dialog', (d) => d.accept());
   await page.getByLabel('导入会议文件').setInputFiles(bundlePath);
   await expect(page.getByRole('navigation').getByRole('listitem')).toHaveCount(2);
+  // Titled as a copy, so the list and every search hit tell it from the original.
+  await expect(
+    page
+      .getByRole('navigation')
+      .getByText('龙岗区组织工作会议暨基层工作经验交流座谈会（示例）（副本）'),
+  ).toBeVisible();
 
   // A file that is not a meeting: a clear message, nothing added.
   const junk = `${bundlePath}.txt`;

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { EXPORT_NAMES, type ExportName } from '../../../electron/api/bundle.ts';
 import type { ServerEvent } from '../../../electron/api/events.ts';
 import { BusyDownloadError, downloadFile, type DownloadProgress } from '../../api/download.ts';
@@ -13,12 +13,16 @@ interface Busy extends DownloadProgress {
 
 /**
  * What the meeting leaves behind, one click each: the file is made on the server (a progress
- * bar says so), then downloaded, or saved where the user chooses in the desktop app.
+ * bar says so), then downloaded, or saved where the user chooses in the desktop app. Once it is
+ * saved the menu closes, leaving a note of what was saved under it until the menu is opened
+ * again; a failure keeps the menu open with its reason, to try again.
  */
 export function ExportMenu({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<Busy | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
 
   // The server says how far it has come making the file, before the first byte arrives.
   useLiveEvents(
@@ -42,6 +46,7 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
         (progress) => setBusy({ name, made: 1, ...progress }),
       );
       setOutcome({ ok: true, text: t('export.done', { file: saved }) });
+      if (menu.current) menu.current.open = false;
     } catch (error) {
       const reason =
         error instanceof BusyDownloadError
@@ -58,42 +63,65 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
   // While made: the server's progress, once known; while downloading: the bytes received.
   const barPercent = busy?.received ? percent : madePercent > 0 ? madePercent : null;
   return (
-    <details className="export-menu">
-      <summary>{t('export.menu')}</summary>
-      <div className="export-panel">
-        <ul>
-          {EXPORT_NAMES.map((name) => (
-            <li key={name}>
-              <button type="button" disabled={busy !== null} onClick={() => void exportAs(name)}>
-                {t(`export.${name}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="export-status" role="status" aria-live="polite" data-testid="export-status">
-          {busy && (
-            <>
-              <span>
-                {busy.received > 0
-                  ? t('export.receiving', { percent: String(percent ?? '…') })
-                  : madePercent > 0
-                    ? t('export.makingPercent', {
-                        what: t(`export.${busy.name}`),
-                        percent: String(madePercent),
-                      })
-                    : t('export.making', { what: t(`export.${busy.name}`) })}
-              </span>
-              <progress
-                aria-label={t(`export.${busy.name}`)}
-                {...(barPercent !== null ? { value: barPercent, max: 100 } : {})}
-              />
-            </>
-          )}
-          {!busy && outcome && (
-            <span className={outcome.ok ? 'export-ok' : 'field-error'}>{outcome.text}</span>
-          )}
+    <div className="export-menu-wrap">
+      <details
+        ref={menu}
+        className="export-menu"
+        onToggle={(e) => {
+          const opened = e.currentTarget.open;
+          setOpen(opened);
+          // Opening again starts afresh: the last note has been seen.
+          if (opened && outcome?.ok) setOutcome(null);
+        }}
+      >
+        <summary>{t('export.menu')}</summary>
+        <div className="export-panel">
+          <ul>
+            {EXPORT_NAMES.map((name) => (
+              <li key={name}>
+                <button type="button" disabled={busy !== null} onClick={() => void exportAs(name)}>
+                  {t(`export.${name}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div
+            className="export-status"
+            role="status"
+            aria-live="polite"
+            data-testid="export-status"
+          >
+            {busy && (
+              <>
+                <span>
+                  {busy.received > 0
+                    ? t('export.receiving', { percent: String(percent ?? '…') })
+                    : madePercent > 0
+                      ? t('export.makingPercent', {
+                          what: t(`export.${busy.name}`),
+                          percent: String(madePercent),
+                        })
+                      : t('export.making', { what: t(`export.${busy.name}`) })}
+                </span>
+                <progress
+                  aria-label={t(`export.${busy.name}`)}
+                  {...(barPercent !== null ? { value: barPercent, max: 100 } : {})}
+                />
+              </>
+            )}
+            {!busy && outcome && !outcome.ok && <span className="field-error">{outcome.text}</span>}
+          </div>
         </div>
-      </div>
-    </details>
+      </details>
+      {/* Outside the menu: a closed <details> shows nothing but its summary. */}
+      {!open && outcome?.ok && (
+        <p className="export-done" role="status" data-testid="export-done">
+          <span>{outcome.text}</span>
+          <button type="button" aria-label={t('export.dismiss')} onClick={() => setOutcome(null)}>
+            ×
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
