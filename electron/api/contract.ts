@@ -41,6 +41,7 @@ import {
   setSharingInput,
   sharingStateSchema,
 } from './sharing.ts';
+import { stageGetInput, stageSchema, stageSetInput } from './stage.ts';
 import {
   runAdjustInput,
   runGotoInput,
@@ -331,6 +332,20 @@ export const contract = {
     path: '/api/meetings/:id/run',
     input: runMeetingInput,
     output: runViewSchema,
+  }),
+  // Every screen reads the stage; only the organizer puts a meeting on it.
+  'stage.get': spec({
+    http: 'GET',
+    guest: 'read',
+    path: '/api/stage',
+    input: stageGetInput,
+    output: stageSchema,
+  }),
+  'stage.set': spec({
+    http: 'POST',
+    path: '/api/stage',
+    input: stageSetInput,
+    output: stageSchema,
   }),
   'sharing.get': spec({
     http: 'GET',

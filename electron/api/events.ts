@@ -6,6 +6,7 @@ import { noteSchema } from './notes.ts';
 import { rosterEntrySchema } from './roster.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
+import { stageSchema } from './stage.ts';
 
 /**
  * A heavy job on the server (an export, a meeting file import): how far it has come. Sent to
@@ -39,6 +40,8 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note.deleted'), note: noteSchema }),
   /** A lot drawing: the projector plays the reveal, the console shows the record. */
   z.object({ kind: z.literal('draw.made'), draw: drawRecordSchema }),
+  /** Another meeting is on stage: every stage screen switches to it. */
+  z.object({ kind: z.literal('stage.changed'), stage: stageSchema }),
   z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
   /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
   z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),

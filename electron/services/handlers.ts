@@ -11,6 +11,7 @@ import { noteHandlers } from './notes.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
+import { runningPutsOnStage, stageHandlers } from './stage.ts';
 import {
   createNewMeeting,
   createSampleMeeting,
@@ -45,7 +46,8 @@ export function createHandlers(ctx: ServiceContext) {
     'agenda.update': (input) => updateAgendaItem(ctx, input),
     'agenda.remove': (input) => removeAgendaItem(ctx, input),
     'agenda.reorder': (input) => reorderAgenda(ctx, input),
-    ...runHandlers(ctx),
+    ...runningPutsOnStage(ctx, runHandlers(ctx)),
+    ...stageHandlers(ctx),
     ...noteHandlers(ctx),
     ...sharingHandlers(ctx),
     ...exportHandlers(ctx, heavyJobs),

@@ -8,6 +8,7 @@ import { noteRepository } from './notes.ts';
 import { asStorageFull } from './out-of-space.ts';
 import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
+import { stageRepository } from './stage.ts';
 import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
 
 export interface StoreOptions {
@@ -39,6 +40,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     notes: noteRepository(db),
     roster: rosterRepository(db),
     draws: drawRepository(db),
+    stage: stageRepository(db),
     /**
      * One command's writes, all or nothing. A write that finds the disk full throws a
      * StorageFullError: SQLite has rolled the whole transaction back, nothing of it is kept.

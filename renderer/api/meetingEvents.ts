@@ -17,6 +17,7 @@ export function applyToMeeting(
     case 'roster.saved':
     case 'sharing.changed':
     case 'job.progress':
+    case 'stage.changed':
       return current;
     case 'meeting.saved':
       return current.meeting.id === event.meeting.id

@@ -73,6 +73,8 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'notes.restore': { noteId: ids.noteId },
     'notes.search': { q: '记录', limit: 5 },
     'run.get': { id },
+    'stage.get': {},
+    'stage.set': { meetingId: id },
     'sharing.get': {},
     'sharing.revoke': { deviceId: ids.deviceId },
     'sharing.allow': { deviceId: ids.deviceId },

@@ -7,6 +7,7 @@ import { sql as meetingOrigin } from './006-meeting-origin.ts';
 import { sql as meetingImporting } from './007-meeting-importing.ts';
 import { sql as itemRunTurns } from './008-item-run-turns.ts';
 import { sql as messageTarget } from './009-message-target.ts';
+import { sql as stage } from './010-stage.ts';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: '007-meeting-importing', sql: meetingImporting },
   { version: 8, name: '008-item-run-turns', sql: itemRunTurns },
   { version: 9, name: '009-message-target', sql: messageTarget },
+  { version: 10, name: '010-stage', sql: stage },
 ];
