@@ -84,4 +84,5 @@ export {
   type ClockPhase,
 } from '../core/clock.ts';
 export { computeSchedule, type Schedule, type ScheduleRow } from '../core/schedule.ts';
+export { firstActualStartAt, scheduleBaseline, startedFarFromPlan } from '../core/rehearsal.ts';
 export { messageShownOn, type MessageTarget } from '../core/run.ts';

@@ -17,7 +17,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Pages may load only their own scripts and talk only to this server. */
+/**
+ * Pages may load only their own scripts and talk only to this server. Only pages of this same
+ * server may frame them: the console shows the projector and the lectern screen as thumbnails
+ * (StagePreviews); any other origin still cannot frame them.
+ */
 const PAGE_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -27,7 +31,7 @@ const PAGE_POLICY = [
   "media-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
-  "frame-ancestors 'none'",
+  "frame-ancestors 'self'",
   "form-action 'none'",
 ].join('; ');
 
@@ -78,7 +82,9 @@ export function createStaticHandler(rootDir: string) {
         'Content-Type': type,
         'Content-Length': data.length,
         'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ...(type.startsWith('text/html') ? { 'Content-Security-Policy': PAGE_POLICY } : {}),
+        ...(type.startsWith('text/html')
+          ? { 'Content-Security-Policy': PAGE_POLICY, 'X-Frame-Options': 'SAMEORIGIN' }
+          : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : data);
     });

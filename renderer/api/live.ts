@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ScreenRole, type ServerEvent } from '../../electron/api/events.ts';
 import { call } from './client.ts';
+import { isPreviewFrame } from './preview.ts';
 import { localNow, recordHello, recordPong } from './serverClock.ts';
 import { sessionToken } from './session.ts';
 
@@ -131,7 +132,8 @@ export function useLiveStatus(): { status: LiveStatus; generation: number } {
  */
 export function useScreenRole(role: ScreenRole): void {
   useEffect(() => {
-    screenRole = role;
+    // A console's thumbnail of the screen is not the screen: it stays anonymous.
+    screenRole = isPreviewFrame() ? null : role;
     ensureConnected();
     announceRole(socket);
   }, [role]);

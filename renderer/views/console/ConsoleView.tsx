@@ -14,6 +14,7 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
+import { StagePreviews } from './StagePreviews.tsx';
 import { useConsoleData } from './useConsoleData.ts';
 import { useRunCommands } from './useRunCommands.ts';
 import { useRun } from '../../api/useRun.ts';
@@ -215,6 +216,7 @@ export function ConsoleView() {
                 commands={commands}
                 onChime={(on) => void setChime(on)}
               />
+              <StagePreviews meetingId={selected.meeting.id} />
               <div className="console-columns">
                 <CurrentNotes meetingId={selected.meeting.id} itemId={run?.currentItemId ?? null} />
                 <section aria-label={t('search.heading')}>

@@ -1,7 +1,12 @@
 import { useMemo } from 'react';
 import { itemHeadline, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import { computeSchedule, elapsedMs, type RunView } from '../../../electron/api/run.ts';
+import {
+  computeSchedule,
+  elapsedMs,
+  scheduleBaseline,
+  type RunView,
+} from '../../../electron/api/run.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useDerived } from '../../components/useDerived.ts';
@@ -9,6 +14,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { MessageControls } from './MessageControls.tsx';
 import { RunAgainDialog } from './RunAgainDialog.tsx';
 import { clockTimeOf, elapsedText, offsetText, plannedStartOf } from './runText.ts';
+import { useFromActualStart } from './useFromActualStart.ts';
 import { SHORTCUTS, useRunShortcuts, type RunCommands } from './useRunCommands.ts';
 
 interface Props {
@@ -53,11 +59,15 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
         : 'speaking';
 
   const elapsed = useDerived(() => (clock ? elapsedText(elapsedMs(clock, serverNow())) : ''));
+  // A run far from the planned start (a rehearsal) may be measured from its actual start.
+  const plannedStart = plannedStartOf(meeting);
+  const fromActual = useFromActualStart(meeting.id, plannedStart, run);
+  const baseline = scheduleBaseline(plannedStart, fromActual.firstStartAt, fromActual.chosen);
   const summary = useDerived(() => {
     if (!run) return '';
     const schedule = computeSchedule(
       items,
-      plannedStartOf(meeting),
+      baseline,
       { ...run, itemRuns: Object.fromEntries(run.itemRuns.map((r) => [r.itemId, r])) },
       serverNow(),
     );
@@ -76,7 +86,18 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
         )}
         <span className="run-summary" data-testid="run-offset">
           {offset} · {t('run.projectedEnd', { time: projectedEnd ?? '' })}
+          {fromActual.chosen && <span className="from-actual-note">{t('run.fromActualNote')}</span>}
         </span>
+        {fromActual.offered && (
+          <label className="from-actual-toggle" title={t('run.fromActualHint')}>
+            <input
+              type="checkbox"
+              checked={fromActual.chosen}
+              onChange={(e) => fromActual.choose(e.target.checked)}
+            />
+            {t('run.fromActual')}
+          </label>
+        )}
       </header>
       <div className="run-now">
         <div>
