@@ -95,11 +95,16 @@ describe('a big meeting file, written in short transactions', () => {
     expect(server.store.notes.pageForMeeting(left, null, 10).notes).toEqual([]);
   }, 120_000);
 
-  it('refuses a file of deeply nested brackets before parsing it', async () => {
+  it('refuses files of nested brackets or of more parts than a meeting has, before parsing', async () => {
     const nested = new Uint8Array(Buffer.from('['.repeat(1_000_000)));
-    const refused = await importMeetingFile(server.url, nested, true);
-    expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ field: 'file' });
-    expect(refused.body.error.message).toMatch(/nests deeper than 16 levels/);
+    const deep = await importMeetingFile(server.url, nested, true);
+    expect(deep.status).toBe(400);
+    expect(deep.body.error).toMatchObject({ field: 'file' });
+    expect(deep.body.error.message).toMatch(/nests deeper than 16 levels/);
+    // 700,000 empty objects: 2 MB here; 64 MiB of them once filled a worker's whole heap.
+    const flat = new Uint8Array(Buffer.from(`[${'{},'.repeat(700_000)}{}]`));
+    const many = await importMeetingFile(server.url, flat, true);
+    expect(many.status).toBe(400);
+    expect(many.body.error.message).toMatch(/more parts than a meeting file can/);
   });
 });

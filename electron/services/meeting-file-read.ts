@@ -13,10 +13,17 @@ import { invalidInput } from './errors.ts';
 
 /** No part of a meeting file lies deeper than this; a file of nested `[` is refused unparsed. */
 const MAX_NESTING = 16;
+/**
+ * More objects and arrays than a meeting file can hold within its limits (50,000 notes, 500
+ * items and item runs, 1,000 draws of up to 500 entries each: about 555,000). 64 MiB of `{},`
+ * are 22 million: parsed, they filled a worker's 1,024 MiB over two minutes before it gave up.
+ */
+const MAX_CONTAINERS = 600_000;
 
-/** How deep the JSON's arrays and objects nest, counted without parsing (strings skipped). */
-function nestingExceeds(text: string, limit: number): boolean {
+/** What is wrong with the JSON's shape, found without parsing it (strings skipped); or null. */
+function shapeFault(text: string): string | null {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -26,10 +33,13 @@ function nestingExceeds(text: string, limit: number): boolean {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
+      if (++depth > MAX_NESTING) return `it nests deeper than ${MAX_NESTING} levels`;
+      if (++containers > MAX_CONTAINERS) {
+        return `it has more parts than a meeting file can (over ${MAX_CONTAINERS.toLocaleString('en')} objects and lists)`;
+      }
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return false;
+  return null;
 }
 
 /** The file's text as JSON, or a message that says it is not a meeting file. */
@@ -41,12 +51,8 @@ function parseBundleFile(bytes: Uint8Array): unknown {
     throw invalidInput('file', 'not a Roundtable meeting file (it is not text; damaged?)');
   }
   if (!text.trim()) throw invalidInput('file', 'the file is empty');
-  if (nestingExceeds(text, MAX_NESTING)) {
-    throw invalidInput(
-      'file',
-      `not a Roundtable meeting file: it nests deeper than ${MAX_NESTING} levels`,
-    );
-  }
+  const fault = shapeFault(text);
+  if (fault) throw invalidInput('file', `not a Roundtable meeting file: ${fault}`);
   try {
     return JSON.parse(text);
   } catch (error) {
