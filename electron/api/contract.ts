@@ -418,6 +418,10 @@ export const apiErrorSchema = z.object({
     field: z.string().optional(),
     /** On a 500: the id of the failure, also in the server's log beside its stack. */
     errorId: z.string().optional(),
+    /** Why, for the client to word (one of API_ERROR_REASONS, electron/api/error-reasons.ts). */
+    reason: z.string().optional(),
+    /** What the reason's wording needs: the file, row, limit… */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

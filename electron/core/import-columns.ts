@@ -6,7 +6,7 @@ export const IMPORT_FIELDS = ['organization', 'name', 'position', 'topic', 'minu
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export type ColumnMapping = Partial<Record<ImportField, number>>;
 
-const HEADER_NAMES: Record<ImportField, string[]> = {
+export const HEADER_NAMES: Record<ImportField, string[]> = {
   organization: [
     '单位',
     '发言单位',

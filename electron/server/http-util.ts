@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError, ApiErrorCode } from '../api/contract.ts';
+import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
 
 /** Headers on every answer. No CORS header, ever: other origins get nothing readable. */
 export const BASE_HEADERS = {
@@ -71,8 +72,11 @@ export function sendError(
   message: string,
   field?: string,
   status = STATUS_OF[code],
+  detail?: ApiErrorDetail,
 ): void {
-  const body: ApiError = { error: field ? { code, message, field } : { code, message } };
+  const body: ApiError = {
+    error: { code, message, ...(field ? { field } : {}), ...detail },
+  };
   sendJson(res, status, body);
 }
 
@@ -139,7 +143,7 @@ export function sendBodyTooLarge(
     res.setHeader('Connection', 'close');
     res.on('finish', () => req.destroy());
   }
-  sendError(res, 'invalid_input', message, field, 413);
+  sendError(res, 'invalid_input', message, field, 413, detail('body.tooLarge', { field }));
 }
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<string> {

@@ -167,6 +167,36 @@ describe('importing a roster or an agenda from a table', () => {
     expect(await count()).toBe(before);
   });
 
+  it('gives each refusal a reason and the params the client words it by', async () => {
+    const cases: [string | Uint8Array, object][] = [
+      [
+        '单位,职务\r\n平湖街道,书记\r\n',
+        { reason: 'import.missingColumn', params: { file: '名单.csv', row: 1, column: '姓名' } },
+      ],
+      [
+        '单位,姓名,时长\r\n平湖街道,林一平,八分钟\r\n,陈二坪,8\r\n',
+        {
+          reason: 'import.badMinutes',
+          params: { file: '名单.csv', row: 2, column: '时长', value: '八分钟', more: 1 },
+        },
+      ],
+      ['', { reason: 'import.fileEmpty', params: { file: '名单.csv' } }],
+      [
+        new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]),
+        { reason: 'import.oldExcel', params: { file: '名单.csv' } },
+      ],
+      [
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]),
+        { reason: 'import.unreadable', params: { file: '名单.csv' } },
+      ],
+    ];
+    for (const [bytes, expected] of cases) {
+      const res = await post('/api/import/roster', bytes, { fileName: '名单.csv' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject(expected);
+    }
+  });
+
   it('keeps every character of a text cell: only the duration is read leniently', async () => {
     const meeting = (await api('POST', '/api/meetings', { title: '标点测试', date: '2026-12-02' }))
       .body.meeting;
@@ -200,6 +230,10 @@ describe('importing a roster or an agenda from a table', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('file');
     expect(res.body.error.message).toMatch(/议程\.csv, row 1: missing column 单位/);
+    expect(res.body.error).toMatchObject({
+      reason: 'import.missingColumn',
+      params: { file: '议程.csv', row: 1, column: '单位' },
+    });
     expect((await api('GET', `/api/meetings/${meeting.id}`)).body.items).toEqual([]);
   });
 

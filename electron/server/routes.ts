@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
+import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
 import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
 import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -132,10 +133,13 @@ export function createApiRouter(handlers: Handlers) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendError(res, 'invalid_input', 'body: not valid JSON', 'body');
+          const why = detail('body.notJson');
+          return sendError(res, 'invalid_input', 'body: not valid JSON', 'body', undefined, why);
         }
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          return sendError(res, 'invalid_input', 'body: must be a JSON object', 'body');
+          const why = detail('body.notObject');
+          const message = 'body: must be a JSON object';
+          return sendError(res, 'invalid_input', message, 'body', undefined, why);
         }
       }
     }
@@ -147,12 +151,19 @@ export function createApiRouter(handlers: Handlers) {
     // Before the schema, for every field of every route: SQLite could not store it as sent.
     const illFormed = illFormedTextAt(input);
     if (illFormed !== undefined) {
-      return sendError(res, 'invalid_input', `${illFormed}: ${ILL_FORMED_TEXT_MESSAGE}`, illFormed);
+      return sendError(
+        res,
+        'invalid_input',
+        `${illFormed}: ${ILL_FORMED_TEXT_MESSAGE}`,
+        illFormed,
+        undefined,
+        detail('field.illFormedText', { field: illFormed }),
+      );
     }
     const parsed = (spec.input as z.ZodType).safeParse(input);
     if (!parsed.success) {
-      const { field, message } = describeIssue(parsed.error.issues[0]);
-      return sendError(res, 'invalid_input', `${field}: ${message}`, field);
+      const { field, message, detail: why } = describeIssue(parsed.error.issues[0]);
+      return sendError(res, 'invalid_input', `${field}: ${message}`, field, undefined, why);
     }
     try {
       const startedAt = performance.now();
@@ -166,11 +177,14 @@ export function createApiRouter(handlers: Handlers) {
       if (error instanceof ServiceError) {
         if (error instanceof BusyError)
           res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        return sendError(res, error.code, error.message, error.field);
+        return sendError(res, error.code, error.message, error.field, undefined, error.detail);
       }
       // A fault of the machine, not a bug: said plainly, and the same request works once there
       // is space (the transaction was rolled back, so nothing of it was kept).
-      if (isOutOfSpace(error)) return sendError(res, 'storage_full', STORAGE_FULL_MESSAGE);
+      if (isOutOfSpace(error)) {
+        const why = detail('server.storageFull');
+        return sendError(res, 'storage_full', STORAGE_FULL_MESSAGE, undefined, undefined, why);
+      }
       throw error;
     }
   };
@@ -190,12 +204,44 @@ function isFile(
 export function describeIssue(issue: z.core.$ZodIssue | undefined): {
   field: string;
   message: string;
+  detail: ApiErrorDetail;
 } {
-  if (!issue) return { field: 'body', message: 'invalid' };
+  if (!issue)
+    return {
+      field: 'body',
+      message: 'invalid',
+      detail: detail('field.invalid', { field: 'body' }),
+    };
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    return { field: [...issue.path, key].join('.'), message: 'unknown field' };
+    const field = [...issue.path, issue.keys[0] ?? ''].join('.');
+    return { field, message: 'unknown field', detail: detail('field.unknown', { field }) };
   }
   const field = issue.path.length ? issue.path.join('.') : 'body';
-  return { field, message: issue.message };
+  return { field, message: issue.message, detail: issueDetail(issue, field) };
+}
+
+/** A schema's issue as a reason the client words: the limit it broke, by kind. */
+export function issueDetail(issue: z.core.$ZodIssue, field: string): ApiErrorDetail {
+  const isString = 'origin' in issue && issue.origin === 'string';
+  switch (issue.code) {
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (isString && min <= 1) return detail('field.required', { field });
+      return detail(isString ? 'field.tooShort' : 'field.tooSmall', { field, min });
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      return detail(isString ? 'field.tooLong' : 'field.tooBig', { field, max });
+    }
+    case 'invalid_type':
+      return detail('field.invalidType', { field });
+    case 'invalid_format':
+      return detail('field.invalidFormat', { field });
+    case 'invalid_value':
+      return detail('field.invalidValue', { field });
+    case 'unrecognized_keys':
+      return detail('field.unknown', { field });
+    default:
+      return detail('field.invalid', { field });
+  }
 }

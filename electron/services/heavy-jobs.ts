@@ -19,7 +19,10 @@ const PROGRESS_EVERY_MS = 250;
 export class BusyError extends ServiceError {
   readonly retryAfterSeconds: number;
   constructor(message: string, retryAfterSeconds: number) {
-    super('busy', message);
+    super('busy', message, undefined, {
+      reason: 'server.busy',
+      params: { seconds: retryAfterSeconds },
+    });
     this.name = 'BusyError';
     this.retryAfterSeconds = retryAfterSeconds;
   }

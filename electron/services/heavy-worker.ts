@@ -17,7 +17,13 @@ export type HeavyWorkerRequest =
 
 /** A failure, as it crosses to the server: a ServiceError keeps its code and field. */
 export type WorkerFailure =
-  | { service: true; code: ServiceError['code']; message: string; field?: string }
+  | {
+      service: true;
+      code: ServiceError['code'];
+      message: string;
+      field?: string;
+      detail?: ServiceError['detail'];
+    }
   | { service: false; message: string; stack?: string };
 
 export type HeavyWorkerMessage =
@@ -61,7 +67,8 @@ async function answer(request: HeavyWorkerRequest): Promise<void> {
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof ServiceError) {
-    return { service: true, code: error.code, message: error.message, field: error.field };
+    const { code, message, field, detail } = error;
+    return { service: true, code, message, field, detail };
   }
   const { message, stack } = error instanceof Error ? error : new Error(String(error));
   return { service: false, message, stack };

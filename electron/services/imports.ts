@@ -1,7 +1,9 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
-import type { ColumnMapping, ImportPreview } from '../api/import.ts';
+import { IMPORT_LIMITS, type ColumnMapping, type ImportPreview } from '../api/import.ts';
 import { emptyAgendaItemFields, type AgendaItem } from '../core/agenda.ts';
+import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
 import {
+  HEADER_NAMES,
   readSpeakers,
   recognizeColumns,
   type ImportedSpeaker,
@@ -39,10 +41,50 @@ async function read(input: TableInput): Promise<TableRead> {
     return await readTableOffThread(input.file, input.encoding ?? undefined);
   } catch (error) {
     if (error instanceof TableReadError) {
-      throw invalidInput('file', `${nameOf(input)}: ${error.message}`);
+      const file = nameOf(input);
+      throw invalidInput('file', `${file}: ${error.message}`, tableReadDetail(file, error.message));
     }
     throw error;
   }
+}
+
+/** Why a file is no table, for the client to word (the reader says it in English). */
+function tableReadDetail(file: string, message: string): ApiErrorDetail {
+  if (message === 'the file is empty') return detail('import.fileEmpty', { file });
+  if (message.startsWith('an old Excel .xls file')) return detail('import.oldExcel', { file });
+  if (/^more than [\d,]+ rows$/.test(message)) {
+    return detail('import.tooManyRows', { file, max: IMPORT_LIMITS.maxRows });
+  }
+  return detail('import.unreadable', { file });
+}
+
+/**
+ * The first problem as a reason the client words, with the file, row and column; `more` says
+ * how many other problems there are (when there are).
+ */
+function problemDetail(file: string, problems: ImportProblem[]): ApiErrorDetail {
+  const [p] = problems as [ImportProblem, ...ImportProblem[]];
+  const row = p.row ?? 1;
+  const column = p.column ?? '';
+  const found = ((): ApiErrorDetail => {
+    switch (p.code) {
+      case 'missingColumn': {
+        const header = HEADER_NAMES[p.value as ImportField]?.[0] ?? p.value;
+        return detail('import.missingColumn', { file, row, column: header });
+      }
+      case 'empty':
+        return detail('import.emptyCell', { file, row, column });
+      case 'tooLong':
+        return detail('import.cellTooLong', { file, row, column, max: Number(p.value) });
+      case 'badMinutes':
+        return detail('import.badMinutes', { file, row, column, value: p.value });
+      case 'noRows':
+        return detail('import.noRows', { file });
+    }
+  })();
+  return problems.length > 1
+    ? { ...found, params: { ...found.params, more: problems.length - 1 } }
+    : found;
 }
 
 /** "名单.xlsx row 4, column 时长: …", the way a person finds it in the file. */
@@ -64,7 +106,11 @@ function refuseIfProblems(input: TableInput, problems: ImportProblem[]): void {
   if (problems.length === 0) return;
   const shown = problems.slice(0, 5).map((p) => describe(nameOf(input), p));
   const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
-  throw invalidInput('file', `${shown.join('; ')}${more}; nothing was imported`);
+  throw invalidInput(
+    'file',
+    `${shown.join('; ')}${more}; nothing was imported`,
+    problemDetail(nameOf(input), problems),
+  );
 }
 
 export async function previewImport(
@@ -138,7 +184,12 @@ export async function importAgenda(
   const { speakers, problems } = await readAndCheck(input, 'agenda');
   refuseIfProblems(input, problems);
   if (ctx.store.agenda.listForMeeting(input.id).length + speakers.length > 500) {
-    throw invalidInput('file', `${nameOf(input)}: a meeting holds at most 500 agenda items`);
+    const file = nameOf(input);
+    throw invalidInput(
+      'file',
+      `${file}: a meeting holds at most 500 agenda items`,
+      detail('import.tooManyItems', { file, max: 500 }),
+    );
   }
   const { items } = changeAgenda(ctx, input.id, (current) => {
     const leaderAt = current.findIndex((i) => i.kind === 'leader');

@@ -4,6 +4,7 @@ import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
 import { remainingMs, shiftClock } from '../core/clock.ts';
 import type { Meeting } from '../core/meeting.ts';
 import { applyRunCommand, type RunCommand, type RunProblem, type RunState } from '../core/run.ts';
+import { detail, type ApiErrorReason } from '../api/error-reasons.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
 
@@ -15,14 +16,27 @@ const PROBLEM_MESSAGES: Record<Exclude<RunProblem, 'already_spoken'>, string> = 
   at_first_item: 'already at the first item',
 };
 
+const PROBLEM_REASONS = {
+  empty_agenda: 'run.emptyAgenda',
+  not_running: 'run.notRunning',
+  nothing_current: 'run.nothingCurrent',
+  unknown_item: 'run.unknownItem',
+  at_first_item: 'run.atFirstItem',
+} as const satisfies Record<Exclude<RunProblem, 'already_spoken'>, ApiErrorReason>;
+
 /** 409 naming the flag: a second turn is never started by a stray click or script. */
 function refusal(problem: RunProblem, item: AgendaItem | undefined): ServiceError {
-  if (problem !== 'already_spoken') return new ServiceError('conflict', PROBLEM_MESSAGES[problem]);
+  if (problem !== 'already_spoken') {
+    return new ServiceError('conflict', PROBLEM_MESSAGES[problem], undefined, {
+      reason: PROBLEM_REASONS[problem],
+    });
+  }
   const name = (item && itemHeadline(item)) || 'this item';
   return new ServiceError(
     'conflict',
     `${name} has already spoken: send "again": true to run the item again (its first record is kept)`,
     'again',
+    detail('run.alreadySpoken', { item: (item && itemHeadline(item)) || '' }),
   );
 }
 

@@ -42,7 +42,9 @@ export interface HeavyWorker {
 }
 
 function revive(failure: WorkerFailure): Error {
-  if (failure.service) return new ServiceError(failure.code, failure.message, failure.field);
+  if (failure.service) {
+    return new ServiceError(failure.code, failure.message, failure.field, failure.detail);
+  }
   const error = new Error(`in the heavy worker: ${failure.message}`);
   if (failure.stack) error.stack = `${error.message}\n${failure.stack}`;
   return error;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { API_ERROR_REASONS } from '../../electron/api/error-reasons.ts';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 
@@ -12,6 +13,23 @@ describe('i18n catalogs', () => {
   it('use the same placeholders for each key', () => {
     for (const [key, text] of Object.entries(zhCN)) {
       expect(placeholders(en[key as keyof typeof en]), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('word every reason the server can send, with exactly its params as placeholders', () => {
+    const reasons = Object.entries(API_ERROR_REASONS);
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const [reason, params] of reasons) {
+      for (const [language, catalog] of [
+        ['zh-CN', zhCN],
+        ['en', en],
+      ] as const) {
+        const text = (catalog as Record<string, string>)[`reason.${reason}`];
+        expect(text, `${language}: reason.${reason}`).toBeTypeOf('string');
+        expect(placeholders(text ?? ''), `${language}: reason.${reason}`).toEqual(
+          [...params].sort(),
+        );
+      }
     }
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Why a request was refused, for the client to say in the user's language: every refusal the
+ * server words carries one of these `reason`s and the `params` its wording needs (the English
+ * `message` stays, for scripts and logs). Each reason lists the names of its params; the
+ * catalogs (renderer/i18n) word each as `reason.<name>` with exactly these placeholders.
+ */
+export const API_ERROR_REASONS = {
+  // A field of the request, as the contract's schema found it. `field` is its dotted path.
+  'field.required': ['field'],
+  'field.tooLong': ['field', 'max'],
+  'field.tooShort': ['field', 'min'],
+  'field.tooBig': ['field', 'max'],
+  'field.tooSmall': ['field', 'min'],
+  'field.invalidType': ['field'],
+  'field.invalidFormat': ['field'],
+  'field.invalidValue': ['field'],
+  'field.unknown': ['field'],
+  'field.invalid': ['field'],
+  /** Text SQLite could not store as sent (a lone surrogate). */
+  'field.illFormedText': ['field'],
+  'body.notJson': [],
+  'body.notObject': [],
+  'body.tooLarge': ['field'],
+  // A table (roster or agenda) to import. `file` is the file's name; `row` as a spreadsheet shows it.
+  'import.missingColumn': ['file', 'row', 'column'],
+  'import.emptyCell': ['file', 'row', 'column'],
+  'import.cellTooLong': ['file', 'row', 'column', 'max'],
+  'import.badMinutes': ['file', 'row', 'column', 'value'],
+  'import.noRows': ['file'],
+  'import.tooManyItems': ['file', 'max'],
+  /** The file could not be read as a table at all. */
+  'import.unreadable': ['file'],
+  'import.fileEmpty': ['file'],
+  'import.oldExcel': ['file'],
+  'import.tooManyRows': ['file', 'max'],
+  // Running the meeting.
+  'run.emptyAgenda': [],
+  'run.notRunning': [],
+  'run.nothingCurrent': [],
+  'run.unknownItem': [],
+  'run.atFirstItem': [],
+  'run.alreadySpoken': ['item'],
+  // A meeting file (.roundtable); a place in it that breaks a limit is blamed as a field
+  // (`notes[12].text`, field.tooLong).
+  'meetingFile.notMeetingFile': [],
+  'meetingFile.empty': [],
+  'meetingFile.newerVersion': ['version'],
+  // The machine and the server.
+  'server.storageFull': [],
+  'server.busy': ['seconds'],
+  'server.notFound': [],
+  'sharing.off': [],
+  'sharing.wrongCode': [],
+  'sharing.locked': ['seconds'],
+  'sharing.removed': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ApiErrorReason = keyof typeof API_ERROR_REASONS;
+export type ApiErrorParams = Record<string, string | number>;
+
+/** A reason and the params its wording needs, as an error body carries them. */
+export interface ApiErrorDetail {
+  reason: ApiErrorReason;
+  params?: ApiErrorParams;
+}
+
+/** The detail of a refusal, its params checked against the reason's list by the compiler. */
+export const detail = <R extends ApiErrorReason>(
+  reason: R,
+  ...params: (typeof API_ERROR_REASONS)[R] extends readonly []
+    ? []
+    : [Record<(typeof API_ERROR_REASONS)[R][number], string | number>]
+): ApiErrorDetail => (params[0] ? { reason, params: params[0] } : { reason });
