@@ -131,10 +131,18 @@ export async function commandWriter(session: Session, log: CommandLog): Promise<
 
 /** Acknowledged notes missing or changed after the restart; they are reported once. */
 export async function verifyNotes(session: Session, log: NoteLog): Promise<string[]> {
-  const res = await request(session.serve, 'GET', `/api/meetings/${session.meetingId}/notes`);
-  const stored = new Map(
-    (res.body.notes as { id: string; text: string }[]).map((n) => [n.id, n.text]),
-  );
+  // Every page: a long run writes more notes than one page of the list holds.
+  const stored = new Map<string, string>();
+  for (let cursor: string | null = ''; cursor !== null;) {
+    const query: string = cursor ? `?cursor=${cursor}` : '';
+    const res = await request(
+      session.serve,
+      'GET',
+      `/api/meetings/${session.meetingId}/notes${query}`,
+    );
+    for (const n of res.body.notes as { id: string; text: string }[]) stored.set(n.id, n.text);
+    cursor = res.body.nextCursor as string | null;
+  }
   const lost = log.acked.filter((a) => stored.get(a.id) !== a.text);
   log.acked = log.acked.filter((a) => stored.get(a.id) === a.text);
   return lost.map((a) => `note ${a.id} "${a.text}"`);
