@@ -117,8 +117,13 @@ describe('exports', () => {
     const newer = await importFile(b, JSON.stringify({ ...exported, version: 2 }), true);
     expect(newer.status).toBe(400);
     expect(newer.body.error.message).toContain('newer Roundtable');
+    expect(newer.body.error).toMatchObject({
+      reason: 'meetingFile.newerVersion',
+      params: { version: 2 },
+    });
     const foreign = await importFile(b, JSON.stringify({ hello: 'world' }));
     expect(foreign.body.error.message).toContain('not a Roundtable meeting file');
+    expect(foreign.body.error.reason).toBe('meetingFile.notMeetingFile');
     const truncated = await importFile(b, JSON.stringify(exported).slice(0, 5000), true);
     expect(truncated.status).toBe(400);
     expect(truncated.body.error).toMatchObject({ field: 'file' });
@@ -127,6 +132,17 @@ describe('exports', () => {
     expect(binary.body.error.message).toContain('not a Roundtable meeting file');
     const empty = await importFile(b, '', true);
     expect(empty.body.error.message).toContain('empty');
+    expect(empty.body.error.reason).toBe('meetingFile.empty');
+    const long = {
+      ...exported,
+      notes: [{ ...exported.notes[0], text: '长'.repeat(10_001) }, ...exported.notes.slice(1)],
+    };
+    const tooLong = await importFile(b, JSON.stringify(long), true);
+    expect(tooLong.body.error).toMatchObject({
+      field: 'notes[0].text',
+      reason: 'field.tooLong',
+      params: { field: 'notes[0].text', max: 10_000 },
+    });
     const orphan = {
       ...exported,
       notes: [...exported.notes, { ...exported.notes[0], id: 'x', itemId: 'nowhere' }],
@@ -134,6 +150,7 @@ describe('exports', () => {
     const broken = await importFile(b, JSON.stringify(orphan), true);
     expect(broken.status).toBe(400);
     expect(broken.body.error.field).toBe(`notes[${exported.notes.length}].itemId`);
+    expect(broken.body.error.reason).toBe('field.invalid');
     expect((await api('GET', '/api/meetings')).body.meetings.length).toBe(before);
   });
 

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
 import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
+import { issueDetail } from '../api/issue-detail.ts';
 import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
 import type { Caller } from './app.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -218,30 +219,4 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): {
   }
   const field = issue.path.length ? issue.path.join('.') : 'body';
   return { field, message: issue.message, detail: issueDetail(issue, field) };
-}
-
-/** A schema's issue as a reason the client words: the limit it broke, by kind. */
-export function issueDetail(issue: z.core.$ZodIssue, field: string): ApiErrorDetail {
-  const isString = 'origin' in issue && issue.origin === 'string';
-  switch (issue.code) {
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (isString && min <= 1) return detail('field.required', { field });
-      return detail(isString ? 'field.tooShort' : 'field.tooSmall', { field, min });
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      return detail(isString ? 'field.tooLong' : 'field.tooBig', { field, max });
-    }
-    case 'invalid_type':
-      return detail('field.invalidType', { field });
-    case 'invalid_format':
-      return detail('field.invalidFormat', { field });
-    case 'invalid_value':
-      return detail('field.invalidValue', { field });
-    case 'unrecognized_keys':
-      return detail('field.unknown', { field });
-    default:
-      return detail('field.invalid', { field });
-  }
 }

@@ -47,6 +47,10 @@ describe('the run record over HTTP', () => {
       expect(refused.body.error).toMatchObject({ code: 'conflict', field: 'again' });
       expect(refused.body.error.message).toContain('主持人开场 has already spoken');
       expect(refused.body.error.message).toContain('"again": true');
+      expect(refused.body.error).toMatchObject({
+        reason: 'run.alreadySpoken',
+        params: { item: '主持人开场' },
+      });
     }
     expect((await post('next', { again: 'yes' })).body.error.field).toBe('again');
     expect({ ...(await getRun()), serverNow: 0 }).toEqual({ ...before, serverNow: 0 });

@@ -107,6 +107,12 @@ describe('the run over the HTTP control API', () => {
     const pause = await post('pause');
     expect(pause.status).toBe(409);
     expect(pause.body.error.message).toContain('no speaker');
+    expect(pause.body.error.reason).toBe('run.notRunning');
+    expect((await post('goto', { itemId: 'nope' })).body.error.reason).toBe('run.unknownItem');
+    expect((await post('message', { text: '请'.repeat(201) })).body.error).toMatchObject({
+      reason: 'field.tooLong',
+      params: { field: 'text', max: 200 },
+    });
     expect((await post('adjust', { deltaMs: 0 })).body.error.field).toBe('deltaMs');
     expect((await post('adjust', { deltaMs: '60000' })).body.error.field).toBe('deltaMs');
     expect((await post('goto', { itemId: 'nope' })).status).toBe(409);

@@ -4,7 +4,11 @@ import { bundleFault, placeInFile } from '../api/bundle-invariants.ts';
 import type { Note } from '../core/notes.ts';
 import { fromBundle, withNewIds } from '../export/bundle.ts';
 import type { MeetingData } from '../export/meeting-data.ts';
+import { detail } from '../api/error-reasons.ts';
+import { issueDetail } from '../api/issue-detail.ts';
 import { invalidInput } from './errors.ts';
+
+const notMeetingFile = detail('meetingFile.notMeetingFile');
 
 /**
  * Reading a meeting file, done in the heavy worker: decoding, parsing and checking 50,000
@@ -48,17 +52,22 @@ function parseBundleFile(bytes: Uint8Array): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw invalidInput('file', 'not a Roundtable meeting file (it is not text; damaged?)');
+    throw invalidInput(
+      'file',
+      'not a Roundtable meeting file (it is not text; damaged?)',
+      notMeetingFile,
+    );
   }
-  if (!text.trim()) throw invalidInput('file', 'the file is empty');
+  if (!text.trim()) throw invalidInput('file', 'the file is empty', detail('meetingFile.empty'));
   const fault = shapeFault(text);
-  if (fault) throw invalidInput('file', `not a Roundtable meeting file: ${fault}`);
+  if (fault) throw invalidInput('file', `not a Roundtable meeting file: ${fault}`, notMeetingFile);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw invalidInput(
       'file',
       `not a Roundtable meeting file, or a damaged one (${(error as Error).message})`,
+      notMeetingFile,
     );
   }
 }
@@ -73,21 +82,28 @@ function readBundle(raw: unknown): MeetingBundle {
     throw invalidInput(
       'format',
       `not a Roundtable meeting file (format "${BUNDLE_FORMAT}" expected)`,
+      notMeetingFile,
     );
   }
   if (typeof head.version === 'number' && head.version > BUNDLE_VERSION) {
     throw invalidInput(
       'version',
       `written by a newer Roundtable (file format ${head.version}; this version reads up to ${BUNDLE_VERSION}): update Roundtable to open it`,
+      detail('meetingFile.newerVersion', { version: head.version }),
     );
   }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalidInput(placeInFile(issue?.path ?? []) || 'file', issue?.message ?? 'invalid');
+    const place = placeInFile(issue?.path ?? []) || 'file';
+    const why = issue ? issueDetail(issue, place) : detail('field.invalid', { field: place });
+    throw invalidInput(place, issue?.message ?? 'invalid', why);
   }
   const fault = bundleFault(parsed.data);
-  if (fault) throw invalidInput(placeInFile(fault.path), fault.message);
+  if (fault) {
+    const place = placeInFile(fault.path);
+    throw invalidInput(place, fault.message, detail('field.invalid', { field: place }));
+  }
   return parsed.data;
 }
 
