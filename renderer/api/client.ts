@@ -12,6 +12,9 @@ export class ApiCallError extends Error {
   readonly status: number;
   readonly code: ApiError['error']['code'] | 'network';
   readonly field: string | undefined;
+  /** Why, for the catalogs to word (`reason.<name>`), and what the wording needs. */
+  readonly reason: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
   constructor(
     status: number,
     body: ApiError['error'] | { code: 'network'; message: string; field?: string },
@@ -21,6 +24,8 @@ export class ApiCallError extends Error {
     this.status = status;
     this.code = body.code;
     this.field = body.field;
+    this.reason = 'reason' in body ? body.reason : undefined;
+    this.params = 'params' in body ? body.params : undefined;
   }
 }
 

@@ -3,9 +3,10 @@ import type { MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { openScreen } from '../../platform.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
-import { callErrorMessage } from './fieldErrors.ts';
+import { callErrorMessage, callErrorPhrase } from './fieldErrors.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingList } from './MeetingList.tsx';
 import { NoteSearch } from '../../components/NoteSearch.tsx';
@@ -49,11 +50,12 @@ export function ConsoleView() {
   const { t } = useI18n();
   const data = useConsoleData();
   const [creating, setCreating] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [notice, setNotice] = useState<{ kind: 'error' | 'ok'; phrase: Phrase } | null>(null);
 
   const fail = useCallback(
-    (error: unknown) => setNotice({ kind: 'error', text: callErrorMessage(t, error) }),
-    [t],
+    (error: unknown) => setNotice({ kind: 'error', phrase: callErrorPhrase(error) }),
+    [],
   );
   const run = useRun(data.selected?.meeting.id ?? null);
   const commands = useRunCommands(
@@ -101,7 +103,7 @@ export function ConsoleView() {
     try {
       const saved = await call('meetings.update', { id: data.selected.meeting.id, ...fields });
       data.setSelected(saved);
-      setNotice({ kind: 'ok', text: t('meeting.saved') });
+      setNotice({ kind: 'ok', phrase: phrase('meeting.saved') });
     } catch (error) {
       fail(error);
     }
@@ -115,7 +117,7 @@ export function ConsoleView() {
       const copy = await call('meetings.duplicate', { id: meeting.id });
       data.setSelected(copy);
       data.select(copy.meeting.id);
-      setNotice({ kind: 'ok', text: t('meeting.duplicated') });
+      setNotice({ kind: 'ok', phrase: phrase('meeting.duplicated') });
     } catch (error) {
       fail(error);
     }
@@ -175,10 +177,10 @@ export function ConsoleView() {
                   data.select(imported.meeting.id);
                   setNotice({
                     kind: 'ok',
-                    text: t('import.done', { title: imported.meeting.title }),
+                    phrase: phrase('import.done', { title: imported.meeting.title }),
                   });
                 }}
-                onError={(text) => setNotice({ kind: 'error', text })}
+                onError={(said) => setNotice({ kind: 'error', phrase: said })}
               />
               <SharingPanel onError={fail} />
             </>
@@ -190,7 +192,7 @@ export function ConsoleView() {
               className={`notice notice-${notice.kind}`}
               role={notice.kind === 'error' ? 'alert' : 'status'}
             >
-              {notice.text}
+              {say(t, notice.phrase)}
             </p>
           )}
           {data.loadError !== null && (

@@ -4,6 +4,8 @@ import type { ServerEvent } from '../../../electron/api/events.ts';
 import { BusyDownloadError, downloadFile, type DownloadProgress } from '../../api/download.ts';
 import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
+import { errorPhrase } from './fieldErrors.ts';
 
 interface Busy extends DownloadProgress {
   name: ExportName;
@@ -20,7 +22,8 @@ interface Busy extends DownloadProgress {
 export function ExportMenu({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState<Busy | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [outcome, setOutcome] = useState<{ ok: boolean; phrase: Phrase } | null>(null);
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
 
@@ -45,14 +48,17 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
         name,
         (progress) => setBusy({ name, made: 1, ...progress }),
       );
-      setOutcome({ ok: true, text: t('export.done', { file: saved }) });
+      setOutcome({ ok: true, phrase: phrase('export.done', { file: saved }) });
       if (menu.current) menu.current.open = false;
     } catch (error) {
       const reason =
         error instanceof BusyDownloadError
-          ? t('export.busy', { seconds: String(error.retryAfterSeconds) })
-          : (error as Error).message;
-      setOutcome({ ok: false, text: t('export.failed', { what: t(`export.${name}`), reason }) });
+          ? phrase('export.busy', { seconds: String(error.retryAfterSeconds) })
+          : errorPhrase(error);
+      setOutcome({
+        ok: false,
+        phrase: phrase('export.failed', { what: phrase(`export.${name}`), reason }),
+      });
     } finally {
       setBusy(null);
     }
@@ -109,14 +115,16 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
                 />
               </>
             )}
-            {!busy && outcome && !outcome.ok && <span className="field-error">{outcome.text}</span>}
+            {!busy && outcome && !outcome.ok && (
+              <span className="field-error">{say(t, outcome.phrase)}</span>
+            )}
           </div>
         </div>
       </details>
       {/* Outside the menu: a closed <details> shows nothing but its summary. */}
       {!open && outcome?.ok && (
         <p className="export-done" role="status" data-testid="export-done">
-          <span>{outcome.text}</span>
+          <span>{say(t, outcome.phrase)}</span>
           <button type="button" aria-label={t('export.dismiss')} onClick={() => setOutcome(null)}>
             ×
           </button>

@@ -3,11 +3,13 @@ import { BUNDLE_MAX_BYTES } from '../../../electron/api/bundle.ts';
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isStorageFull } from './fieldErrors.ts';
+import { phrase, type Phrase } from '../../i18n/phrase.ts';
+import { errorPhrase, isStorageFull } from './fieldErrors.ts';
 
 interface Props {
   onImported: (meeting: MeetingWithAgenda) => void;
-  onError: (message: string) => void;
+  /** Why a file did not come in, kept as a phrase: worded where it is shown. */
+  onError: (message: Phrase) => void;
 }
 
 /** Brings in a `.roundtable` file from another computer; offers a copy when it is already here. */
@@ -16,22 +18,23 @@ export function ImportButton({ onImported, onError }: Props) {
   const input = useRef<HTMLInputElement>(null);
 
   /** Why a file did not come in, in the user's language where the cause is known. */
-  function reasonFor(file: File, error: unknown): string {
+  function reasonFor(file: File, error: unknown): Phrase {
     if (error instanceof ApiCallError && error.status === 413) {
-      return t('import.tooLarge', { file: file.name });
+      return phrase('import.tooLarge', { file: file.name });
     }
     if (isStorageFull(error)) {
-      return t('import.failed', { file: file.name, reason: t('error.storageFull') });
+      return phrase('import.failed', { file: file.name, reason: phrase('error.storageFull') });
     }
-    if (error instanceof ApiCallError && error.field === 'file') {
-      return t('import.notMeetingFile', { file: file.name, reason: error.message });
+    // A refusal of the file's content (field `file`, or a place in it such as notes[12].text).
+    if (error instanceof ApiCallError && error.code === 'invalid_input') {
+      return phrase('import.notMeetingFile', { file: file.name, reason: errorPhrase(error) });
     }
-    return t('import.failed', { file: file.name, reason: (error as Error).message });
+    return phrase('import.failed', { file: file.name, reason: errorPhrase(error) });
   }
 
   async function read(file: File) {
     if (file.size > BUNDLE_MAX_BYTES) {
-      onError(t('import.tooLarge', { file: file.name }));
+      onError(phrase('import.tooLarge', { file: file.name }));
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -7,6 +7,7 @@ import type { RunView } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
 import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { say, type Phrase } from '../../i18n/phrase.ts';
 import { DrawRecordView } from './DrawRecordView.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
 import { TableImport } from './TableImport.tsx';
@@ -26,7 +27,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
   const [drawing, setDrawing] = useState(false);
   const [drawnBy, setDrawnBy] = useState(meeting.recorder);
   const [seed, setSeed] = useState('');
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Phrase | null>(null);
   const begun = (run?.itemRuns.length ?? 0) > 0;
   const speeches = items.filter((i) => i.kind === 'exchange').length;
 
@@ -135,7 +136,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
       )}
       {notice && (
         <p className="muted small" role="status">
-          {notice}
+          {say(t, notice)}
         </p>
       )}
       {latest && <DrawRecordView record={latest} count={draws.length} />}

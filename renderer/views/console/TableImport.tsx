@@ -9,14 +9,16 @@ import {
 import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import { ApiCallError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { isStorageFull } from './fieldErrors.ts';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
+import { errorPhrase, isStorageFull } from './fieldErrors.ts';
 
 type Target = 'roster' | 'agenda';
 
 interface Props {
   meetingId: string;
   onItems: (items: AgendaItem[]) => void;
-  onDone: (message: string) => void;
+  /** What was imported, kept as a phrase: worded where it is shown. */
+  onDone: (message: Phrase) => void;
 }
 
 /**
@@ -30,7 +32,8 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [target, setTarget] = useState<Target>('agenda');
-  const [error, setError] = useState('');
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [error, setError] = useState<Phrase | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function load(
@@ -38,7 +41,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
     options: { encoding?: TextEncodingName; mapping?: ColumnMapping; target?: Target } = {},
   ) {
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       const result = await call('import.preview', {
         file: next.bytes,
@@ -57,17 +60,17 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
     }
   }
 
-  function reason(e: unknown): string {
-    if (e instanceof ApiCallError && e.status === 413) return t('tableImport.tooLarge');
-    if (isStorageFull(e)) return t('error.storageFull');
-    return (e as Error).message;
+  function reason(e: unknown): Phrase {
+    if (e instanceof ApiCallError && e.status === 413) return phrase('tableImport.tooLarge');
+    if (isStorageFull(e)) return phrase('error.storageFull');
+    return errorPhrase(e);
   }
 
   /** Says why people were not added, so "0 added" never stands alone. */
-  function rosterDoneMessage(added: number, already: number): string {
-    if (already === 0) return t('tableImport.doneRoster', { count: added });
-    if (added === 0) return t('tableImport.doneRosterNone', { already });
-    return t('tableImport.doneRosterSome', { count: added, already });
+  function rosterDoneMessage(added: number, already: number): Phrase {
+    if (already === 0) return phrase('tableImport.doneRoster', { count: added });
+    if (added === 0) return phrase('tableImport.doneRosterNone', { already });
+    return phrase('tableImport.doneRosterSome', { count: added, already });
   }
 
   async function commit() {
@@ -86,7 +89,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
       } else {
         const result = await call('import.agenda', { id: meetingId, ...common });
         onItems(result.items);
-        onDone(t('tableImport.doneAgenda', { count: result.added }));
+        onDone(phrase('tableImport.doneAgenda', { count: result.added }));
       }
       setPreview(null);
       setFile(null);
@@ -114,7 +117,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
           e.target.value = '';
           if (!chosen) return;
           if (chosen.size > 10 * 1024 * 1024) {
-            setError(t('tableImport.tooLarge'));
+            setError(phrase('tableImport.tooLarge'));
             return;
           }
           void chosen
@@ -124,7 +127,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
       />
       {error && !preview && (
         <p className="field-error wide-row" role="alert">
-          {t('tableImport.failed', { reason: error })}
+          {t('tableImport.failed', { reason: say(t, error) })}
         </p>
       )}
       {preview && file && (
@@ -249,7 +252,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
           )}
           {error && (
             <p className="field-error" role="alert">
-              {t('tableImport.failed', { reason: error })}
+              {t('tableImport.failed', { reason: say(t, error) })}
             </p>
           )}
           <div className="form-actions">

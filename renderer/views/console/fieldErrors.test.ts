@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../api/client.ts';
 import { translate, type Locale, type Translate } from '../../i18n/i18n.tsx';
-import { callErrorMessage, isStorageFull } from './fieldErrors.ts';
+import { say } from '../../i18n/phrase.ts';
+import { callErrorMessage, callErrorPhrase, errorPhrase, isStorageFull } from './fieldErrors.ts';
 
 const tIn =
   (locale: Locale): Translate =>
@@ -29,6 +30,78 @@ describe('callErrorMessage, as every console and note action shows a failed writ
     const internal = new ApiCallError(500, { code: 'internal', message: 'internal error' });
     expect(isStorageFull(internal)).toBe(false);
     expect(isStorageFull(new Error('disk full'))).toBe(false);
-    expect(callErrorMessage(tIn('zh-CN'), internal)).toBe('操作失败：internal error');
+    expect(callErrorMessage(tIn('zh-CN'), internal)).toBe('操作未完成（错误代码：internal 500）。');
+  });
+});
+
+describe('the refusals of the server, worded from their reason and params', () => {
+  const missingName = new ApiCallError(400, {
+    code: 'invalid_input',
+    message:
+      'file: 名单.csv, row 1: missing column 姓名 (a header read as name: …); nothing was imported',
+    field: 'file',
+    reason: 'import.missingColumn',
+    params: { file: '名单.csv', row: 1, column: '姓名' },
+  });
+
+  it('says an import refusal wholly in the language chosen', () => {
+    expect(callErrorMessage(tIn('zh-CN'), missingName)).toBe(
+      '操作失败：“名单.csv”第 1 行：缺少“姓名”列，未导入任何内容',
+    );
+    expect(callErrorMessage(tIn('en'), missingName)).toBe(
+      'That did not work: “名单.csv” row 1: no “姓名” column; nothing was imported',
+    );
+  });
+
+  it('says how many more problems there are', () => {
+    const two = new ApiCallError(400, {
+      code: 'invalid_input',
+      message: '…',
+      reason: 'import.emptyCell',
+      params: { file: 'a.csv', row: 3, column: '单位', more: 2 },
+    });
+    expect(say(tIn('zh-CN'), errorPhrase(two))).toBe(
+      '“a.csv”第 3 行“单位”列：不能为空，未导入任何内容（另有 2 处问题）',
+    );
+  });
+
+  it('names a form field by its label, a place in a meeting file by its path', () => {
+    const title = new ApiCallError(400, {
+      code: 'invalid_input',
+      message: 'title: Too big: expected string to have <=200 characters',
+      field: 'title',
+      reason: 'field.tooLong',
+      params: { field: 'title', max: 200 },
+    });
+    expect(say(tIn('zh-CN'), errorPhrase(title))).toBe('会议名称过长：最多 200 个字');
+    const note = new ApiCallError(400, {
+      code: 'invalid_input',
+      message: 'notes[12].text: at most 10,000 characters',
+      field: 'notes[12].text',
+      reason: 'field.tooLong',
+      params: { field: 'notes[12].text', max: 10000 },
+    });
+    expect(say(tIn('zh-CN'), errorPhrase(note))).toBe('notes[12].text过长：最多 10000 个字');
+  });
+
+  it('words the empty agenda, and never shows English for a reason it does not know', () => {
+    const empty = new ApiCallError(409, {
+      code: 'conflict',
+      message: 'the agenda is empty: add an item first',
+      reason: 'run.emptyAgenda',
+    });
+    expect(callErrorMessage(tIn('zh-CN'), empty)).toBe('操作失败：还没有议程项：添加后才能开始');
+    const unknown = new ApiCallError(409, {
+      code: 'conflict',
+      message: 'something new in English',
+      reason: 'some.futureReason',
+    });
+    expect(callErrorMessage(tIn('zh-CN'), unknown)).toBe('操作未完成（错误代码：conflict 409）。');
+  });
+
+  it('keeps a notice as a phrase, so a language switch rewords it', () => {
+    const notice = callErrorPhrase(missingName);
+    expect(say(tIn('zh-CN'), notice)).toMatch(/缺少“姓名”列/);
+    expect(say(tIn('en'), notice)).toMatch(/no “姓名” column/);
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
 import { ApiCallError } from '../../api/client.ts';
+import { isMessageKey, phrase, say, type Phrase } from '../../i18n/phrase.ts';
 
 /** The label of each field a form can blame, for messages like “会议名称不能为空”. */
 const FIELD_LABELS: Record<string, MessageKey> = {
@@ -55,16 +56,49 @@ export function fieldErrorsFrom(
 export const isStorageFull = (error: unknown): boolean =>
   error instanceof ApiCallError && error.code === 'storage_full';
 
-/** A message for a failed call: the blamed field when the server names one. */
-export function callErrorMessage(t: Translate, error: unknown): string {
+/** A field the server blames, as the form calls it (else its path, as in a meeting file). */
+function fieldPhrase(field: string): Phrase | string {
+  const key = FIELD_LABELS[field.split('.')[0] ?? ''];
+  return key ? phrase(key) : field;
+}
+
+/**
+ * Why a call failed, as a phrase of the catalogs: the server's reason and params when it sent
+ * one the catalogs word; else by its code; else a generic sentence with the code, never the
+ * server's English.
+ */
+export function errorPhrase(error: unknown): Phrase {
   if (error instanceof ApiCallError) {
-    if (error.code === 'network') return t('error.network');
-    if (error.code === 'not_found') return t('error.notFound');
-    if (error.code === 'storage_full') return t('error.storageFull');
-    if (error.field && FIELD_LABELS[error.field]) {
-      return t('error.server', { message: `${label(t, error.field)}：${error.message}` });
+    if (error.code === 'network') return phrase('error.network');
+    if (error.code === 'storage_full') return phrase('error.storageFull');
+    const key = error.reason ? `reason.${error.reason}` : '';
+    if (isMessageKey(key)) {
+      const { more, field, ...rest } = error.params ?? {};
+      const params: Record<string, string | number | Phrase> = { ...rest };
+      if (field !== undefined) params.field = fieldPhrase(String(field));
+      const said = phrase(key, params);
+      return typeof more === 'number' && more > 0
+        ? { ...said, then: phrase('error.more', { count: more }) }
+        : said;
     }
-    return t('error.server', { message: error.message });
+    if (error.code === 'not_found') return phrase('error.notFound');
+    return phrase('error.generic', {
+      code: error.status ? `${error.code} ${error.status}` : error.code,
+    });
   }
-  return t('error.server', { message: String(error) });
+  return phrase('error.generic', { code: error instanceof Error ? error.name : 'unknown' });
+}
+
+/** A failed call as a notice: “操作失败：…”, or the network's or disk's own sentence. */
+export function callErrorPhrase(error: unknown): Phrase {
+  const why = errorPhrase(error);
+  if (['error.network', 'error.notFound', 'error.storageFull', 'error.generic'].includes(why.key)) {
+    return why;
+  }
+  return phrase('error.server', { message: why });
+}
+
+/** A message for a failed call, in the current language (for what is worded at once). */
+export function callErrorMessage(t: Translate, error: unknown): string {
+  return say(t, callErrorPhrase(error));
 }

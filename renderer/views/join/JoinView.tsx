@@ -3,6 +3,7 @@ import { GUEST_ROLES, type GuestRole } from '../../../electron/api/sharing.ts';
 import { joinWithCode } from '../../api/session.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { PAGE_OF_ROLE, roleSuggestedBy } from './rolePages.ts';
 
 /**
@@ -13,7 +14,8 @@ export function JoinView() {
   const { t } = useI18n();
   const [role, setRole] = useState<GuestRole>(() => roleSuggestedBy(window.location.pathname));
   const [code, setCode] = useState('');
-  const [error, setError] = useState('');
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [error, setError] = useState<Phrase | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -23,8 +25,9 @@ export function JoinView() {
     setBusy(false);
     // replace, not assign: the back button then leaves instead of returning to a spent code.
     if (outcome.kind === 'ok') window.location.replace(PAGE_OF_ROLE[role] + window.location.search);
-    else if (outcome.kind === 'locked') setError(t('join.locked', { minutes: outcome.minutes }));
-    else setError(t(`join.${outcome.kind}`));
+    else if (outcome.kind === 'locked')
+      setError(phrase('join.locked', { minutes: outcome.minutes }));
+    else setError(phrase(`join.${outcome.kind}`));
   }
 
   return (
@@ -64,7 +67,7 @@ export function JoinView() {
         </button>
         {error && (
           <p className="save-error" role="alert">
-            {error}
+            {say(t, error)}
           </p>
         )}
       </form>

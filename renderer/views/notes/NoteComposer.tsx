@@ -2,7 +2,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { noteKindSchema, parseNotePrefix, type NoteKind } from '../../../electron/api/notes.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { callErrorMessage, isStorageFull } from '../console/fieldErrors.ts';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
+import { callErrorPhrase, isStorageFull } from '../console/fieldErrors.ts';
 import { useDraft } from './useDraft.ts';
 import type { Note } from '../../../electron/api/notes.ts';
 
@@ -20,7 +21,8 @@ export function NoteComposer({ meetingId, itemId, author, onSaved }: Props) {
   const [kind, setKind] = useState<NoteKind>('takeaway');
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [status, setStatus] = useState<{ ok: boolean; phrase: Phrase } | null>(null);
   const [saving, setSaving] = useState(false);
 
   async function save() {
@@ -39,15 +41,15 @@ export function NoteComposer({ meetingId, itemId, author, onSaved }: Props) {
         ...(noteKind === 'action' ? { owner, dueDate: dueDate || null } : {}),
       });
       setText('');
-      setStatus({ ok: true, text: t('notes.saved') });
+      setStatus({ ok: true, phrase: phrase('notes.saved') });
       onSaved(note);
     } catch (error) {
       // The draft stays in the box (and in this browser) whatever the cause: only an
       // acknowledged save clears it.
-      const text = isStorageFull(error)
-        ? t('notes.storageFull')
-        : t('notes.notSaved', { reason: callErrorMessage(t, error) });
-      setStatus({ ok: false, text });
+      const said = isStorageFull(error)
+        ? phrase('notes.storageFull')
+        : phrase('notes.notSaved', { reason: callErrorPhrase(error) });
+      setStatus({ ok: false, phrase: said });
     } finally {
       setSaving(false);
     }
@@ -120,7 +122,7 @@ export function NoteComposer({ meetingId, itemId, author, onSaved }: Props) {
             role="status"
             data-testid="save-status"
           >
-            {status.text}
+            {say(t, status.phrase)}
           </span>
         )}
       </div>

@@ -8,7 +8,8 @@ import { AppHeader } from '../../components/AppHeader.tsx';
 import { NoteSearch } from '../../components/NoteSearch.tsx';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { callErrorMessage } from '../console/fieldErrors.ts';
+import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
+import { callErrorPhrase } from '../console/fieldErrors.ts';
 import { NoteComposer } from './NoteComposer.tsx';
 import { NoteRow } from './NoteRow.tsx';
 
@@ -25,7 +26,8 @@ export function NotesView() {
     new URLSearchParams(window.location.search).get('item'),
   );
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a phrase, not words: a language switch rewords it.
+  const [notice, setNotice] = useState<{ ok: boolean; phrase: Phrase } | null>(null);
   const [deleted, setDeleted] = useState<Note | null>(null);
   const { notes, upsertLocal, removeLocal } = useMeetingNotes(meeting?.id ?? null);
 
@@ -43,13 +45,13 @@ export function NotesView() {
   const itemId = pinnedItemId ?? run?.currentItemId ?? items[0]?.id ?? null;
   const item = items.find((i) => i.id === itemId);
   const itemNotes = sortNotes(notes.filter((n) => n.itemId === itemId));
-  const fail = (error: unknown) => setNotice({ ok: false, text: callErrorMessage(t, error) });
+  const fail = (error: unknown) => setNotice({ ok: false, phrase: callErrorPhrase(error) });
 
   async function update(change: Parameters<typeof call<'notes.update'>>[1]) {
     try {
       const result = await call('notes.update', change);
       upsertLocal(result.note);
-      if (result.overwroteNewer) setNotice({ ok: false, text: t('notes.overwrote') });
+      if (result.overwroteNewer) setNotice({ ok: false, phrase: phrase('notes.overwrote') });
       return true;
     } catch (error) {
       fail(error);
@@ -127,7 +129,7 @@ export function NotesView() {
               {item.topic && <p className="muted">{item.topic}</p>}
               {notice && (
                 <p className={notice.ok ? 'notice notice-ok' : 'notice notice-error'} role="alert">
-                  {notice.text}
+                  {say(t, notice.phrase)}
                 </p>
               )}
               {deleted && (
