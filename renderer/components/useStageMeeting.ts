@@ -1,25 +1,51 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
 import type { ServerEvent } from '../../electron/api/events.ts';
+import type { Stage } from '../../electron/api/stage.ts';
 import { call } from '../api/client.ts';
 import { useLiveEvents, useLiveStatus } from '../api/live.ts';
 import { applyToMeeting } from '../api/meetingEvents.ts';
 
+const addressedMeeting = () => new URLSearchParams(window.location.search).get('meeting');
+
 /**
- * The meeting a stage screen (projector, confidence monitor) shows: the one named in the address (?meeting=), else the newest.
+ * The meeting a screen shows: the one the organizer has on stage, switching with it live.
+ *
+ * - `follow`: the projector and the lectern screen. `?meeting=` in the address is only used
+ *   while nobody has put a meeting on stage yet.
+ * - `choosable`: the note screen. `?meeting=` is the note-taker's own choice, kept until they
+ *   go back to following the stage (`choose(null)`).
+ *
  * Follows every change pushed by the server; reloads only after a reconnect.
  */
-export function useStageMeeting() {
-  const [pinnedId] = useState(() => new URLSearchParams(window.location.search).get('meeting'));
+export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
+  const [addressed] = useState(addressedMeeting);
+  const [chosenId, setChosenId] = useState(() => (mode === 'choosable' ? addressed : null));
+  const [stage, setStage] = useState<Stage | null>(null);
   const [shown, setShown] = useState<MeetingWithAgenda | null>(null);
   const [loaded, setLoaded] = useState(false);
+  // Bumped when the meeting shown is deleted: the stage is asked again.
+  const [asked, setAsked] = useState(0);
   const { generation } = useLiveStatus();
 
   useEffect(() => {
     let current = true;
+    call('stage.get', {})
+      .then((s) => current && setStage(s))
+      .catch(() => current && setStage({ meetingId: null, chosen: false }));
+    return () => {
+      current = false;
+    };
+  }, [generation, asked]);
+
+  const stageId = stage && (stage.chosen || !addressed ? stage.meetingId : addressed);
+  const shownId = chosenId ?? stageId;
+
+  useEffect(() => {
+    if (!stage && !chosenId) return;
+    let current = true;
     (async () => {
-      const id = pinnedId ?? (await call('meetings.list')).meetings.find((m) => !m.archived)?.id;
-      const data = id ? await call('meetings.get', { id }).catch(() => null) : null;
+      const data = shownId ? await call('meetings.get', { id: shownId }).catch(() => null) : null;
       if (current) {
         setShown(data);
         setLoaded(true);
@@ -28,9 +54,34 @@ export function useStageMeeting() {
     return () => {
       current = false;
     };
-  }, [pinnedId, generation]);
+  }, [shownId, stage, chosenId, generation]);
 
-  useLiveEvents(useCallback((event: ServerEvent) => setShown((s) => applyToMeeting(s, event)), []));
+  useLiveEvents(
+    useCallback((event: ServerEvent) => {
+      if (event.kind === 'stage.changed') setStage(event.stage);
+      if (event.kind === 'meeting.deleted') setAsked((n) => n + 1);
+      setShown((s) => applyToMeeting(s, event));
+    }, []),
+  );
 
-  return { shown, loaded };
+  /** Shows another meeting (the note screen's picker), or the stage again with null. */
+  const choose = useCallback((meetingId: string | null) => {
+    const url = new URL(window.location.href);
+    url.searchParams.delete('item');
+    if (meetingId) url.searchParams.set('meeting', meetingId);
+    else url.searchParams.delete('meeting');
+    window.history.replaceState(null, '', url);
+    setChosenId(meetingId);
+  }, []);
+
+  return {
+    // The meeting shown until the next one has arrived: a switch never blanks the screen.
+    shown,
+    loaded,
+    /** The meeting on stage now (null when there is none). */
+    stageMeetingId: stageId ?? null,
+    /** True while this screen follows the stage, false while it shows a meeting chosen on it. */
+    following: chosenId === null,
+    choose,
+  };
 }

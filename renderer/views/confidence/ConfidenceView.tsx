@@ -3,6 +3,7 @@ import { messageShownOn } from '../../../electron/api/run.ts';
 import { useScreenRole } from '../../api/live.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { OfflineMark } from '../../components/OfflineMark.tsx';
+import { StageMeetingName } from '../../components/StageMeetingName.tsx';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -43,6 +44,7 @@ export function ConfidenceView() {
       <footer className="confidence-next">
         {next ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') }) : ''}
       </footer>
+      {meeting && <StageMeetingName title={meeting.title} />}
       <OfflineMark />
     </div>
   );

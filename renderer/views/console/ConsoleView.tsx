@@ -15,6 +15,7 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
+import { StageControl } from './StageControl.tsx';
 import { StagePreviews } from './StagePreviews.tsx';
 import { useConsoleData } from './useConsoleData.ts';
 import { useRunCommands } from './useRunCommands.ts';
@@ -135,22 +136,12 @@ export function ConsoleView() {
   }
 
   const selected = data.selected;
-  const screenPath = (screen: string) =>
-    `/${screen}?meeting=${encodeURIComponent(selected?.meeting.id ?? '')}`;
   return (
     <div className="console">
       <AppHeader>
         {selected && (
           <>
-            <button type="button" onClick={() => openScreen(screenPath('projector'))}>
-              {t('meeting.openProjector')}
-            </button>
-            <button type="button" onClick={() => openScreen(screenPath('confidence'))}>
-              {t('run.openConfidence')}
-            </button>
-            <button type="button" onClick={() => openScreen(screenPath('notes'))}>
-              {t('notes.open')}
-            </button>
+            <StageControl meetingId={selected.meeting.id} onError={fail} />
             <ExportMenu meetingId={selected.meeting.id} />
           </>
         )}

@@ -10,6 +10,7 @@ import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { callErrorPhrase } from '../console/fieldErrors.ts';
+import { MeetingPicker } from './MeetingPicker.tsx';
 import { NoteComposer } from './NoteComposer.tsx';
 import { NoteRow } from './NoteRow.tsx';
 
@@ -21,7 +22,15 @@ const AUTHOR_KEY = 'roundtable.author';
  */
 export function NotesView() {
   const { t } = useI18n();
-  const { loaded, meeting, items, run } = useStage();
+  const {
+    loaded,
+    meeting,
+    items,
+    run,
+    following: onStage,
+    stageMeetingId,
+    choose,
+  } = useStage('choosable');
   const [pinnedItemId, setPinnedItemId] = useState<string | null>(() =>
     new URLSearchParams(window.location.search).get('item'),
   );
@@ -96,7 +105,15 @@ export function NotesView() {
       </AppHeader>
       <div className="notes-body">
         <section className="notes-main" aria-labelledby="notes-item-heading">
-          <p className="muted small">{meeting.title}</p>
+          <MeetingPicker
+            meeting={meeting}
+            following={onStage}
+            stageMeetingId={stageMeetingId}
+            onChoose={(meetingId) => {
+              setPinnedItemId(null);
+              choose(meetingId);
+            }}
+          />
           <div className="item-picker">
             <label className="inline-check">
               <input

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { OfflineMark } from '../../components/OfflineMark.tsx';
+import { StageMeetingName } from '../../components/StageMeetingName.tsx';
 import { useScreenRole } from '../../api/live.ts';
 import { useChime } from '../../components/useChime.ts';
 import { useStage } from '../../components/useStage.ts';
@@ -37,20 +39,29 @@ function ProjectorScreen() {
       </div>
     );
   }
+  // Which meeting this is, discreetly, on everything but black.
+  const named = (screen: ReactNode) => (
+    <>
+      {screen}
+      <StageMeetingName title={meeting.title} />
+    </>
+  );
   if (reveal.draw) {
-    return <DrawRevealScreen meeting={meeting} draw={reveal.draw} revealed={reveal.revealed} />;
+    return named(
+      <DrawRevealScreen meeting={meeting} draw={reveal.draw} revealed={reveal.revealed} />,
+    );
   }
   if (run?.screen === 'blackout') return <div className="blackout" data-testid="blackout" />;
   if (run?.screen === 'logo') {
-    return (
+    return named(
       <div className="logo-screen" data-testid="logo-screen">
         <img src={meeting.logo || '/favicon.svg'} alt="" />
         <p>{meeting.title}</p>
-      </div>
+      </div>,
     );
   }
   if (run && current) {
-    return (
+    return named(
       <SpeakerScreen
         meeting={meeting}
         items={items}
@@ -58,8 +69,8 @@ function ProjectorScreen() {
         current={current}
         next={next}
         onPhaseChange={chime}
-      />
+      />,
     );
   }
-  return <AgendaScreen meeting={meeting} items={items} />;
+  return named(<AgendaScreen meeting={meeting} items={items} />);
 }
