@@ -45,6 +45,20 @@ export const API_ERROR_REASONS = {
   'meetingFile.notMeetingFile': [],
   'meetingFile.empty': [],
   'meetingFile.newerVersion': ['version'],
+  'meetingFile.alreadyHere': [],
+  'meetingFile.tooMuchMemory': ['mib'],
+  'meetingFile.timeout': [],
+  // Exports; `name` is the file's name (minutes.pdf).
+  'export.tooMuchMemory': ['name', 'mib'],
+  'export.timeout': ['name'],
+  'export.pdfUnavailable': [],
+  // The speaking order and notes.
+  'draw.tooFew': [],
+  'draw.begun': [],
+  'draw.already': ['count'],
+  'agenda.orderMismatch': [],
+  'notes.itemGone': [],
+  'notes.badCursor': [],
   // The machine and the server.
   'server.storageFull': [],
   'server.busy': ['seconds'],
@@ -53,6 +67,11 @@ export const API_ERROR_REASONS = {
   'sharing.wrongCode': [],
   'sharing.locked': ['seconds'],
   'sharing.removed': [],
+  'sharing.couldNotStart': [],
+  /** A note-taker's device may read and take notes; a screen's may only show the meeting. */
+  'access.notesOnly': [],
+  'access.showOnly': [],
+  'access.token': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ApiErrorReason = keyof typeof API_ERROR_REASONS;

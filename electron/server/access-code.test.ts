@@ -100,6 +100,7 @@ describe('wrong access codes, from many addresses', () => {
     const locked = await join(lan, '127.0.0.50', code);
     expect(locked).toMatchObject({ status: 429, retryAfter: '60' });
     expect(locked.body.error.field).toBe('code');
+    expect(locked.body.error).toMatchObject({ reason: 'sharing.locked', params: { seconds: 60 } });
 
     // The code was replaced when the lock began, and the organizer's screen heard the new one.
     const state = (await organizer('GET', '/api/sharing')).body;
@@ -158,10 +159,13 @@ describe('a device the organizer removed', () => {
     ]);
 
     // The old code opens nothing for anyone; the tablet is refused even with the new one.
-    expect((await join(lan, '127.0.0.22', code)).status).toBe(401);
+    const wrong = await join(lan, '127.0.0.22', code);
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.reason).toBe('sharing.wrongCode');
     const refused = await join(lan, '127.0.0.20', newCode);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('removed');
+    expect(refused.body.error.reason).toBe('sharing.removed');
     const listed = (await organizer('GET', '/api/sharing')).body;
     expect(listed.removed[0].rejoinTriedAt).toBe(clock);
     // The other devices are untouched; a device at another address joins with the new code.

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import { detail } from '../api/error-reasons.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createHandlers, type Handlers } from '../services/handlers.ts';
 import { claimDataFolder, diskFull } from '../store/data-folder.ts';
@@ -165,7 +166,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/api/session') return exchangeAccessCode(req, res, sharing);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const caller = callerOf(req, url);
-      if (!caller) return sendError(res, 'unauthorized', 'missing or wrong token');
+      if (!caller) {
+        const why = detail('access.token');
+        return sendError(res, 'unauthorized', 'missing or wrong token', undefined, undefined, why);
+      }
       if (caller.kind === 'guest') rememberDeviceSocket(caller.device.id, req.socket);
       return handleApi(req, res, url, caller);
     }

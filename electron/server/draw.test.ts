@@ -50,6 +50,7 @@ describe('drawing lots for the speaking order', () => {
     const again = await api('POST', `/api/meetings/${meeting.id}/draw`, { seed: 'x' });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain('"confirm": true');
+    expect(again.body.error).toMatchObject({ reason: 'draw.already', params: { count: 1 } });
     const before = (await api('GET', `/api/meetings/${meeting.id}`)).body.items;
     expect(before.slice(1, 12).map((i: Json) => i.id)).toEqual(first.order);
 
@@ -82,6 +83,7 @@ describe('drawing lots for the speaking order', () => {
     const late = await api('POST', `/api/meetings/${meeting.id}/draw`, {});
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('has begun');
+    expect(late.body.error.reason).toBe('draw.begun');
     expect((await api('GET', `/api/meetings/${meeting.id}/draws`)).body.draws).toEqual([]);
     expect((await api('POST', '/api/meetings/nope/draw', {})).status).toBe(404);
   });

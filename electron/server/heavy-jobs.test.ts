@@ -82,6 +82,8 @@ describe('heavy jobs', () => {
       expect(Number(again.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       const refusal = ((await again.json()) as Json).error;
       expect(refusal.code).toBe('busy');
+      expect(refusal.reason).toBe('server.busy');
+      expect(refusal.params.seconds).toBe(Number(again.headers.get('retry-after')));
       expect(refusal.message).toMatch(
         /slides\.pptx of this meeting is being made.*try again in \d+ s/,
       );

@@ -104,6 +104,9 @@ export function createApiRouter(handlers: Handlers) {
           caller.device.role === 'notetaker'
             ? 'devices that joined with the access code may read and take notes, nothing more'
             : `a device that joined as ${caller.device.role} may only show the meeting`,
+          undefined,
+          undefined,
+          detail(caller.device.role === 'notetaker' ? 'access.notesOnly' : 'access.showOnly'),
         );
       }
     }

@@ -1,4 +1,5 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import {
   emptyAgendaItemFields,
   insertItem,
@@ -82,7 +83,11 @@ export function reorderAgenda(
     const outcome = reorderItems(current, input.itemIds);
     if (!outcome.ok) {
       const { kind, itemIds } = outcome.problem;
-      throw invalidInput('itemIds', `${kind} item ids: ${itemIds.join(', ')}`);
+      throw invalidInput(
+        'itemIds',
+        `${kind} item ids: ${itemIds.join(', ')}`,
+        detail('agenda.orderMismatch'),
+      );
     }
     return { items: outcome.items, result: null };
   });

@@ -1,4 +1,5 @@
 import type { MethodParsedInput } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import { itemHeadline } from '../core/agenda.ts';
 import { applyDraw, isDrawn, makeDraw, type DrawRecord } from '../core/draw.ts';
 import type { ServiceContext } from './context.ts';
@@ -18,12 +19,19 @@ export function makeMeetingDraw(
     if (!meeting) throw notFound('meeting', input.id);
     const items = ctx.store.agenda.listForMeeting(input.id);
     if (items.filter(isDrawn).length < 2) {
-      throw new ServiceError('conflict', 'there are fewer than two exchange speeches to draw');
+      throw new ServiceError(
+        'conflict',
+        'there are fewer than two exchange speeches to draw',
+        undefined,
+        detail('draw.tooFew'),
+      );
     }
     if (Object.keys(ctx.store.runs.load(input.id).state.itemRuns).length > 0) {
       throw new ServiceError(
         'conflict',
         'the meeting has begun: its speaking order can no longer be drawn',
+        undefined,
+        detail('draw.begun'),
       );
     }
     const earlier = ctx.store.draws.listForMeeting(input.id);
@@ -31,6 +39,8 @@ export function makeMeetingDraw(
       throw new ServiceError(
         'conflict',
         `this meeting was drawn already (${earlier.length} time(s)): send "confirm": true to draw again; every record is kept`,
+        undefined,
+        detail('draw.already', { count: earlier.length }),
       );
     }
     const drawn = makeDraw(

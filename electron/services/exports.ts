@@ -1,4 +1,5 @@
 import type { MethodParsedInput } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import type { ExportFile } from '../export/meeting-data.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
@@ -43,11 +44,15 @@ export async function exportFile(
         new ServiceError(
           'unavailable',
           `${input.name} of this meeting needs more memory than the ${heapLimitMb} MiB one export may use; nothing else was affected: export its minutes (minutes.md) or the meeting file instead`,
+          undefined,
+          detail('export.tooMuchMemory', { name: input.name, mib: heapLimitMb }),
         ),
       tookTooLong: () =>
         new ServiceError(
           'unavailable',
           `${input.name} took longer than 10 minutes and was stopped`,
+          undefined,
+          detail('export.timeout', { name: input.name }),
         ),
     });
     try {

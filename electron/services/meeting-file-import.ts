@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { MeetingWithAgenda, MethodParsedInput } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import { initialRunState } from '../core/run.ts';
@@ -66,6 +67,8 @@ const conflict = () =>
   new ServiceError(
     'conflict',
     'this meeting is already here: import it as a copy ("asCopy": true) to keep both',
+    undefined,
+    detail('meetingFile.alreadyHere'),
   );
 
 /**
@@ -144,9 +147,15 @@ export async function importMeeting(
         invalidInput(
           'file',
           `reading it needs more memory than the ${heapLimitMb} MiB set aside for a meeting file; a Roundtable meeting file never does`,
+          detail('meetingFile.tooMuchMemory', { mib: heapLimitMb }),
         ),
       tookTooLong: () =>
-        new ServiceError('unavailable', 'importing took longer than 10 minutes and was stopped'),
+        new ServiceError(
+          'unavailable',
+          'importing took longer than 10 minutes and was stopped',
+          undefined,
+          detail('meetingFile.timeout'),
+        ),
     });
     try {
       const file = input.file;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { detail } from '../api/error-reasons.ts';
 import { NOTES_PAGE_MAX, type NotesPage } from '../api/notes.ts';
 import type { NoteListPosition, NotePage } from '../store/notes.ts';
 import { invalidInput } from './errors.ts';
@@ -21,7 +22,9 @@ export function readCursor(cursor: string | undefined): NoteListPosition | null 
     decoded = undefined;
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw invalidInput('cursor', 'not a cursor this server gave');
+  if (!parsed.success) {
+    throw invalidInput('cursor', 'not a cursor this server gave', detail('notes.badCursor'));
+  }
   return { rowid: parsed.data.r, starred: parsed.data.s, position: parsed.data.p };
 }
 

@@ -1,4 +1,5 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import { itemHeadline } from '../core/agenda.ts';
 import { elapsedMs } from '../core/clock.ts';
 import { positionBetween, type Note } from '../core/notes.ts';
@@ -15,6 +16,7 @@ function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
     throw invalidInput(
       'itemId',
       `agenda item ${itemId} is not on this meeting's agenda (deleted?)`,
+      detail('notes.itemGone'),
     );
   return item;
 }

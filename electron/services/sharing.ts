@@ -1,3 +1,4 @@
+import { detail } from '../api/error-reasons.ts';
 import type { SharingState } from '../api/sharing.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
@@ -16,7 +17,12 @@ export const sharingHandlers = (ctx: ServiceContext) => ({
     try {
       return input.enabled ? await ctx.sharing.enable() : await ctx.sharing.disable();
     } catch (error) {
-      throw new ServiceError('conflict', `sharing could not start: ${(error as Error).message}`);
+      throw new ServiceError(
+        'conflict',
+        `sharing could not start: ${(error as Error).message}`,
+        undefined,
+        detail('sharing.couldNotStart'),
+      );
     }
   },
 });
