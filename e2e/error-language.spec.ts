@@ -51,3 +51,15 @@ test('an import refusal is said in Chinese, and rewords itself in English on a s
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(alert).toHaveText('无法导入：“名单.csv”第 1 行：缺少“姓名”列，未导入任何内容');
 });
+
+test('a form’s field message rewords itself on a language switch', async ({ page, serve }) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '新建会议' }).click();
+  const form = page.getByRole('form', { name: '新建会议' });
+  await form.getByRole('button', { name: '创建会议' }).click();
+  await expect(form.getByRole('alert')).toHaveText('会议名称不能为空');
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('form', { name: 'New meeting' }).getByRole('alert')).toHaveText(
+    'Title cannot be empty',
+  );
+});

@@ -5,6 +5,7 @@ import {
   type AgendaItemFieldsInput,
 } from '../../../electron/api/agenda.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { say } from '../../i18n/phrase.ts';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
 
 export const emptyItemDraft: AgendaItemFieldsInput = {
@@ -62,7 +63,7 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
       dangerSeconds: threshold(thresholdText.dangerSeconds),
     });
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(t, parsed.error, { title: 'agenda.title' }));
+      setErrors(fieldErrorsFrom(parsed.error, { title: 'agenda.title' }));
       return;
     }
     setErrors({});
@@ -81,7 +82,7 @@ export function AgendaItemForm({ initial, submitLabel, formLabel, onSubmit, onCa
   const error = (field: string) =>
     errors[field] ? (
       <span className="field-error" role="alert">
-        {errors[field]}
+        {say(t, errors[field])}
       </span>
     ) : null;
 

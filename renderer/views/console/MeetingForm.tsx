@@ -6,6 +6,7 @@ import {
 } from '../../../electron/api/meeting.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { readNumber } from './AgendaItemForm.tsx';
+import { say } from '../../i18n/phrase.ts';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
 import { LogoField } from './LogoField.tsx';
 
@@ -57,7 +58,7 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
     };
     const parsed = meetingFieldsSchema.safeParse(candidate);
     if (!parsed.success) {
-      setErrors(fieldErrorsFrom(t, parsed.error));
+      setErrors(fieldErrorsFrom(parsed.error));
       return;
     }
     setErrors({});
@@ -72,7 +73,7 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
   const error = (field: string) =>
     errors[field] ? (
       <span className="field-error" role="alert">
-        {errors[field]}
+        {say(t, errors[field])}
       </span>
     ) : null;
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../../api/client.ts';
 import { translate, type Locale, type Translate } from '../../i18n/i18n.tsx';
 import { say } from '../../i18n/phrase.ts';
-import { callErrorMessage, callErrorPhrase, errorPhrase, isStorageFull } from './fieldErrors.ts';
+import { contract } from '../../../electron/api/contract.ts';
+import {
+  callErrorMessage,
+  callErrorPhrase,
+  errorPhrase,
+  fieldErrorsFrom,
+  isStorageFull,
+} from './fieldErrors.ts';
 
 const tIn =
   (locale: Locale): Translate =>
@@ -103,5 +110,19 @@ describe('the refusals of the server, worded from their reason and params', () =
     const notice = callErrorPhrase(missingName);
     expect(say(tIn('zh-CN'), notice)).toMatch(/缺少“姓名”列/);
     expect(say(tIn('en'), notice)).toMatch(/no “姓名” column/);
+  });
+});
+
+describe('fieldErrorsFrom, as the forms check before sending', () => {
+  it('words each field by its label and limit, in either language, from one kept phrase', () => {
+    const input = contract['meetings.create'].input;
+    const empty = input.safeParse({ title: '', date: '2026-12-01' });
+    const errors = fieldErrorsFrom(empty.error!);
+    expect(say(tIn('zh-CN'), errors.title!)).toBe('会议名称不能为空');
+    expect(say(tIn('en'), errors.title!)).toBe('Title cannot be empty');
+    const long = input.safeParse({ title: '长'.repeat(1000), date: '2026-12-01' });
+    expect(say(tIn('zh-CN'), fieldErrorsFrom(long.error!).title!)).toMatch(
+      /^会议名称过长：最多 \d+ 个字$/,
+    );
   });
 });

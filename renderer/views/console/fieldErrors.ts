@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
+import { issueDetail } from '../../../electron/api/issue-detail.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { isMessageKey, phrase, say, type Phrase } from '../../i18n/phrase.ts';
 
@@ -24,16 +25,14 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   dangerSeconds: 'meeting.dangerSeconds',
 };
 
-export type FieldErrors = Record<string, string>;
+/** One message per field, kept as a phrase: a language switch rewords what the form shows. */
+export type FieldErrors = Record<string, Phrase>;
 
-function label(t: Translate, field: string): string {
-  const key = FIELD_LABELS[field.split('.')[0] ?? ''];
-  return key ? t(key) : field;
-}
-
-/** Turns the contract's validation issues into one localized message per field. */
+/**
+ * Turns the contract's validation issues into one message per field, worded as the server's
+ * refusals are (the same reasons, with their limits: “会议名称过长：最多 200 个字”).
+ */
 export function fieldErrorsFrom(
-  t: Translate,
   error: z.ZodError,
   labelFor?: Record<string, MessageKey>,
 ): FieldErrors {
@@ -41,13 +40,12 @@ export function fieldErrorsFrom(
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'body');
     if (out[field]) continue;
-    const name = labelFor?.[field] ? t(labelFor[field]) : label(t, field);
-    const isString = 'origin' in issue && issue.origin === 'string';
-    if (issue.code === 'too_small' && isString) out[field] = t('error.required', { field: name });
-    else if (issue.code === 'too_big' && isString) out[field] = t('error.tooLong', { field: name });
-    else if (issue.code === 'too_small' || issue.code === 'too_big')
-      out[field] = t('error.range', { field: name });
-    else out[field] = t('error.invalid', { field: name });
+    const { reason, params } = issueDetail(issue, field);
+    const key = `reason.${reason}`;
+    const name = labelFor?.[field] ? phrase(labelFor[field]) : fieldPhrase(field);
+    out[field] = isMessageKey(key)
+      ? phrase(key, { ...params, field: name })
+      : phrase('reason.field.invalid', { field: name });
   }
   return out;
 }
