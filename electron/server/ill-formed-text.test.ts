@@ -161,7 +161,12 @@ describe('text with a lone surrogate', () => {
     for (const [i, text] of [LONE_HIGH, LONE_LOW, '\ud800', `${'字'.repeat(20)}\udbff`].entries()) {
       const answer = await api('POST', url, { id: `lone-${i}`, kind: 'takeaway', text });
       expect(answer.status, JSON.stringify(text)).toBe(400);
-      expect(answer.body.error).toMatchObject({ code: 'invalid_input', field: 'text' });
+      expect(answer.body.error).toMatchObject({
+        code: 'invalid_input',
+        field: 'text',
+        reason: 'field.illFormedText',
+        params: { field: 'text' },
+      });
     }
     expect(await notesOf()).toEqual(before);
 

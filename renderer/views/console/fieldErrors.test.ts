@@ -91,6 +91,19 @@ describe('the refusals of the server, worded from their reason and params', () =
     expect(say(tIn('zh-CN'), errorPhrase(note))).toBe('notes[12].text过长：最多 10000 个字');
   });
 
+  it('says a lone surrogate in a note as a character that cannot be saved', () => {
+    const lone = new ApiCallError(400, {
+      code: 'invalid_input',
+      message: 'text: holds a lone surrogate',
+      field: 'text',
+      reason: 'field.illFormedText',
+      params: { field: 'text' },
+    });
+    expect(say(tIn('zh-CN'), errorPhrase(lone))).toBe(
+      '内容含有无法保存的字符（残缺的 Unicode 字符），请删除后重新输入',
+    );
+  });
+
   it('words the empty agenda, and never shows English for a reason it does not know', () => {
     const empty = new ApiCallError(409, {
       code: 'conflict',

@@ -23,6 +23,10 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   plannedMinutes: 'agenda.minutes',
   warningSeconds: 'meeting.warningSeconds',
   dangerSeconds: 'meeting.dangerSeconds',
+  // A note's and a message's text; a note's author and owner.
+  text: 'error.field.text',
+  author: 'notes.author',
+  owner: 'notes.owner',
 };
 
 /** One message per field, kept as a phrase: a language switch rewords what the form shows. */
