@@ -59,6 +59,7 @@ export const API_ERROR_REASONS = {
   'agenda.orderMismatch': [],
   'notes.itemGone': [],
   'notes.badCursor': [],
+  'notes.notBeside': [],
   // The machine and the server.
   'server.storageFull': [],
   'server.busy': ['seconds'],

@@ -67,10 +67,15 @@ describe('note lists in pages', () => {
     const tooMany = await api('GET', `${path}?limit=${NOTES_PAGE_MAX + 1}`);
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.field).toBe('limit');
+    expect(tooMany.body.error).toMatchObject({
+      reason: 'field.tooBig',
+      params: { field: 'limit' },
+    });
     for (const cursor of ['nonsense', Buffer.from('{"r":-1}').toString('base64url')]) {
       const forged = await api('GET', `${path}?cursor=${cursor}`);
       expect(forged.status).toBe(400);
       expect(forged.body.error.field).toBe('cursor');
+      expect(forged.body.error.reason).toBe('notes.badCursor');
     }
   });
 

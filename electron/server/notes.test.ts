@@ -128,6 +128,7 @@ describe('notes over the HTTP API', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.field).toBe('itemId');
+    expect(res.body.error.reason).toBe('notes.itemGone');
     const search = await api('GET', `/api/search?q=${encodeURIComponent('迟到的笔记')}`);
     expect(search.body.results).toEqual([]);
   });

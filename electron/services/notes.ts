@@ -96,7 +96,10 @@ export function updateNote(
       const siblings = ctx.store.notes.listForItem(targetItem).filter((n) => n.id !== noteId);
       const at =
         beforeNoteId === null ? siblings.length : siblings.findIndex((n) => n.id === beforeNoteId);
-      if (at < 0) throw invalidInput('beforeNoteId', `note ${beforeNoteId} is not beside this one`);
+      if (at < 0) {
+        const message = `note ${beforeNoteId} is not beside this one`;
+        throw invalidInput('beforeNoteId', message, detail('notes.notBeside'));
+      }
       position = positionBetween(siblings[at - 1]?.position, siblings[at]?.position);
     }
     const next: Note = {
