@@ -59,6 +59,8 @@ test('the organizer fills a new meeting from the roster and reorders by dragging
 }) => {
   await page.goto(serve.openUrl);
   await page.getByRole('button', { name: '载入示例会议' }).click(); // brings the roster
+  // Loaded and shown before the next click: its arrival would close a form opened meanwhile.
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
   await page.getByRole('button', { name: '新建会议' }).click();
   const form = page.getByRole('form', { name: '新建会议' });
   await form.getByLabel('会议名称').fill('第二季度基层党建交流会');

@@ -88,11 +88,12 @@ export function ConsoleView() {
   }
 
   async function loadSample() {
+    // Closed at the click, not on arrival: a form the organizer opens meanwhile stays open.
+    setCreating(false);
     try {
       const sample = await call('meetings.createSample', { date: today() });
       data.setSelected(sample);
       data.select(sample.meeting.id);
-      setCreating(false);
       setNotice(null);
     } catch (error) {
       fail(error);
