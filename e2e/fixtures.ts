@@ -7,6 +7,7 @@ import { startServe, type ServeProcess } from './serve-process.ts';
 interface Fixtures {
   dataDir: string;
   serve: ServeProcess;
+  closeOtherContexts: void;
 }
 
 /** Each test gets its own data folder and its own `serve` process on a random port. */
@@ -22,6 +23,15 @@ export const test = base.extend<Fixtures>({
     await use(serve);
     await serve.stop();
   },
+  // Tablets and second screens a test opens in contexts of their own are closed with the test:
+  // left open, they retry their stopped server every second for the rest of the run.
+  closeOtherContexts: [
+    async ({ browser, context }, use) => {
+      await use();
+      for (const other of browser.contexts()) if (other !== context) await other.close();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect } from '@playwright/test';
