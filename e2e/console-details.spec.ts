@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { createEmptyMeeting } from './console-steps.ts';
 import { sampleRequest } from './serve-process.ts';
 
 const SIZES = [
@@ -22,12 +23,7 @@ test('an empty agenda says so and cannot be started; the add form stays open for
   page,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '新建会议' }).click();
-  const form = page.getByRole('form', { name: '新建会议' });
-  await form.getByLabel('会议名称').fill('片区交流会');
-  await form.getByRole('button', { name: '创建会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+  await createEmptyMeeting(page, serve.openUrl, '片区交流会');
 
   const controls = page.getByRole('group', { name: '计时控制' });
   await expect(page.getByTestId('run-next')).toHaveText('还没有议程项：添加后才能开始。');

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { createEmptyMeeting } from './console-steps.ts';
 
 /**
  * The server's refusals travel as a reason with params and are worded by the console: in
@@ -8,12 +9,7 @@ test('an import refusal is said in Chinese, and rewords itself in English on a s
   page,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '新建会议' }).click();
-  const form = page.getByRole('form', { name: '新建会议' });
-  await form.getByLabel('会议名称').fill('片区交流会');
-  await form.getByRole('button', { name: '创建会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+  await createEmptyMeeting(page, serve.openUrl, '片区交流会');
 
   // Not a table at all: refused by the server when read.
   const chooser = page.getByLabel('从 Excel/CSV 导入…');

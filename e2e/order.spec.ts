@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { createEmptyMeeting } from './console-steps.ts';
 
 test('the organizer draws lots; the projector reveals the order one by one and the agenda follows', async ({
   page,
@@ -100,12 +101,7 @@ test('the organizer imports speakers from a spreadsheet after a preview that nam
   page,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '新建会议' }).click();
-  const form = page.getByRole('form', { name: '新建会议' });
-  await form.getByLabel('会议名称').fill('片区交流会');
-  await form.getByRole('button', { name: '创建会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+  await createEmptyMeeting(page, serve.openUrl, '片区交流会');
 
   // A file with a bad duration: the preview says where, and importing is not offered.
   const chooser = page.getByLabel('从 Excel/CSV 导入…');

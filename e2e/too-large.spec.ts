@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { createEmptyMeeting } from './console-steps.ts';
 
 /**
  * A table file over 10 MB is answered 413 with its JSON error, and Chromium reads it. A server
@@ -42,12 +43,7 @@ test('the console says in Chinese that a file over 10 MB cannot be imported, fro
   page,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '新建会议' }).click();
-  const form = page.getByRole('form', { name: '新建会议' });
-  await form.getByLabel('会议名称').fill('片区交流会');
-  await form.getByRole('button', { name: '创建会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 0 项');
+  await createEmptyMeeting(page, serve.openUrl, '片区交流会');
 
   // The console checks a chosen file's size itself; the server's 413 is what a file that got
   // past that check meets (a limit changed on one side only), so the upload is enlarged on the
