@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAgendaItemFields, type AgendaItem } from './agenda.ts';
 import {
   firstActualStartAt,
   REHEARSAL_GAP_MS,
   scheduleBaseline,
   startedFarFromPlan,
 } from './rehearsal.ts';
-import { applyRunCommand, initialRunState, type RunCommand, type RunState } from './run.ts';
+import { initialRunState } from './run.ts';
+import { agendaOf, runOn } from './agenda-run.fixture.ts';
 import { computeSchedule } from './schedule.ts';
 
 const MIN = 60_000;
 const PLANNED = 1_795_000_000_000; // the planned start of the meeting
-const items: AgendaItem[] = [5, 8, 8].map((plannedMinutes, position) => ({
-  ...emptyAgendaItemFields,
-  id: `i${position}`,
-  meetingId: 'm',
-  position,
-  plannedMinutes,
-}));
-const run = (state: RunState, command: RunCommand, at: number) => {
-  const outcome = applyRunCommand(state, command, items, at);
-  if (!outcome.ok) throw new Error(outcome.problem);
-  return outcome.state;
-};
+const items = agendaOf([5, 8, 8]);
+const run = runOn(items);
 
 describe('a run that starts far from the planned start', () => {
   it('takes the earliest recorded start as the first start', () => {

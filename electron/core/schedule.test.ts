@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptyAgendaItemFields, type AgendaItem } from './agenda.ts';
-import { applyRunCommand, initialRunState, type RunCommand, type RunState } from './run.ts';
+import { initialRunState, type RunState } from './run.ts';
+import { agendaOf, runOn } from './agenda-run.fixture.ts';
 import { computeSchedule } from './schedule.ts';
 
 const MIN = 60_000;
 const START = 1_795_000_000_000; // the planned start of the meeting
-const items: AgendaItem[] = [5, 8, 8, 20].map((plannedMinutes, position) => ({
-  ...emptyAgendaItemFields,
-  id: `i${position}`,
-  meetingId: 'm',
-  position,
-  plannedMinutes,
-}));
-const run = (state: RunState, command: RunCommand, at: number) => {
-  const outcome = applyRunCommand(state, command, items, at);
-  if (!outcome.ok) throw new Error(outcome.problem);
-  return outcome.state;
-};
+const items = agendaOf([5, 8, 8, 20]);
+const run = runOn(items);
 
 describe('the schedule', () => {
   it('lays the planned times end to end from the planned start', () => {
