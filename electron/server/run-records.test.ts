@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
-import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { TEST_TOKEN, type Json } from './test-server.ts';
+import { sampleRunServer } from './test-support/sample-run.ts';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let meetingId: string;
-let itemIds: string[];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
-  meetingId = sample.meeting.id;
-  itemIds = sample.items.map((i) => i.id);
-});
-afterAll(() => server.cleanup());
-
-const post = async (command: string, body: object = {}) =>
-  jsonApi(server.url, TEST_TOKEN)('POST', `/api/meetings/${meetingId}/run/${command}`, body);
-const getRun = async () =>
-  (await jsonApi(server.url, TEST_TOKEN)('GET', `/api/meetings/${meetingId}/run`)).body;
+const sample = sampleRunServer();
+const { post, getRun } = sample;
 const recordOf = (run: Json, itemId: string | undefined): Json => {
   const record = (run.itemRuns as Json[]).find((r) => r.itemId === itemId);
   if (!record) throw new Error(`no record for ${itemId}`);
@@ -31,15 +17,15 @@ describe('the run record over HTTP', () => {
     await post('next');
     await new Promise((r) => setTimeout(r, 20));
     const { body } = await post('skip');
-    const opening = recordOf(body, itemIds[0]);
+    const opening = recordOf(body, sample.itemIds[0]);
     expect(opening).toMatchObject({ status: 'done', turns: 1 });
     expect(opening.elapsedMs).toBeGreaterThan(0);
     expect(opening.elapsedMs).toBe(opening.actualEndAt - opening.actualStartAt);
-    expect(body).toMatchObject({ currentItemId: itemIds[1], clock: null });
+    expect(body).toMatchObject({ currentItemId: sample.itemIds[1], clock: null });
   });
 
   it('refuses to run a finished item again without "again": true, naming it, changing nothing', async () => {
-    await post('goto', { itemId: itemIds[0] });
+    await post('goto', { itemId: sample.itemIds[0] });
     const before = await getRun();
     for (const command of ['next', 'start']) {
       const refused = await post(command);
@@ -57,27 +43,30 @@ describe('the run record over HTTP', () => {
   });
 
   it('with "again": true, runs it again on the same record: first start kept, time added', async () => {
-    const first = recordOf(await getRun(), itemIds[0]);
+    const first = recordOf(await getRun(), sample.itemIds[0]);
     const { status, body } = await post('next', { again: true });
     expect(status).toBe(200);
-    expect(body.currentItemId).toBe(itemIds[0]);
+    expect(body.currentItemId).toBe(sample.itemIds[0]);
     // The clock goes on from the time already spoken, not from full time.
     expect(body.clock.startedAt).toBeLessThanOrEqual(body.serverNow - first.elapsedMs);
-    expect(recordOf(body, itemIds[0])).toMatchObject({
+    expect(recordOf(body, sample.itemIds[0])).toMatchObject({
       status: 'running',
       actualStartAt: first.actualStartAt,
       turns: 2,
     });
     await new Promise((r) => setTimeout(r, 20));
-    const ended = recordOf((await post('stop')).body, itemIds[0]);
+    const ended = recordOf((await post('stop')).body, sample.itemIds[0]);
     expect(ended).toMatchObject({ status: 'done', actualStartAt: first.actualStartAt, turns: 2 });
     expect(ended.elapsedMs).toBeGreaterThan(first.elapsedMs);
   });
 
   it('reads the same in the timing report afterwards', async () => {
-    const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/timing.csv`, {
-      headers: { Authorization: `Bearer ${TEST_TOKEN}` },
-    });
+    const res = await fetch(
+      `${sample.server.url}/api/meetings/${sample.meetingId}/export/timing.csv`,
+      {
+        headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+      },
+    );
     const rows = (await res.text())
       .replace(/^\uFEFF/, '')
       .trimEnd()
@@ -89,7 +78,7 @@ describe('the run record over HTTP', () => {
 
 /** A screen's live socket, announced as `role`; resolves once the server has read the role. */
 async function openScreen(role: 'lectern' | 'projector') {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TEST_TOKEN}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${sample.server.port}/ws?token=${TEST_TOKEN}`);
   const pongs: ServerEvent[] = [];
   ws.on('message', (data) => {
     const event = JSON.parse(String(data)) as ServerEvent;

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { startServer } from './app.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { TEST_TOKEN, type Json } from './test-server.ts';
+import { sampleRunServer } from './test-support/sample-run.ts';
 
 const MIN = 60_000;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let meetingId: string;
-let itemIds: string[];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const sample = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
-  meetingId = sample.meeting.id;
-  itemIds = sample.items.map((i) => i.id);
-});
-afterAll(() => server.cleanup());
-
-const post = async (command: string, body: object = {}) =>
-  jsonApi(server.url, TEST_TOKEN)('POST', `/api/meetings/${meetingId}/run/${command}`, body);
-const getRun = async () =>
-  (await jsonApi(server.url, TEST_TOKEN)('GET', `/api/meetings/${meetingId}/run`)).body;
+const sample = sampleRunServer();
+const { post, getRun } = sample;
 
 describe('the run over the HTTP control API', () => {
   it('starts idle, then "next" starts the opening with its countdown facts', async () => {
@@ -35,9 +22,9 @@ describe('the run over the HTTP control API', () => {
     });
     const askedAt = Date.now(); // the server runs in this process, on the same clock
     const { body } = await post('next');
-    expect(body.currentItemId).toBe(itemIds[0]);
+    expect(body.currentItemId).toBe(sample.itemIds[0]);
     expect(body.clock).toMatchObject({
-      itemId: itemIds[0],
+      itemId: sample.itemIds[0],
       plannedMs: 5 * MIN,
       addedMs: 0,
       pausedAt: null,
@@ -64,32 +51,38 @@ describe('the run over the HTTP control API', () => {
   });
 
   it('moves through the agenda: next, stop (cues the next), start, skip, goto, previous', async () => {
-    expect((await post('next')).body.currentItemId).toBe(itemIds[1]);
+    expect((await post('next')).body.currentItemId).toBe(sample.itemIds[1]);
     const stopped = (await post('stop')).body;
-    expect(stopped).toMatchObject({ currentItemId: itemIds[2], clock: null, remainingMs: null });
-    expect(stopped.itemRuns.find((r: Json) => r.itemId === itemIds[1])).toMatchObject({
+    expect(stopped).toMatchObject({
+      currentItemId: sample.itemIds[2],
+      clock: null,
+      remainingMs: null,
+    });
+    expect(stopped.itemRuns.find((r: Json) => r.itemId === sample.itemIds[1])).toMatchObject({
       status: 'done',
     });
-    expect((await post('start')).body.clock.itemId).toBe(itemIds[2]);
+    expect((await post('start')).body.clock.itemId).toBe(sample.itemIds[2]);
     const skipped = (await post('skip')).body;
-    expect(skipped.currentItemId).toBe(itemIds[3]);
+    expect(skipped.currentItemId).toBe(sample.itemIds[3]);
     // Skipped while talking: their turn ended, and it counts as spoken.
-    expect(skipped.itemRuns.find((r: Json) => r.itemId === itemIds[2])).toMatchObject({
+    expect(skipped.itemRuns.find((r: Json) => r.itemId === sample.itemIds[2])).toMatchObject({
       status: 'done',
       turns: 1,
     });
-    expect((await post('skip')).body.currentItemId).toBe(itemIds[4]);
-    expect((await getRun()).itemRuns.find((r: Json) => r.itemId === itemIds[3])).toMatchObject({
+    expect((await post('skip')).body.currentItemId).toBe(sample.itemIds[4]);
+    expect(
+      (await getRun()).itemRuns.find((r: Json) => r.itemId === sample.itemIds[3]),
+    ).toMatchObject({
       status: 'skipped',
       turns: 0,
     });
-    expect((await post('goto', { itemId: itemIds[12] })).body).toMatchObject({
-      currentItemId: itemIds[12],
+    expect((await post('goto', { itemId: sample.itemIds[12] })).body).toMatchObject({
+      currentItemId: sample.itemIds[12],
       clock: null,
     });
     expect((await getRun()).thresholds).toEqual({ warningMs: 120_000, dangerMs: 0 });
     const back = (await post('previous')).body;
-    expect(back.currentItemId).toBe(itemIds[11]);
+    expect(back.currentItemId).toBe(sample.itemIds[11]);
   });
 
   it('shows messages until cleared, and switches the screen', async () => {
@@ -102,7 +95,7 @@ describe('the run over the HTTP control API', () => {
   });
 
   it('refuses what cannot be done with a clear message, and changes nothing', async () => {
-    await post('goto', { itemId: itemIds[5] });
+    await post('goto', { itemId: sample.itemIds[5] });
     const before = await getRun();
     const pause = await post('pause');
     expect(pause.status).toBe(409);
@@ -123,7 +116,7 @@ describe('the run over the HTTP control API', () => {
   });
 
   it('pushes exactly one run.changed per command to every screen, and answers pings', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TEST_TOKEN}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${sample.server.port}/ws?token=${TEST_TOKEN}`);
     const events: ServerEvent[] = [];
     ws.on('message', (data) => events.push(JSON.parse(String(data)) as ServerEvent));
     await new Promise((r) => ws.once('open', r));
