@@ -379,7 +379,7 @@ const OTHER_NOTES: FixtureNote[] = [
  * a skipped speaker, 请假, action items with due dates, a presider among the attendees and the
  * leader's closing speech; the run went over time here and there.
  */
-export function hardMeetingData(): MeetingData {
+export function hardMeeting(): MeetingData {
   const speakers: AgendaItemFields[] = HARD_SPEAKERS.map((s) => ({
     ...s,
     kind: 'exchange',
