@@ -1,0 +1,150 @@
+/**
+ * The people of one meeting, from the notice to the minutes: who is invited, how they replied
+ * (回执), whether they signed in at the door, and so who the minutes name as 出席, 请假 and 列席.
+ * One list, so a name typed once is spelled the same on the notice, the seating chart, the table
+ * card and the minutes.
+ */
+
+/** 出席 (attends), 列席 (sits in without being a member), 工作人员 (staff, never counted). */
+export const PARTICIPANT_ROLES = ['attendee', 'observer', 'staff'] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** The reply (回执): none yet, attending, on leave, or sending someone in their place (代). */
+export const PARTICIPANT_REPLIES = ['none', 'attending', 'leave', 'substitute'] as const;
+export type ParticipantReply = (typeof PARTICIPANT_REPLIES)[number];
+
+export interface Participant {
+  id: string;
+  meetingId: string;
+  name: string;
+  organization: string;
+  /** 职务 */
+  position: string;
+  /** 排序: 1 is the highest; equal ranks keep the order they were added in. */
+  rank: number;
+  role: ParticipantRole;
+  reply: ParticipantReply;
+  /** Why on leave (请假事由), when `reply` is leave. */
+  leaveReason: string;
+  /** Who comes in their place, when `reply` is substitute. */
+  substitute: string;
+  /** When they (or their substitute) signed in at the door; null until then. */
+  signedInAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ParticipantFields = Pick<
+  Participant,
+  'name' | 'organization' | 'position' | 'rank' | 'role' | 'reply' | 'leaveReason' | 'substitute'
+>;
+
+/** Where a person stands at `now`, for the door and the console. */
+export type Attendance = 'signed_in' | 'late' | 'on_leave' | 'expected' | 'absent';
+
+export function attendanceOf(
+  person: Pick<Participant, 'reply' | 'signedInAt'>,
+  meetingStartAt: number,
+  now: number,
+): Attendance {
+  if (person.signedInAt !== null) return person.signedInAt > meetingStartAt ? 'late' : 'signed_in';
+  if (person.reply === 'leave') return 'on_leave';
+  return now > meetingStartAt ? 'absent' : 'expected';
+}
+
+/** In rank order; equal ranks in the order they were added. */
+export const byRank = <T extends Pick<Participant, 'rank' | 'createdAt'>>(people: readonly T[]) =>
+  [...people].sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt);
+
+export interface AttendanceCounts {
+  /** 应到: everyone expected in the room, staff not counted. */
+  expected: number;
+  /** 已签到 (实到), late arrivals included. */
+  signedIn: number;
+  late: number;
+  /** 请假 who did not come after all. */
+  onLeave: number;
+  /** 未到: expected, not on leave, not signed in. */
+  notYet: number;
+}
+
+export function countAttendance(
+  people: readonly Participant[],
+  meetingStartAt: number,
+  now: number,
+): AttendanceCounts {
+  const counted = people.filter((p) => p.role !== 'staff');
+  const states = counted.map((p) => attendanceOf(p, meetingStartAt, now));
+  const signedIn = states.filter((s) => s === 'signed_in' || s === 'late').length;
+  const onLeave = states.filter((s) => s === 'on_leave').length;
+  return {
+    expected: counted.length,
+    signedIn,
+    late: states.filter((s) => s === 'late').length,
+    onLeave,
+    notYet: counted.length - signedIn - onLeave,
+  };
+}
+
+/** A name as the minutes print it: the substitute in the member's place, said so. */
+export interface MinutesPerson {
+  name: string;
+  organization: string;
+  position: string;
+  /** The member whose place a substitute took (代), or empty. */
+  standingInFor: string;
+  leaveReason: string;
+}
+
+export interface MinutesAttendance {
+  present: MinutesPerson[];
+  onLeave: MinutesPerson[];
+  observers: MinutesPerson[];
+}
+
+/**
+ * The minutes' 出席, 请假 and 列席, in rank order. Once anyone has signed in, the door decides
+ * (only those signed in are present); before that, the replies do (everyone not on leave).
+ */
+export function minutesAttendance(people: readonly Participant[]): MinutesAttendance {
+  const doorUsed = people.some((p) => p.signedInAt !== null);
+  const present = (p: Participant) => (doorUsed ? p.signedInAt !== null : p.reply !== 'leave');
+  const asPrinted = (p: Participant): MinutesPerson => {
+    const substituted = p.reply === 'substitute' && p.substitute.trim() !== '';
+    return {
+      name: substituted ? p.substitute : p.name,
+      organization: p.organization,
+      position: substituted ? '' : p.position,
+      standingInFor: substituted ? p.name : '',
+      leaveReason: p.reply === 'leave' ? p.leaveReason : '',
+    };
+  };
+  const ranked = byRank(people);
+  return {
+    present: ranked.filter((p) => p.role === 'attendee' && present(p)).map(asPrinted),
+    onLeave: ranked
+      .filter((p) => p.role !== 'staff' && !present(p) && p.reply === 'leave')
+      .map(asPrinted),
+    observers: ranked.filter((p) => p.role === 'observer' && present(p)).map(asPrinted),
+  };
+}
+
+/**
+ * Whether a person matches what was typed at the door: a piece of the name, the organization or
+ * the substitute's name, or the initials of the name's pinyin ("lyp" for 林一平). The pinyin comes
+ * from the caller (`initialsOf`), so the core holds no dictionary.
+ */
+export function matchesDoorQuery(
+  person: Pick<Participant, 'name' | 'organization' | 'substitute'>,
+  query: string,
+  initialsOf: (text: string) => string,
+): boolean {
+  const typed = query.trim().toLowerCase().replace(/\s+/g, '');
+  if (typed === '') return true;
+  const texts = [person.name, person.organization, person.substitute].filter((t) => t !== '');
+  return texts.some(
+    (text) =>
+      text.toLowerCase().replace(/\s+/g, '').includes(typed) ||
+      initialsOf(text).toLowerCase().startsWith(typed),
+  );
+}
