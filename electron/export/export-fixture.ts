@@ -218,7 +218,7 @@ export const HARD_SPEAKERS: HardSpeaker[] = [
   },
   {
     organization: '南屏街道',
-    speakerPosition: '党工委主要负责同志',
+    speakerPosition: '党工委副书记、办事处主任',
     speaker: '黎晓',
     topic: '民生微实事：群众点单、党组织派单、党员接单',
   },
