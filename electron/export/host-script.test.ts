@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { emptyAgendaItemFields } from '../core/agenda.ts';
-import { plainSampleData } from './export-fixture.ts';
+import { emptyAgendaItemFields, type AgendaItem } from '../core/agenda.ts';
+import { cnCount, cnNumeral } from './chinese-numbers.ts';
+import { hardMeeting, plainSampleData } from './export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
 import type { MeetingData } from './meeting-data.ts';
@@ -13,20 +14,91 @@ describe('the host script', () => {
   const script = hostScript(sampleData());
   const texts = script.map((p) => p.text);
 
-  it('hands over to each speaker and tells the next one to get ready', () => {
-    expect(texts).toContain('首先，请平湖街道党工委书记林一平同志发言，请坪地街道做好准备。');
-    expect(texts).toContain('下面，请坪地街道党工委书记陈二坪同志发言，请横岗街道做好准备。');
-    expect(texts).toContain('下面，请宝龙街道党工委书记何十一同志发言。');
-    const handOvers = script.filter(
-      (p) => p.style === 'cue' && /发言(，请.+做好准备)?。$/.test(p.text),
+  it('hands over to each speaker with the topic and tells the next one to get ready', () => {
+    expect(texts).toContain(
+      '首先，请平湖街道党工委书记林一平同志作交流发言，题目是《4个河道整治攻坚临时党支部：“四条河”房屋征拆8月30日全面完成》。请坪地街道做好准备。',
     );
+    expect(texts).toContain(
+      '下面，请坪地街道党工委书记陈二坪同志作交流发言，题目是《临时党支部建在土地整备一线：把复杂问题解决在一线》。请横岗街道做好准备。',
+    );
+    expect(texts).toContain(
+      '下面，请宝龙街道党工委书记何十一同志作交流发言，题目是《三棵松水治理临时党支部：把不同利益群体“拧成一股绳”》。',
+    );
+    const handOvers = script.filter((p) => p.style === 'cue' && p.text.includes('作交流发言'));
     expect(handOvers).toHaveLength(11);
+  });
+
+  it('hands over without a title when the speech has no topic, and keeps a title inside one apart', () => {
+    const data = sampleData();
+    data.items[1] = { ...(data.items[1] as AgendaItem), topic: '' };
+    data.items[2] = { ...(data.items[2] as AgendaItem), topic: '学习《条例》的体会' };
+    const lines = hostScript(data).map((p) => p.text);
+    expect(lines).toContain('首先，请平湖街道党工委书记林一平同志作交流发言，请坪地街道做好准备。');
+    expect(lines).toContain(
+      '下面，请坪地街道党工委书记陈二坪同志作交流发言，题目是《学习〈条例〉的体会》。请横岗街道做好准备。',
+    );
+  });
+
+  it('reads the attendees as a presider says them, in the listed order, without the presider', () => {
+    const opening = texts.find((t) => t.startsWith('今天')) ?? '';
+    expect(opening).toContain(
+      '出席今天会议的有：区委书记张勇同志，平湖街道党工委书记林一平同志，坪地街道党工委书记陈二坪同志，',
+    );
+    expect(opening).toContain('宝龙街道党工委书记何十一同志。列席会议的有：');
+    expect(opening).not.toContain('戴斌');
+    expect(opening).not.toContain('（区委书记）');
+  });
+
+  it('reads a group among the attendees without 同志 and a post from the list before the name', () => {
+    const data = sampleData();
+    data.meeting = {
+      ...data.meeting,
+      presider: '戴斌',
+      attendees: ['戴斌（区委副书记）', '方敏（区委常委、组织部部长）', '各街道党工委书记'],
+    };
+    const opening = hostScript(data).find((p) => p.text.startsWith('今天'))?.text ?? '';
+    expect(opening).toContain('出席今天会议的有：区委常委、组织部部长方敏同志，各街道党工委书记。');
+  });
+
+  it('keeps English words apart from each other and from the Chinese around them', () => {
+    const hard = hostScript(hardMeeting()).map((p) => p.text);
+    expect(hard).toContain(
+      '下面，请 Shenzhen Innovation Center Party Secretary Zhang Wei-Ming 同志作交流发言，题目是《两新组织党建：在科创园区建强“楼宇党委”》。请梅岗街道做好准备。',
+    );
+    expect(hard.some((t) => t.endsWith('请 Shenzhen Innovation Center 做好准备。'))).toBe(true);
+    const opening = hard.find((t) => t.startsWith('今天')) ?? '';
+    expect(opening).toContain('，Shenzhen Innovation Center Party Secretary Zhang Wei-Ming 同志，');
+    expect(opening).not.toContain('贺建国');
+    expect(opening).toContain(
+      '会议主要有两项议程：一是请11位同志交流发言；二是请区委书记严正清同志讲话。',
+    );
+  });
+
+  it('counts in Chinese: 两 for a lone 2 before a measure word, 二 in ordinals and in 十二', () => {
+    expect([1, 2, 3, 10, 12, 20, 22].map(cnCount)).toEqual([
+      '一',
+      '两',
+      '三',
+      '十',
+      '十二',
+      '二十',
+      '二十二',
+    ]);
+    expect([1, 2, 11, 20, 21, 99, 100].map(cnNumeral)).toEqual([
+      '一',
+      '二',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '100',
+    ]);
   });
 
   it('opens with the agenda and closes after the leader', () => {
     expect(texts[0]).toBe('龙岗区组织工作会议暨基层工作经验交流座谈会（示例）主持词');
     expect(texts.find((t) => t.startsWith('今天'))).toContain(
-      '一是请11位党工委书记交流发言；二是请区委书记张勇同志讲话',
+      '会议主要有两项议程：一是请11位党工委书记交流发言；二是请区委书记张勇同志讲话。',
     );
     expect(texts).toContain('下面，请区委书记张勇同志作总结讲话，大家欢迎。');
     expect(texts.at(-1)).toBe('会议到此结束。散会。');
@@ -51,7 +123,7 @@ describe('the host script', () => {
     const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const footerName = Object.keys(zip.files).find((f) => /^word\/footer\d*\.xml$/.test(f)) ?? '';
     const footerXml = (await zip.file(footerName)?.async('string')) ?? '';
-    expect(documentXml).toContain('首先，请平湖街道党工委书记林一平同志发言，请坪地街道做好准备。');
+    expect(documentXml).toContain('首先，请平湖街道党工委书记林一平同志作交流发言，题目是《');
     expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(documentXml).toMatch(/w:top="2098"/);
     expect(documentXml).toMatch(/w:left="1587"/);

@@ -1,0 +1,76 @@
+import type { AgendaItem } from '../core/agenda.ts';
+import type { Meeting } from '../core/meeting.ts';
+
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/u;
+const HAN = /\p{Script=Han}/u;
+
+/** A word boundary to keep when two pieces meet: Latin next to Latin, or Latin next to Han. */
+const needsSpace = (before: string, after: string) =>
+  (LATIN_LETTER.test(before) && (LATIN_LETTER.test(after) || HAN.test(after))) ||
+  (HAN.test(before) && LATIN_LETTER.test(after));
+
+/**
+ * Pieces run together as Chinese is written, with a space where an English word meets another
+ * word: "Shenzhen Innovation Center" + "Party Secretary" + "Zhang Wei-Ming" + "同志" reads
+ * "Shenzhen Innovation Center Party Secretary Zhang Wei-Ming 同志", not "CenterParty".
+ * Only the joins get spaces; what the user typed inside a piece is kept as typed.
+ */
+export function joinWords(pieces: readonly string[]): string {
+  let out = '';
+  for (const piece of pieces) {
+    if (!piece) continue;
+    const last = [...out].at(-1) ?? '';
+    const first = [...piece][0] ?? '';
+    out += (last && needsSpace(last, first) ? ' ' : '') + piece;
+  }
+  return out;
+}
+
+/** A template tag that joins its text and values with `joinWords`. */
+export function spoken(strings: TemplateStringsArray, ...values: string[]): string {
+  return joinWords(strings.flatMap((s, i) => (i < values.length ? [s, values[i] ?? ''] : [s])));
+}
+
+/** "平湖街道党工委书记林一平同志": how a presider names a speaker. */
+export function formalName(
+  item: Pick<AgendaItem, 'organization' | 'speakerPosition' | 'speaker' | 'title'>,
+): string {
+  if (!item.speaker) return joinWords([item.organization, item.speakerPosition]) || item.title;
+  return joinWords([item.organization, item.speakerPosition, item.speaker, '同志']);
+}
+
+/** "张勇（区委书记）" → name 张勇, post 区委书记; "戴斌" → no post. */
+function splitAttendee(entry: string): { name: string; post: string } {
+  const match = /^(.+?)\s*[（(]([^）)]*)[）)]\s*$/.exec(entry);
+  return match
+    ? { name: (match[1] as string).trim(), post: (match[2] as string).trim() }
+    : { name: entry, post: '' };
+}
+
+/**
+ * A person's name rather than a group ("各街道党工委书记", "区直有关单位负责人"): short, or
+ * written in Latin letters. Only a person is read with 同志.
+ */
+const isPersonName = (name: string) =>
+  [...name].length <= 4 || /^[A-Za-z][A-Za-z .'-]*$/.test(name);
+
+/**
+ * The attendees as a presider reads them out, in the order the organizer listed them (their
+ * rank order): "区委书记张勇同志", the post from the list or else from the agenda
+ * ("平湖街道党工委书记林一平同志"). The presider is not among them: nobody announces himself.
+ */
+export function spokenAttendees(
+  meeting: Pick<Meeting, 'attendees' | 'presider'>,
+  items: readonly AgendaItem[],
+): string[] {
+  const presider = splitAttendee(meeting.presider).name;
+  return meeting.attendees
+    .map(splitAttendee)
+    .filter(({ name }) => name !== presider)
+    .map(({ name, post }) => {
+      if (!isPersonName(name)) return joinWords([post, name]);
+      const speech = items.find((i) => i.speaker === name);
+      const role = post || (speech ? joinWords([speech.organization, speech.speakerPosition]) : '');
+      return joinWords([role, name, '同志']);
+    });
+}
