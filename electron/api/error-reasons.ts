@@ -28,11 +28,19 @@ export const API_ERROR_REASONS = {
   'import.badMinutes': ['file', 'row', 'column', 'value'],
   'import.noRows': ['file'],
   'import.tooManyItems': ['file', 'max'],
-  /** The file could not be read as a table at all. */
-  'import.unreadable': ['file'],
+  // The file could not be read as a table at all (electron/import/read-table.ts says why).
   'import.fileEmpty': ['file'],
+  'import.fileTooLarge': ['file', 'mb'],
   'import.oldExcel': ['file'],
   'import.tooManyRows': ['file', 'max'],
+  'import.notTable': ['file'],
+  'import.blankTable': ['file'],
+  'import.brokenQuotes': ['file', 'row'],
+  'import.notWorkbook': ['file'],
+  'import.damagedWorkbook': ['file'],
+  'import.unpacksTooLarge': ['file', 'mb'],
+  'import.readTimeout': ['file'],
+  'import.readTooMuchMemory': ['file'],
   // Running the meeting.
   'run.emptyAgenda': [],
   'run.notRunning': [],

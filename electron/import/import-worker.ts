@@ -12,8 +12,9 @@ parentPort?.on('message', (job: { bytes: Uint8Array; encoding?: TextEncodingName
     (error: unknown) =>
       parentPort?.postMessage({
         ok: false,
-        known: error instanceof TableReadError,
         message: (error as Error).message,
+        // A TableReadError's problem crosses the thread as data: the class does not.
+        problem: error instanceof TableReadError ? error.problem : null,
       }),
   );
 });

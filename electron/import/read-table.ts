@@ -14,8 +14,28 @@ export interface TableRead {
   rows: string[][];
 }
 
-/** A file that cannot be read as a table, with a message that says why. */
-export class TableReadError extends Error {}
+/**
+ * Why a file cannot be read as a table, as the reason the client words (the file's name is added
+ * by the caller, which knows it). `row` is the row as a spreadsheet shows it, where one is known.
+ */
+export type TableReadProblem =
+  | { reason: 'import.fileEmpty' | 'import.oldExcel' | 'import.notTable' | 'import.blankTable' }
+  | { reason: 'import.notWorkbook' | 'import.damagedWorkbook' | 'import.readTimeout' }
+  | { reason: 'import.readTooMuchMemory' }
+  | { reason: 'import.fileTooLarge'; mb: number }
+  | { reason: 'import.tooManyRows'; max: number }
+  | { reason: 'import.unpacksTooLarge'; mb: number }
+  | { reason: 'import.brokenQuotes'; row: number };
+
+/** A file that cannot be read as a table: a message that says why, and the reason for the client. */
+export class TableReadError extends Error {
+  readonly problem: TableReadProblem;
+  constructor(message: string, problem: TableReadProblem) {
+    super(message);
+    this.name = 'TableReadError';
+    this.problem = problem;
+  }
+}
 
 const startsWith = (bytes: Uint8Array, signature: number[]) =>
   signature.every((b, i) => bytes[i] === b);
@@ -24,12 +44,18 @@ export async function readTable(
   bytes: Uint8Array,
   encoding?: TextEncodingName,
 ): Promise<TableRead> {
-  if (bytes.length === 0) throw new TableReadError('the file is empty');
+  if (bytes.length === 0)
+    throw new TableReadError('the file is empty', { reason: 'import.fileEmpty' });
   if (bytes.length > IMPORT_LIMITS.maxBytes)
-    throw new TableReadError('the file is larger than 10 MB');
+    throw new TableReadError('the file is larger than 10 MB', {
+      reason: 'import.fileTooLarge',
+      mb: IMPORT_LIMITS.maxBytes / (1024 * 1024),
+    });
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsx(bytes);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new TableReadError('an old Excel .xls file: save it as .xlsx or CSV and import that');
+    throw new TableReadError('an old Excel .xls file: save it as .xlsx or CSV and import that', {
+      reason: 'import.oldExcel',
+    });
   }
   return readCsv(bytes, encoding);
 }
@@ -37,7 +63,10 @@ export async function readTable(
 function checkRowCount(rows: string[][]): string[][] {
   // The header plus at most maxRows rows of data.
   if (rows.length - 1 > IMPORT_LIMITS.maxRows) {
-    throw new TableReadError(`more than ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows`);
+    throw new TableReadError(`more than ${IMPORT_LIMITS.maxRows.toLocaleString('en')} rows`, {
+      reason: 'import.tooManyRows',
+      max: IMPORT_LIMITS.maxRows,
+    });
   }
   return rows;
 }
@@ -46,15 +75,22 @@ function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): TableRead {
   const decoded = decodeText(bytes, encoding);
   // Text has no NUL characters; a file with them is binary (an image, a Word file…).
   if (decoded.text.includes('\u0000')) {
-    throw new TableReadError('not a table: neither an .xlsx workbook nor CSV text');
+    throw new TableReadError('not a table: neither an .xlsx workbook nor CSV text', {
+      reason: 'import.notTable',
+    });
   }
   const parsed = Papa.parse<string[]>(decoded.text, { skipEmptyLines: 'greedy' });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) {
-    throw new TableReadError(`row ${(broken.row ?? 0) + 1}: ${broken.message.toLowerCase()}`);
+    const row = (broken.row ?? 0) + 1;
+    throw new TableReadError(`row ${row}: ${broken.message.toLowerCase()}`, {
+      reason: 'import.brokenQuotes',
+      row,
+    });
   }
   const rows = parsed.data.map((row) => row.map((cell) => String(cell ?? '')));
-  if (rows.length === 0) throw new TableReadError('the file has no rows');
+  if (rows.length === 0)
+    throw new TableReadError('the file has no rows', { reason: 'import.blankTable' });
   return {
     format: 'csv',
     encoding: decoded.encoding,
@@ -63,16 +99,24 @@ function readCsv(bytes: Uint8Array, encoding?: TextEncodingName): TableRead {
   };
 }
 
+const damaged: TableReadProblem = { reason: 'import.damagedWorkbook' };
+const unpacksTooLarge: TableReadProblem = {
+  reason: 'import.unpacksTooLarge',
+  mb: IMPORT_LIMITS.maxUnpackedBytes / (1024 * 1024),
+};
+
 /** Refuses a zip whose contents would unpack to far more than any real workbook. */
 async function checkZip(bytes: Uint8Array): Promise<void> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new TableReadError('a damaged .xlsx file (it cannot be opened as a workbook)');
+    throw new TableReadError('a damaged .xlsx file (it cannot be opened as a workbook)', damaged);
   }
   const entries = Object.values(zip.files);
-  if (entries.length > IMPORT_LIMITS.maxZipEntries) throw new TableReadError('not a workbook');
+  if (entries.length > IMPORT_LIMITS.maxZipEntries) {
+    throw new TableReadError('not a workbook', { reason: 'import.notWorkbook' });
+  }
   // JSZip keeps each entry's declared size from the central directory.
   const unpacked = entries.reduce(
     (sum, entry) =>
@@ -83,13 +127,17 @@ async function checkZip(bytes: Uint8Array): Promise<void> {
   );
   const tooBig = 'the workbook unpacks to more than 64 MB: it is not a roster';
   // The declared sizes refuse an honest bomb without unpacking it; a lying one is caught below.
-  if (unpacked > IMPORT_LIMITS.maxUnpackedBytes) throw new TableReadError(tooBig);
+  if (unpacked > IMPORT_LIMITS.maxUnpackedBytes) throw new TableReadError(tooBig, unpacksTooLarge);
   if (!zip.file('xl/workbook.xml')) {
-    throw new TableReadError('a zip file, but not an Excel .xlsx workbook');
+    throw new TableReadError('a zip file, but not an Excel .xlsx workbook', {
+      reason: 'import.notWorkbook',
+    });
   }
   const real = await unpackedSizeWithin(zip, IMPORT_LIMITS.maxUnpackedBytes);
-  if (real.kind === 'over') throw new TableReadError(tooBig);
-  if (real.kind === 'damaged') throw new TableReadError(`a damaged .xlsx file (${real.reason})`);
+  if (real.kind === 'over') throw new TableReadError(tooBig, unpacksTooLarge);
+  if (real.kind === 'damaged') {
+    throw new TableReadError(`a damaged .xlsx file (${real.reason})`, damaged);
+  }
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
@@ -98,10 +146,10 @@ async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new TableReadError(`a damaged .xlsx file (${(error as Error).message})`);
+    throw new TableReadError(`a damaged .xlsx file (${(error as Error).message})`, damaged);
   }
   const sheet = workbook.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw new TableReadError('the workbook has no rows');
+  if (!sheet) throw new TableReadError('the workbook has no rows', { reason: 'import.blankTable' });
   if (sheet.actualRowCount - 1 > IMPORT_LIMITS.maxRows)
     checkRowCount(new Array(sheet.actualRowCount));
   const width = sheet.actualColumnCount;

@@ -185,13 +185,36 @@ describe('importing a roster or an agenda from a table', () => {
         new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]),
         { reason: 'import.oldExcel', params: { file: '名单.csv' } },
       ],
-      [
-        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]),
-        { reason: 'import.unreadable', params: { file: '名单.csv' } },
-      ],
     ];
     for (const [bytes, expected] of cases) {
       const res = await post('/api/import/roster', bytes, { fileName: '名单.csv' });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject(expected);
+    }
+  });
+
+  it('says why the reader could not read a file, with the row where it knows one', async () => {
+    const zipWithoutWorkbook = await new JSZip().file('readme.txt', '不是表格').generateAsync({
+      type: 'uint8array',
+    });
+    const cases: [string | Uint8Array, object][] = [
+      [
+        new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]),
+        { reason: 'import.damagedWorkbook', params: { file: '名单.xlsx' } },
+      ],
+      [zipWithoutWorkbook, { reason: 'import.notWorkbook', params: { file: '名单.xlsx' } }],
+      [
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+        { reason: 'import.notTable', params: { file: '名单.xlsx' } },
+      ],
+      ['\r\n\r\n', { reason: 'import.blankTable', params: { file: '名单.xlsx' } }],
+      [
+        '单位,姓名\r\n平湖街道,林一平\r\n"龙岗街道,李四龙\r\n',
+        { reason: 'import.brokenQuotes', params: { file: '名单.xlsx', row: 3 } },
+      ],
+    ];
+    for (const [bytes, expected] of cases) {
+      const res = await post('/api/import/roster', bytes, { fileName: '名单.xlsx' });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject(expected);
     }

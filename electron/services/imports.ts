@@ -1,5 +1,5 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
-import { IMPORT_LIMITS, type ColumnMapping, type ImportPreview } from '../api/import.ts';
+import type { ColumnMapping, ImportPreview } from '../api/import.ts';
 import { emptyAgendaItemFields, type AgendaItem } from '../core/agenda.ts';
 import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
 import {
@@ -42,20 +42,16 @@ async function read(input: TableInput): Promise<TableRead> {
   } catch (error) {
     if (error instanceof TableReadError) {
       const file = nameOf(input);
-      throw invalidInput('file', `${file}: ${error.message}`, tableReadDetail(file, error.message));
+      throw invalidInput('file', `${file}: ${error.message}`, tableReadDetail(file, error));
     }
     throw error;
   }
 }
 
-/** Why a file is no table, for the client to word (the reader says it in English). */
-function tableReadDetail(file: string, message: string): ApiErrorDetail {
-  if (message === 'the file is empty') return detail('import.fileEmpty', { file });
-  if (message.startsWith('an old Excel .xls file')) return detail('import.oldExcel', { file });
-  if (/^more than [\d,]+ rows$/.test(message)) {
-    return detail('import.tooManyRows', { file, max: IMPORT_LIMITS.maxRows });
-  }
-  return detail('import.unreadable', { file });
+/** Why a file is no table, for the client to word, with the file's name and what else is known. */
+function tableReadDetail(file: string, error: TableReadError): ApiErrorDetail {
+  const { reason, ...known } = error.problem;
+  return { reason, params: { file, ...known } };
 }
 
 /**
