@@ -96,4 +96,42 @@ describe('the meeting on stage', () => {
     });
     await second.cleanup();
   });
+
+  it('moves with new, archived and deleted meetings, and tells every screen', async () => {
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-stage-empty-'));
+    const server = await startTestServer(emptyDir);
+    const api = jsonApi(server.url, TEST_TOKEN);
+    // A screen opened before any meeting exists: nothing on stage.
+    const { ws, events } = await listen(server.port);
+    expect((await api('GET', '/api/stage')).body).toEqual({ meetingId: null, chosen: false });
+    const staged = () => events.flatMap((e) => (e.kind === 'stage.changed' ? [e.stage] : []));
+
+    // The first meeting goes on stage by itself, and the open screen is told.
+    const morning = (await api('POST', '/api/meetings', { title: '上午场', date: '2026-03-02' }))
+      .body.meeting;
+    await eventually(() => expect(staged()).toEqual([{ meetingId: morning.id, chosen: false }]));
+
+    // The organizer puts a second meeting on stage.
+    const evening = (await api('POST', '/api/meetings', { title: '晚间场', date: '2026-03-09' }))
+      .body.meeting;
+    await api('POST', '/api/stage', { meetingId: evening.id });
+    const last = () => staged().at(-1);
+    await eventually(() => expect(last()).toEqual({ meetingId: evening.id, chosen: true }));
+
+    // Archiving the meeting on stage takes it off; the screens follow the server's pick.
+    const archived = await api('PATCH', `/api/meetings/${evening.id}`, { archived: true });
+    expect(archived.status).toBe(200);
+    const afterArchive = { meetingId: morning.id, chosen: false };
+    expect((await api('GET', '/api/stage')).body).toEqual(afterArchive);
+    await eventually(() => expect(last()).toEqual(afterArchive));
+
+    // Deleting the last meeting leaves nothing on stage, and the screens hear it.
+    const told = staged().length;
+    await api('DELETE', `/api/meetings/${morning.id}`);
+    await eventually(() => expect(last()).toEqual({ meetingId: null, chosen: false }));
+    expect(staged()).toHaveLength(told + 1);
+    ws.close();
+    await server.cleanup();
+    fs.rmSync(emptyDir, { recursive: true, force: true });
+  });
 });

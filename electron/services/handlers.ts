@@ -11,7 +11,7 @@ import { noteHandlers } from './notes.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
-import { runningPutsOnStage, stageHandlers } from './stage.ts';
+import { meetingChangesMoveStage, runningPutsOnStage, stageHandlers } from './stage.ts';
 import {
   createNewMeeting,
   createSampleMeeting,
@@ -34,7 +34,7 @@ type HandlerSpec = {
 export function createHandlers(ctx: ServiceContext) {
   // Shared by exports and imports: at most one heavy job per meeting, two in all.
   const heavyJobs = createHeavyJobs(ctx.emit);
-  return {
+  return meetingChangesMoveStage(ctx, {
     'meetings.list': (_input) => listMeetings(ctx),
     'meetings.create': (input) => createNewMeeting(ctx, input),
     'meetings.createSample': (input) => createSampleMeeting(ctx, input.date),
@@ -56,6 +56,6 @@ export function createHandlers(ctx: ServiceContext) {
     ...drawHandlers(ctx),
     ...importHandlers(ctx),
     ...diagnosticsHandlers(),
-  } satisfies HandlerSpec;
+  } satisfies HandlerSpec);
 }
 export type Handlers = ReturnType<typeof createHandlers>;

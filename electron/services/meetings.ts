@@ -158,6 +158,8 @@ export function updateMeeting(
     if (!current) throw notFound('meeting', id);
     const next = applyMeetingPatch(current, patch, ctx.now());
     ctx.store.meetings.save(next);
+    // An archived meeting is over: it leaves the stage (a deleted one leaves it by its key).
+    if (next.archived && ctx.store.stage.get() === id) ctx.store.stage.set(null);
     return next;
   });
   ctx.emit({ kind: 'meeting.saved', meeting });

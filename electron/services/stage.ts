@@ -12,9 +12,11 @@ import type { runHandlers } from './run.ts';
 export function currentStage(ctx: ServiceContext): Stage {
   const chosen = ctx.store.stage.get();
   if (chosen) return { meetingId: chosen, chosen: true };
-  const clocked = ctx.store.runs.meetingsWithClock()[0];
-  const first = listMeetings(ctx).meetings.find((m) => !m.archived);
-  return { meetingId: clocked ?? first?.id ?? null, chosen: false };
+  const unarchived = listMeetings(ctx).meetings.filter((m) => !m.archived);
+  const clocked = ctx.store.runs
+    .meetingsWithClock()
+    .find((id) => unarchived.some((m) => m.id === id));
+  return { meetingId: clocked ?? unarchived[0]?.id ?? null, chosen: false };
 }
 
 /** Puts a meeting on stage and tells every screen; nothing happens when it is there already. */
@@ -52,4 +54,48 @@ export function runningPutsOnStage(ctx: ServiceContext, run: RunHandlers): RunHa
     'run.next': staged(run['run.next']),
     'run.goto': staged(run['run.goto']),
   };
+}
+
+const sameStage = (a: Stage, b: Stage) => a.meetingId === b.meetingId && a.chosen === b.chosen;
+
+/** The meeting handlers whose success may change what is on stage. */
+const MEETING_CHANGES = [
+  'meetings.create',
+  'meetings.createSample',
+  'meetings.duplicate',
+  'meetings.importBundle',
+  'meetings.update',
+  'meetings.delete',
+] as const;
+type MeetingChange = (typeof MEETING_CHANGES)[number];
+
+/**
+ * A new, archived or deleted meeting can change the stage without anyone choosing: the first
+ * meeting of a fresh install goes on stage, and an archived or deleted one leaves it. Every
+ * screen is told then, so one opened before any meeting existed follows without reconnecting.
+ */
+export function meetingChangesMoveStage<H extends Record<MeetingChange, (input: never) => unknown>>(
+  ctx: ServiceContext,
+  handlers: H,
+): H {
+  const announced =
+    <I, O>(handler: (input: I) => O) =>
+    (input: I): O => {
+      const before = currentStage(ctx);
+      const announce = () => {
+        const after = currentStage(ctx);
+        if (!sameStage(before, after)) ctx.emit({ kind: 'stage.changed', stage: after });
+      };
+      const result = handler(input);
+      if (result instanceof Promise) return result.finally(announce) as O;
+      announce();
+      return result;
+    };
+  const wrapped = { ...handlers };
+  for (const name of MEETING_CHANGES) {
+    (wrapped as Record<string, unknown>)[name] = announced(
+      handlers[name] as (input: unknown) => unknown,
+    );
+  }
+  return wrapped;
 }
