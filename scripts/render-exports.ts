@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EXPORT_NAMES } from '../electron/api/bundle.ts';
 import { exportSampleData } from '../electron/export/export-fixture.ts';
 import { makeExport } from '../electron/export/export-file.ts';
-import { docxToPdf, findSoffice } from '../electron/export/pdf-libreoffice.ts';
+import { docxToPdf, findSoffice, officeToPdf } from '../electron/export/pdf-libreoffice.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'exports-preview');
 fs.mkdirSync(dir, { recursive: true });
@@ -24,13 +24,11 @@ for (const name of EXPORT_NAMES) {
   const out = path.join(dir, name);
   fs.writeFileSync(out, file.body);
   console.log(`${name}  ${file.body.length} bytes  (${file.fileName})`);
-  if (!soffice || !/\.(pptx|docx|xlsx)$/.test(name)) continue;
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, out], {
-    stdio: 'ignore',
-  });
-  const pdf = out.replace(/\.\w+$/, '.pdf');
+  const extension = /\.(pptx|docx|xlsx)$/.exec(name)?.[1] as 'pptx' | 'docx' | 'xlsx' | undefined;
+  if (!soffice || !extension) continue;
+  // Through the app's own printing, so the renders show the faces minutes.pdf prints in.
   const rendered = path.join(dir, `${name}.pdf`);
-  fs.renameSync(pdf, rendered);
+  fs.writeFileSync(rendered, await officeToPdf(file.body, extension, soffice));
   execFileSync('pdftoppm', ['-png', '-r', '50', rendered, path.join(dir, name)]);
   console.log(`  rendered: ${rendered} and ${name}-*.png`);
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fontconfigXml } from './pdf-fonts.ts';
 
 /** Where LibreOffice is usually installed, after whatever is on PATH. */
 const KNOWN_LOCATIONS = [
@@ -36,15 +37,27 @@ export class PdfUnavailableError extends Error {}
  * page, fonts, numbering. Each conversion gets its own LibreOffice profile, so it neither waits
  * for nor disturbs a LibreOffice the user has open.
  */
-export async function docxToPdf(
-  docx: Buffer,
+export function docxToPdf(docx: Buffer, soffice: string, timeoutMs = 120_000): Promise<Buffer> {
+  return officeToPdf(docx, 'docx', soffice, timeoutMs);
+}
+
+/**
+ * Any office document (docx, pptx, xlsx) printed to PDF by LibreOffice with the official faces
+ * mapped to free ones (pdf-fonts.ts): LibreOffice finds fonts through fontconfig on Linux, and
+ * its own fonts.conf, passed in FONTCONFIG_FILE, decides each face the same way on every machine.
+ */
+export async function officeToPdf(
+  document: Buffer,
+  extension: 'docx' | 'pptx' | 'xlsx',
   soffice: string,
   timeoutMs = 120_000,
 ): Promise<Buffer> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'roundtable-pdf-'));
   try {
-    const input = path.join(work, 'minutes.docx');
-    fs.writeFileSync(input, docx);
+    const input = path.join(work, `document.${extension}`);
+    fs.writeFileSync(input, document);
+    const fontsConf = path.join(work, 'fonts.conf');
+    fs.writeFileSync(fontsConf, fontconfigXml(process.env.FONTCONFIG_FILE));
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     await new Promise<void>((resolve, reject) => {
       execFile(
@@ -55,12 +68,16 @@ export async function docxToPdf(
           '--norestore',
           '--nolockcheck',
           '--convert-to',
-          'pdf:writer_pdf_Export',
+          'pdf',
           '--outdir',
           work,
           input,
         ],
-        { timeout: timeoutMs, windowsHide: true },
+        {
+          timeout: timeoutMs,
+          windowsHide: true,
+          env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+        },
         (error, _stdout, stderr) => {
           if (error)
             reject(new PdfUnavailableError(`LibreOffice failed: ${stderr || error.message}`));
@@ -68,7 +85,7 @@ export async function docxToPdf(
         },
       );
     });
-    const output = path.join(work, 'minutes.pdf');
+    const output = path.join(work, 'document.pdf');
     if (!fs.existsSync(output)) throw new PdfUnavailableError('LibreOffice wrote no PDF');
     return fs.readFileSync(output);
   } finally {

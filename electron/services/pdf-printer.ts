@@ -1,5 +1,6 @@
 import { docxToPdf, findSoffice, PdfUnavailableError } from '../export/pdf-libreoffice.ts';
 import { detail } from '../api/error-reasons.ts';
+import { missingPdfFamilies } from '../export/pdf-fonts.ts';
 import { ServiceError } from './errors.ts';
 
 /** The minutes' PDF from LibreOffice, or a message that says what to install. */
@@ -13,6 +14,7 @@ export async function printWithLibreOffice(docx: Buffer): Promise<Buffer> {
       detail('export.pdfUnavailable'),
     );
   }
+  await warnOfMissingFaces();
   try {
     return await docxToPdf(docx, soffice);
   } catch (error) {
@@ -26,4 +28,19 @@ export async function printWithLibreOffice(docx: Buffer): Promise<Buffer> {
     }
     throw error;
   }
+}
+
+let facesChecked = false;
+
+/**
+ * A face the PDF maps to but this machine lacks still prints, in the next face of its chain
+ * (pdf-fonts.ts); the log says which and what to install, once per process.
+ */
+async function warnOfMissingFaces(): Promise<void> {
+  if (facesChecked) return;
+  facesChecked = true;
+  const missing = await missingPdfFamilies();
+  if (missing.length === 0) return;
+  const list = missing.map(({ family, pkg }) => `${family} (${pkg})`).join(', ');
+  console.warn(`minutes.pdf prints in fallback faces: this computer lacks ${list}`);
 }
