@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyRunCommand, initialRunState, type RunCommand, type RunState } from '../core/run.ts';
 import { exportSampleData } from './export-fixture.ts';
-import { TIMING_HEADER, timingCsv } from './timing-report.ts';
+import ExcelJS from 'exceljs';
+import { hardMeeting } from './export-fixture.ts';
+import { convertWithLibreOffice, CSV_UTF8_ZH_CN } from './test-support/libreoffice-convert.ts';
+import { durationText, TIMING_HEADER, timingCsv } from './timing-report.ts';
 
 const MIN = 60_000;
 /** 09:00 in the venue (UTC+8); the report's clock times are written in UTC here. */
@@ -67,7 +70,7 @@ describe('the timing report after a run with a cut-short speaker and a second tu
         '超时（秒）',
         '状态',
       ]),
-    ).toEqual(['01:13:00', '01:15:00', '02:00', '0', '已完成']);
+    ).toEqual(['01:13:00', '01:15:00', '2分钟', '0', '已完成']);
   });
 
   it('marks as skipped only the speaker who never started', () => {
@@ -85,6 +88,40 @@ describe('the timing report after a run with a cut-short speaker and a second tu
         '超时（秒）',
         '状态',
       ]),
-    ).toEqual(['01:05:00', '01:18:30', '09:30', '90', '已完成（发言 2 次）']);
+    ).toEqual(['01:05:00', '01:18:30', '9分30秒', '90', '已完成（发言 2 次）']);
+  });
+});
+
+describe('the timing report (.csv) opened in a spreadsheet', () => {
+  it('writes speaking times in words, never as a clock time', () => {
+    expect([270_000, 120_000, 45_000, 570_999, 3_725_000].map(durationText)).toEqual([
+      '4分30秒',
+      '2分钟',
+      '45秒',
+      '9分30秒',
+      '62分5秒',
+    ]);
+  });
+
+  it('reads in LibreOffice Calc as it is written: times spoken as text, formulas as text', async () => {
+    const data = hardMeeting();
+    data.items[1] = { ...data.items[1]!, topic: '=SUM(A1)', speaker: '@x' };
+    const csv = timingCsv(data, NINE, clockTime);
+    const xlsx = await convertWithLibreOffice(csv, 'timing.csv', 'xlsx', CSV_UTF8_ZH_CN);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    const spoken = TIMING_HEADER.indexOf('实际用时（多次发言为合计）') + 1;
+    const written = readCsv(csv);
+    for (let r = 2; r <= data.items.length + 1; r++) {
+      const cell = sheet.getCell(r, spoken);
+      // What Calc shows is what the CSV says ("5分钟", "8分35秒"), not 04:30:00 AM.
+      expect(cell.text).toBe(written[r - 1]![spoken - 1]);
+      expect([ExcelJS.ValueType.Number, ExcelJS.ValueType.Date]).not.toContain(cell.type);
+    }
+    expect(sheet.getCell(2, spoken).text).toBe('4分20秒');
+    // The defused cells are text in Calc, not formulas: the apostrophe keeps them so.
+    expect(sheet.getCell(3, 4).type).not.toBe(ExcelJS.ValueType.Formula);
+    expect(sheet.getCell(3, 4).text).toContain('=SUM(A1)');
   });
 });

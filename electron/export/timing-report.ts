@@ -1,5 +1,4 @@
 import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
-import { formatSpeechOffset } from '../core/notes.ts';
 import { computeSchedule } from '../core/schedule.ts';
 import { toCsv } from './csv.ts';
 import type { MeetingData } from './meeting-data.ts';
@@ -29,6 +28,18 @@ export const TIMING_HEADER = [
   '超时（秒）',
   '状态',
 ];
+
+/**
+ * A speaking time in words, "4分30秒" (or "2分钟", "45秒"): "04:30" in a CSV opens in Excel
+ * and Calc as the clock time 04:30:00, four and a half hours; words are read as text.
+ */
+export function durationText(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (!seconds) return `${minutes}分钟`;
+  return minutes ? `${minutes}分${seconds}秒` : `${seconds}秒`;
+}
 
 /** A speaker cut short is 已完成 (their time says how short); a second turn is counted. */
 function statusLabel(status: keyof typeof STATUS_LABEL, turns: number): string {
@@ -61,7 +72,7 @@ export function timingRows(
       item.plannedMinutes,
       row?.actualStartAt != null ? clockTime(row.actualStartAt) : '',
       row?.actualEndAt != null ? clockTime(row.actualEndAt) : '',
-      spoke && spoke.actualEndAt !== null ? formatSpeechOffset(spoke.elapsedMs) : '',
+      spoke && spoke.actualEndAt !== null ? durationText(spoke.elapsedMs) : '',
       spoke ? Math.round(spoke.addedMs / 1000) : '',
       spoke && spoke.actualEndAt !== null ? Math.round(overMs / 1000) : '',
       statusLabel(row?.status ?? 'pending', record?.turns ?? 0),

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportSampleData } from './export-fixture.ts';
+import { convertWithLibreOffice } from './test-support/libreoffice-convert.ts';
 import { TIMING_HEADER } from './timing-report.ts';
 import { timingXlsx } from './timing-xlsx.ts';
 
@@ -32,7 +34,7 @@ describe('the timing report (.xlsx)', () => {
       5,
       '01:00:00',
       '01:04:30',
-      '04:30',
+      '4分30秒',
       0,
       0,
       '已完成',
@@ -57,20 +59,35 @@ describe('the timing report (.xlsx)', () => {
     expect(Number(sheet.getCell(4, overtime).value)).toBe(75);
   });
 
-  it('never writes a formula, and defuses text that would become one', async () => {
+  it('never writes a formula: formula-looking text, the title too, is a text cell shown as typed', async () => {
     const data = exportSampleData();
+    data.meeting = { ...data.meeting, title: '=SUM(A1)+1' };
     data.items[1] = {
       ...data.items[1]!,
       topic: '=HYPERLINK("http://x","点我")',
       speaker: '@林一平',
     };
+    const plannedStartAt = Date.parse('2026-11-25T01:00:00Z');
+    const file = await timingXlsx(data, plannedStartAt, clockTime);
+    const zip = await JSZip.loadAsync(file);
+    const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+    expect(sheetXml).not.toContain('<f>');
+    expect(sheetXml).not.toContain('<f ');
     const sheet = await readSheet(data);
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@\t\r\n]/);
-      }),
+    expect(sheet.getCell(1, 1).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell(1, 1).value).toBe('=SUM(A1)+1 计时报告');
+    expect(sheet.getCell(4, 4).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getCell(4, 4).value).toBe('=HYPERLINK("http://x","点我")');
+    expect(sheet.getCell(4, 3).value).toBe('平湖街道 @林一平');
+    // What Calc makes of it: the text as typed, neither a formula's result nor an apostrophe.
+    const csv = await convertWithLibreOffice(
+      file,
+      'timing.xlsx',
+      'csv:Text - txt - csv (StarCalc):44,34,76',
     );
-    expect(sheet.getCell(4, 4).value).toBe('\'=HYPERLINK("http://x","点我")');
+    const lines = csv.toString('utf8').split(/\r?\n/);
+    expect(lines[0]).toMatch(/^=SUM\(A1\)\+1 计时报告/);
+    expect(lines[3]).toContain('"=HYPERLINK(""http://x"",""点我"")"');
+    expect(lines[3]).not.toContain("'");
   });
 });

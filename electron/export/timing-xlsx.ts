@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { neutralizeFormula } from './csv.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { wrapLines } from './text-fit.ts';
 import { TIMING_HEADER, timingRows } from './timing-report.ts';
@@ -11,8 +10,8 @@ const LINE_HEIGHT_PT = 15;
 
 /**
  * The timing report as a workbook: a title row, the header frozen above the rows, overtime rows
- * in red. Every text cell is a string cell (never a formula), and text that would read as one
- * when retyped gets the same apostrophe as in the CSV.
+ * in red. Every text cell, the title's too, is a string cell (a shared string, never a formula),
+ * so "=SUM(A1)" is shown as typed: unlike in a CSV, no apostrophe is needed, and one would show.
  */
 export async function timingXlsx(
   data: MeetingData,
@@ -41,7 +40,7 @@ export async function timingXlsx(
   });
 
   for (const values of timingRows(data, plannedStartAt, clockTime)) {
-    const row = sheet.addRow(values.map((v) => (typeof v === 'string' ? neutralizeFormula(v) : v)));
+    const row = sheet.addRow(values);
     row.font = font;
     row.alignment = { vertical: 'middle', wrapText: true };
     const over = values[OVERTIME_COLUMN - 1];
