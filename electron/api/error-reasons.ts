@@ -72,6 +72,13 @@ export const API_ERROR_REASONS = {
   'server.storageFull': [],
   'server.busy': ['seconds'],
   'server.notFound': [],
+  /** The API has no such route, or not for this method: a page and a server of different versions. */
+  'server.noRoute': ['path'],
+  'server.wrongMethod': ['method', 'path'],
+  /** A request addressed by a name the server does not answer to (DNS rebinding, a proxy). */
+  'server.hostRefused': ['host'],
+  /** A bug: the id is also in the server's log, for the organizer to quote. */
+  'server.internal': ['errorId'],
   'sharing.off': [],
   'sharing.wrongCode': [],
   'sharing.locked': ['seconds'],

@@ -135,8 +135,22 @@ describe('meetings over the HTTP API', () => {
   });
 
   it('answers 404 for an unknown route and 405 for a wrong method', async () => {
-    expect((await api('GET', '/api/nothing')).status).toBe(404);
-    expect((await api('PUT', '/api/meetings')).status).toBe(405);
+    const noRoute = await api('GET', '/api/nothing');
+    expect(noRoute.status).toBe(404);
+    expect(noRoute.body.error).toMatchObject({
+      reason: 'server.noRoute',
+      params: { path: '/api/nothing' },
+    });
+    const wrongMethod = await api('PUT', '/api/meetings');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.body.error).toMatchObject({
+      reason: 'server.wrongMethod',
+      params: { method: 'PUT', path: '/api/meetings' },
+    });
+    expect((await api('GET', '/api/session')).body.error).toMatchObject({
+      reason: 'server.wrongMethod',
+      params: { method: 'GET', path: '/api/session' },
+    });
     // A path that does not decode is a bad request, whatever route it looks like (issue 12).
     expect((await api('GET', '/api/meetings/%E0%A4%A')).status).toBe(400);
   });

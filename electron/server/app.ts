@@ -159,7 +159,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   /** Every request, on loopback and on the network listeners, inside guardRequests' boundary. */
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
-    if (!isAllowedHost(req, knownHosts())) return sendError(res, 'forbidden', 'Host not allowed');
+    if (!isAllowedHost(req, knownHosts())) {
+      const why = detail('server.hostRefused', { host: req.headers.host ?? '' });
+      return sendError(res, 'forbidden', 'Host not allowed', undefined, undefined, why);
+    }
     const url = parseRequestTarget(req.url);
     if (typeof url === 'string') return sendError(res, 'invalid_input', url);
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });

@@ -73,6 +73,8 @@ describe('the error boundary', () => {
     const errorId = /"errorId":"([0-9a-f]{8})"/.exec(answer.head)?.[1] ?? '';
     expect(errorId).not.toBe('');
     expect(answer.head).toContain(`internal error (error id ${errorId})`);
+    // The client words it, the id kept for the organizer to quote.
+    expect(answer.head).toContain(`"reason":"server.internal","params":{"errorId":"${errorId}"}`);
     expect(loggedWith(errorId)).toContain(`GET ${target} failed: Error: ${what}`);
     expect(loggedWith(errorId)).toMatch(/\n\s+at /); // the stack, for whoever fixes it
     expect((await get('/fine')).status).toBe(200);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiError } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import { sendJson } from './http-util.ts';
 
 export type Log = (message: string) => void;
@@ -33,6 +34,7 @@ function internalErrorBody(errorId: string): ApiError {
       code: 'internal',
       message: `internal error (error id ${errorId}); the server goes on`,
       errorId,
+      ...detail('server.internal', { errorId }),
     },
   };
 }

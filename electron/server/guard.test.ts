@@ -48,6 +48,11 @@ describe('the local server guard', () => {
       ]) {
         const res = await rawRequest(server.port, { path, headers: { Host: foreign, ...auth } });
         expect(res.status, `${foreign} ${path}`).toBe(403);
+        // Said by the client in the user's language, with the name it was addressed by.
+        expect(JSON.parse(res.body).error, `${foreign} ${path}`).toMatchObject({
+          reason: 'server.hostRefused',
+          params: { host: foreign },
+        });
       }
     },
   );

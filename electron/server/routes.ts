@@ -81,7 +81,8 @@ export function createApiRouter(handlers: Handlers) {
       .map((route) => ({ route, params: matchPath(route, parts) }))
       .filter((m) => m.params !== undefined);
     if (matching.length === 0) {
-      return sendError(res, 'not_found', `no API route ${url.pathname}`);
+      const why = detail('server.noRoute', { path: url.pathname });
+      return sendError(res, 'not_found', `no API route ${url.pathname}`, undefined, undefined, why);
     }
     const hit = matching.find((m) => m.route.http === req.method);
     if (!hit) {
@@ -92,6 +93,7 @@ export function createApiRouter(handlers: Handlers) {
         `${req.method} is not allowed on ${url.pathname}`,
         undefined,
         405,
+        detail('server.wrongMethod', { method: req.method ?? '', path: url.pathname }),
       );
     }
 

@@ -16,7 +16,10 @@ export async function exchangeAccessCode(
   res: ServerResponse,
   sharing: LanSharing,
 ): Promise<void> {
-  if (req.method !== 'POST') return sendError(res, 'invalid_input', 'use POST', undefined, 405);
+  if (req.method !== 'POST') {
+    const why = detail('server.wrongMethod', { method: req.method ?? '', path: '/api/session' });
+    return sendError(res, 'invalid_input', 'use POST', undefined, 405, why);
+  }
   let body: unknown;
   try {
     body = JSON.parse((await readBody(req, 1024)) || '{}');

@@ -42,6 +42,44 @@ describe('callErrorMessage, as every console and note action shows a failed writ
 });
 
 describe('the refusals of the server, worded from their reason and params', () => {
+  it('words a 404, a 405, a refused Host and a 500 (with its error id), not the generic sentence', () => {
+    const answers = [
+      new ApiCallError(404, {
+        code: 'not_found',
+        message: 'no API route /api/nothing',
+        reason: 'server.noRoute',
+        params: { path: '/api/nothing' },
+      }),
+      new ApiCallError(405, {
+        code: 'invalid_input',
+        message: 'PUT is not allowed on /api/meetings',
+        reason: 'server.wrongMethod',
+        params: { method: 'PUT', path: '/api/meetings' },
+      }),
+      new ApiCallError(403, {
+        code: 'forbidden',
+        message: 'Host not allowed',
+        reason: 'server.hostRefused',
+        params: { host: 'attacker.example' },
+      }),
+      new ApiCallError(500, {
+        code: 'internal',
+        message: 'internal error (error id 1a2b3c4d); the server goes on',
+        errorId: '1a2b3c4d',
+        reason: 'server.internal',
+        params: { errorId: '1a2b3c4d' },
+      }),
+    ];
+    const zh = answers.map((error) => callErrorMessage(tIn('zh-CN'), error));
+    const en = answers.map((error) => callErrorMessage(tIn('en'), error));
+    for (const said of [...zh, ...en]) expect(said).not.toMatch(/操作未完成|did not complete/);
+    expect(zh[0]).toContain('会务服务不认识这个请求（/api/nothing）');
+    expect(zh[1]).toContain('不接受对 /api/meetings 的 PUT 请求');
+    expect(zh[2]).toContain('“attacker.example”');
+    expect(zh[3]).toContain('错误编号 1a2b3c4d');
+    expect(en[3]).toContain('error id 1a2b3c4d');
+  });
+
   const missingName = new ApiCallError(400, {
     code: 'invalid_input',
     message:
