@@ -1,7 +1,8 @@
 /**
- * The two servers `npm run bench:peer` compares, each behind the same small interface: start it
+ * The servers `npm run bench:peer` compares, each behind the same small interface: start it
  * on a temp data folder and a free loopback port, connect clients, send the toggling command
- * the way its own console does, and know which message is that command's result.
+ * the way its own console does, and know which message is that command's result. Every
+ * process started here is owned (`owned-processes.ts`) and ended if its start fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,13 +12,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type WebSocket from 'ws';
 import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { SERVE_NODE_FLAGS } from '../scripts/serve-flags.ts';
+import { endProcess, own, ownTempDir } from './owned-processes.ts';
 import { connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** What the measurements need from a server: clients, a toggling command, its process. */
 export interface Peer {
-  name: 'roundtable' | 'ontime';
+  name: 'roundtable' | 'floor' | 'ontime';
   pid: number;
   clients(count: number): Promise<WebSocket[]>;
   /** Sends the i-th command of a pause/resume alternation the way its console does. */
@@ -29,15 +32,41 @@ export interface Peer {
   stop(): Promise<void>;
 }
 
+/**
+ * How Roundtable's console sends a run command, and so how the floor is sent its command:
+ * HTTP until the console sends commands over its WebSocket.
+ */
+const CONSOLE_TRANSPORT: 'http' | 'ws' = 'http';
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+const exitOf = (child: ChildProcess) =>
+  child.signalCode !== null ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
+
+/** The last 2,000 characters a child wrote to stderr, for the message when it fails. */
+function stderrTail(child: ChildProcess): () => string {
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2000)));
+  return () => (tail.trim() ? `\n${tail.trim()}` : '');
+}
+
 export async function startRoundtable(): Promise<Peer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-peer-'));
+  const dir = ownTempDir(fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-peer-')));
   const serve: ServeProcess = await startServe(dir);
-  const headers = { Authorization: `Bearer ${serve.token}` };
-  const sample = (await (
-    await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
-  ).json()) as { meeting: { id: string } };
-  const run = `/api/meetings/${sample.meeting.id}/run`;
-  await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });
+  own(serve.child, 'roundtable');
+  let run: string;
+  try {
+    const headers = { Authorization: `Bearer ${serve.token}` };
+    const sample = (await (
+      await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
+    ).json()) as { meeting: { id: string } };
+    run = `/api/meetings/${sample.meeting.id}/run`;
+    const next = await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });
+    if (!next.ok)
+      throw new Error(`Roundtable did not start the sample's first item: ${next.status}`);
+  } catch (error) {
+    await serve.stop();
+    throw error;
+  }
   const toggle = (i: number) => `${run}/${i % 2 === 0 ? 'pause' : 'resume'}`;
   return {
     name: 'roundtable',
@@ -53,6 +82,82 @@ export async function startRoundtable(): Promise<Peer> {
   };
 }
 
+/** Resolves with the first match of `pattern` in the child's stdout; rejects if it exits first. */
+function untilLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpMatchArray> {
+  const stderr = stderrTail(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${what} did not get ready in 15 s`)), 15_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match);
+    });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${exitOf(child)} before it was ready${stderr()}`));
+    });
+  });
+}
+
+const FLOOR_SERVER = path.join(import.meta.dirname, 'floor-server.ts');
+const FLOOR_STATES = ['paused', 'running'] as const;
+
+/** The bare `ws` broadcast server (`floor-server.ts`), sent commands as Roundtable's console sends them. */
+export async function startFloor(): Promise<Peer> {
+  const child = own(
+    spawn(process.execPath, [...SERVE_NODE_FLAGS, FLOOR_SERVER], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    'floor',
+  );
+  let port: string;
+  try {
+    [, port = ''] = await untilLine(child, /floor ready: (\d+)/, 'The floor server');
+  } catch (error) {
+    await endProcess(child);
+    throw error;
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  const wsUrl = `ws://127.0.0.1:${port}/ws`;
+  const state = (i: number) => FLOOR_STATES[i % 2] as string;
+  const httpCommand = (i: number, agent: http.Agent) =>
+    request(`${origin}/command/${state(i)}`, 'POST', agent);
+  let controller: WebSocket | null = null;
+  const wsCommand = async (i: number) => {
+    const [ws] = controller
+      ? [controller]
+      : await connectSockets(wsUrl, 1, (socket, r) => socket.once('message', () => r(socket)));
+    if (!ws) throw new Error('the floor refused its controller');
+    controller = ws;
+    // As a console would: the command counts as done when its answer is back.
+    await new Promise<void>((resolve) => {
+      const onMessage = (data: WebSocket.RawData) => {
+        if (!String(data).startsWith(`{"id":${i},`)) return;
+        ws.off('message', onMessage);
+        resolve();
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id: i, command: state(i) }));
+    });
+  };
+  return {
+    name: 'floor',
+    pid: child.pid as number,
+    clients: (count) =>
+      connectSockets(wsUrl, count, (ws, resolve) => ws.once('message', () => resolve(ws))),
+    command: CONSOLE_TRANSPORT === 'ws' ? wsCommand : httpCommand,
+    isResult: (message, i) => message.includes(`"state":"${state(i)}"`),
+    httpCommand,
+    async stop() {
+      controller?.close();
+      await endProcess(child);
+    },
+  };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -63,35 +168,70 @@ function freePort(): Promise<number> {
   });
 }
 
+/** How long Ontime gets to answer with its demo rundown loaded. */
+const ONTIME_READY_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until Ontime's current rundown holds at least two events. Its `/api/version` answers
+ * before the demo project has loaded, so the rundown itself is polled, not the version.
+ */
+async function untilRundownLoaded(origin: string, child: ChildProcess, stderr: () => string) {
+  const url = `${origin}/data/rundowns/current`;
+  const deadline = Date.now() + ONTIME_READY_TIMEOUT_MS;
+  let last: string;
+  for (;;) {
+    if (hasExited(child)) {
+      throw new Error(`Ontime exited with ${exitOf(child)} before its rundown loaded${stderr()}`);
+    }
+    try {
+      const response = await fetch(url);
+      const rundown = (await response.json()) as { entries?: Record<string, { type?: string }> };
+      const events = Object.values(rundown.entries ?? {}).filter((e) => e.type === 'event');
+      if (events.length >= 2) return;
+      last = `${response.status}, ${events.length} events`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Ontime's demo rundown did not load within ${ONTIME_READY_TIMEOUT_MS / 1000} s: GET ${url} last answered ${last}${stderr()}`,
+      );
+    }
+    await sleep(100);
+  }
+}
+
 /**
  * Ontime's server on loopback only (a preload rewrites its 0.0.0.0 listen), with a data folder
  * of its own: its demo project, the second entry playing, as an operator would have it.
  */
 export async function startOntime(server: string): Promise<Peer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ontime-bench-'));
+  const dir = ownTempDir(fs.mkdtempSync(path.join(os.tmpdir(), 'ontime-bench-')));
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--require', path.join(import.meta.dirname, 'loopback-preload.cjs'), server],
-    { env: { ...process.env, ONTIME_DATA: dir, PORT: String(port) }, stdio: 'ignore' },
+  const child = own(
+    spawn(
+      process.execPath,
+      ['--require', path.join(import.meta.dirname, 'loopback-preload.cjs'), server],
+      {
+        env: { ...process.env, ONTIME_DATA: dir, PORT: String(port) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    ),
+    'ontime',
   );
+  const stderr = stderrTail(child);
   const origin = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${origin}/api/version`)).ok) break;
-    } catch {
-      if (tries > 150) throw new Error(`Ontime did not answer on ${origin}`);
+  try {
+    await untilRundownLoaded(origin, child, stderr);
+    const started = await fetch(`${origin}/api/start/index/2`);
+    if (!started.ok) {
+      throw new Error(`Ontime did not play its second entry: /api/start/index/2 ${started.status}`);
     }
-    await sleep(100);
+  } catch (error) {
+    await endProcess(child);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  // A fresh data folder gets Ontime's demo project; the toggling needs an entry to play.
-  const poll = (await (await fetch(`${origin}/api/poll`)).json()) as {
-    payload: { rundown?: { numEvents?: number } };
-  };
-  if ((poll.payload.rundown?.numEvents ?? 0) < 2) {
-    throw new Error(`Ontime's rundown in ${dir} has fewer than 2 entries`);
-  }
-  if (!(await fetch(`${origin}/api/start/index/2`)).ok) throw new Error('Ontime did not start');
   const wsUrl = `ws://127.0.0.1:${port}/ws`;
   const expected = (i: number) => `"playback":"${i % 2 === 0 ? 'pause' : 'play'}"`;
   let controller: WebSocket | null = null;
@@ -120,8 +260,7 @@ export async function startOntime(server: string): Promise<Peer> {
       request(`${origin}/api/${i % 2 === 0 ? 'pause' : 'start'}`, 'GET', agent),
     async stop() {
       controller?.close();
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await endProcess(child);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,22 +1,29 @@
 /**
- * `npm run bench:peer`: Roundtable and Ontime measured the same way, alternately, in one run.
+ * `npm run bench:peer`: Roundtable, a bare `ws` broadcast server (the floor, `floor-server.ts`)
+ * and Ontime measured the same way, alternately, in one run.
  * `ONTIME_SERVER=/path/to/docker.cjs` names an Ontime server build (made outside this project,
- * see bench/README.md); without it only Roundtable's column is measured.
+ * see bench/README.md); without it Roundtable and the floor are measured.
  * `npm run bench:peer -- --json <file>` also writes the rows as JSON.
+ * Every server it starts is ended however it ends: done, failed, SIGINT or SIGTERM.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type WebSocket from 'ws';
+import { endAllOwned, endOwnedOnExitAndSignals } from './owned-processes.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
 import { percentile, type BenchRow } from './stats.ts';
-import { startOntime, startRoundtable, type Peer } from './peer-servers.ts';
+import { startFloor, startOntime, startRoundtable, type Peer } from './peer-servers.ts';
 import { machineAndVersions } from './versions.ts';
 import { closeAll } from './ws-clients.ts';
 
+endOwnedOnExitAndSignals();
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** How long a command's result may take to reach every client before the run is called failed. */
+const RESULT_TIMEOUT_MS = 10_000;
 
 /** From a command to the moment the last of `count` clients has its result, per command. */
 async function commandToClients(peer: Peer, count: number, rounds: number): Promise<number[]> {
@@ -25,7 +32,12 @@ async function commandToClients(peer: Peer, count: number, rounds: number): Prom
   const samples: number[] = [];
   for (let i = 0; i < rounds + 10; i++) {
     let pending = count;
-    const done = new Promise<number>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = new Promise<number>((resolve, reject) => {
+      timer = setTimeout(() => {
+        const reached = `${count - pending} of ${count} clients`;
+        reject(new Error(`${peer.name}: the result of command ${i} reached ${reached} in 10 s`));
+      }, RESULT_TIMEOUT_MS);
       for (const ws of clients) {
         const onMessage = (data: WebSocket.RawData) => {
           if (!peer.isResult(String(data), i)) return;
@@ -36,9 +48,12 @@ async function commandToClients(peer: Peer, count: number, rounds: number): Prom
         ws.on('message', onMessage);
       }
     });
+    done.catch(() => undefined); // awaited below, unless sending the command threw first
     const sentAt = performance.now();
-    await peer.command(i, agent);
-    const doneAt = await done;
+    const doneAt = await peer
+      .command(i, agent)
+      .then(() => done)
+      .finally(() => clearTimeout(timer));
     if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
     await sleep(5);
   }
@@ -98,7 +113,7 @@ async function traffic(peer: Peer) {
 const ontimeServer = process.env.ONTIME_SERVER;
 if (!ontimeServer) {
   console.log(
-    'ONTIME_SERVER is not set: measuring Roundtable only. To compare, build Ontime outside this project (bench/README.md) and run ONTIME_SERVER=/path/to/apps/server/dist/docker.cjs npm run bench:peer',
+    'ONTIME_SERVER is not set: measuring Roundtable and the floor only. To compare, build Ontime outside this project (bench/README.md) and run ONTIME_SERVER=/path/to/apps/server/dist/docker.cjs npm run bench:peer',
   );
 } else if (!fs.existsSync(ontimeServer)) {
   console.error(`ONTIME_SERVER=${ontimeServer}: no such file`);
@@ -106,49 +121,74 @@ if (!ontimeServer) {
 }
 
 type Figures = Record<string, { unit: string; values: number[] }>;
-const figures: Record<Peer['name'], Figures> = { roundtable: {}, ontime: {} };
+const figures: Record<Peer['name'], Figures> = { roundtable: {}, floor: {}, ontime: {} };
 const add = (peer: Peer['name'], name: string, unit: string, value: number | number[]) => {
   const entry = (figures[peer][name] ??= { unit, values: [] });
   entry.values.push(...(Array.isArray(value) ? value : [value]));
 };
 
-const starters: (() => Promise<Peer>)[] = [startRoundtable];
+// Ontime before Roundtable: a build of it that does not start stops the run within seconds,
+// not after Roundtable's minute.
+const starters: (() => Promise<Peer>)[] = [startFloor];
 if (ontimeServer) starters.push(() => startOntime(ontimeServer));
+starters.push(startRoundtable);
 
-// Alternate the servers, three rounds each, so both see the same machine state.
-for (let round = 0; round < 3; round++) {
-  for (const start of starters) {
-    const peer = await start();
-    try {
-      add(peer.name, 'cmd_to_5_clients', 'ms', await commandToClients(peer, 5, 100));
-      add(peer.name, 'cmd_to_50_clients', 'ms', await commandToClients(peer, 50, 100));
-      add(peer.name, 'http_control_round_trip', 'ms', await httpRoundTrips(peer, 100));
-      if (round === 0) {
-        for (const count of [5, 200]) {
-          const { cpu, rss } = await idle(peer, count);
-          add(peer.name, `idle_cpu_${count}_clients_percent`, '%', cpu);
-          add(peer.name, `server_rss_${count}_clients_mib`, 'MiB', rss);
-        }
-        const { bytesPerS, messagesPerS } = await traffic(peer);
-        add(peer.name, 'countdown_bytes_per_client_per_s', 'B/s', bytesPerS);
-        add(peer.name, 'countdown_messages_per_client_per_s', 'msg/s', messagesPerS);
-      }
-    } finally {
-      await peer.stop();
-    }
+async function measure(peer: Peer, round: number): Promise<void> {
+  add(peer.name, 'cmd_to_5_clients', 'ms', await commandToClients(peer, 5, 100));
+  add(peer.name, 'cmd_to_50_clients', 'ms', await commandToClients(peer, 50, 100));
+  add(peer.name, 'http_control_round_trip', 'ms', await httpRoundTrips(peer, 100));
+  // The floor has no countdown and no application: only its latencies mean something.
+  if (round > 0 || peer.name === 'floor') return;
+  for (const count of [5, 200]) {
+    const { cpu, rss } = await idle(peer, count);
+    add(peer.name, `idle_cpu_${count}_clients_percent`, '%', cpu);
+    add(peer.name, `server_rss_${count}_clients_mib`, 'MiB', rss);
   }
+  const { bytesPerS, messagesPerS } = await traffic(peer);
+  add(peer.name, 'countdown_bytes_per_client_per_s', 'B/s', bytesPerS);
+  add(peer.name, 'countdown_messages_per_client_per_s', 'msg/s', messagesPerS);
 }
 
-const rows: { name: string; unit: string; roundtable: number; ontime: number | null }[] = [];
+// Alternate the servers, three rounds each, so all see the same machine state.
+try {
+  for (let round = 0; round < 3; round++) {
+    for (const start of starters) {
+      const peer = await start();
+      console.error(`bench:peer: round ${round + 1} of 3, ${peer.name}`);
+      try {
+        await measure(peer, round);
+      } finally {
+        await peer.stop();
+      }
+    }
+  }
+} catch (error) {
+  console.error(`bench:peer stopped: ${(error as Error).message}`);
+  await endAllOwned();
+  process.exit(1);
+}
+
+interface Row {
+  name: string;
+  unit: string;
+  roundtable: number;
+  floor: number | null;
+  ontime: number | null;
+}
+const rows: Row[] = [];
 for (const [name, { unit, values: ours }] of Object.entries(figures.roundtable)) {
-  const theirs = figures.ontime[name]?.values;
   const latency = unit === 'ms';
+  const of = (peer: 'floor' | 'ontime', p: number) => {
+    const theirs = figures[peer][name]?.values;
+    return theirs ? percentile(theirs, p) : null;
+  };
   for (const p of latency ? [50, 99] : [50]) {
     rows.push({
       name: latency ? `${name}_p${p}_${unit}` : name,
       unit,
       roundtable: percentile(ours, p),
-      ontime: theirs ? percentile(theirs, p) : null,
+      floor: of('floor', p),
+      ontime: of('ontime', p),
     });
   }
 }
@@ -156,22 +196,23 @@ for (const [name, { unit, values: ours }] of Object.entries(figures.roundtable))
 for (const line of machineAndVersions()) console.log(line);
 if (ontimeServer) console.log(`ontime: ${ontimeServer}`);
 const width = Math.max(...rows.map((r) => r.name.length));
+const cell = (value: number | null) => (value === null ? '—' : value.toFixed(2)).padStart(11);
+const ratio = (ours: number, theirs: number | null) =>
+  (theirs ? (ours / theirs).toFixed(3) : '—').padStart(8);
 console.log(
-  `${'figure'.padEnd(width)}  ${'roundtable'.padStart(11)} ${'ontime'.padStart(11)}  ${'ratio'.padStart(6)}  unit`,
+  `${'figure'.padEnd(width)}  ${'roundtable'.padStart(11)} ${'floor'.padStart(11)} ${'ontime'.padStart(11)}  ${'÷floor'.padStart(8)} ${'÷ontime'.padStart(8)}  unit`,
 );
 for (const row of rows) {
-  const ratio = row.ontime ? (row.roundtable / row.ontime).toFixed(3) : '—';
-  const ontime = row.ontime === null ? '—' : row.ontime.toFixed(2);
   console.log(
-    `${row.name.padEnd(width)}  ${row.roundtable.toFixed(2).padStart(11)} ${ontime.padStart(11)}  ${ratio.padStart(6)}  ${row.unit}`,
+    `${row.name.padEnd(width)}  ${cell(row.roundtable)} ${cell(row.floor)} ${cell(row.ontime)}  ${ratio(row.roundtable, row.floor)} ${ratio(row.roundtable, row.ontime)}  ${row.unit}`,
   );
 }
 if (values.json) {
-  const json: BenchRow[] = rows.flatMap((row) => [
-    { name: `peer_${row.name}_roundtable`, unit: row.unit, value: row.roundtable },
-    ...(row.ontime === null
-      ? []
-      : [{ name: `peer_${row.name}_ontime`, unit: row.unit, value: row.ontime }]),
-  ]);
+  const json: BenchRow[] = rows.flatMap((row) =>
+    (['roundtable', 'floor', 'ontime'] as const).flatMap((peer) => {
+      const value = row[peer];
+      return value === null ? [] : [{ name: `peer_${row.name}_${peer}`, unit: row.unit, value }];
+    }),
+  );
   fs.writeFileSync(values.json, JSON.stringify(json, null, 2));
 }
