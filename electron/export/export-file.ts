@@ -4,6 +4,7 @@ import type { minutesDocx as MinutesDocx } from './minutes-docx.ts';
 import type { slidesPptx as SlidesPptx } from './slides-pptx.ts';
 import type { timingXlsx as TimingXlsx } from './timing-xlsx.ts';
 import { toBundle } from './bundle.ts';
+import { exportFileName } from './file-name.ts';
 import { hostScript } from './host-script.ts';
 import type { ExportFile, MeetingData } from './meeting-data.ts';
 import { minutesMarkdown } from './minutes-md.ts';
@@ -23,13 +24,6 @@ const slidesPptx: typeof SlidesPptx = async (...args) =>
   (await import('./slides-pptx.ts')).slidesPptx(...args);
 const timingXlsx: typeof TimingXlsx = async (...args) =>
   (await import('./timing-xlsx.ts')).timingXlsx(...args);
-
-/** A title fit for a file name on Windows, macOS and Linux alike. */
-const safeName = (title: string) =>
-  title
-    .replace(/[\\/:*?"<>|\r\n\t]/g, '')
-    .trim()
-    .slice(0, 80) || 'meeting';
 
 /** The venue's clock: the server runs on the organizer's computer, in the venue's time zone. */
 const clockTime = (epochMs: number) => {
@@ -59,53 +53,53 @@ export async function makeExport(
   printPdf: PdfPrinter,
   onProgress: (fraction: number) => void = () => {},
 ): Promise<ExportFile> {
-  const title = safeName(data.meeting.title);
+  const fileName = (suffix: string) => exportFileName(data.meeting.title, suffix);
   switch (name) {
     case 'slides.pptx':
       return {
-        fileName: `${title}-幻灯片.pptx`,
+        fileName: fileName('-幻灯片.pptx'),
         contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
         body: await slidesPptx(slidesModel(data), data.meeting, onProgress),
       };
     case 'minutes.pdf':
       return {
-        fileName: `${title}-纪要.pdf`,
+        fileName: fileName('-纪要.pdf'),
         contentType: 'application/pdf',
         body: await printPdf(await minutesDocx(minutesModel(data))),
       };
     case 'timing.xlsx':
       return {
-        fileName: `${title}-计时报告.xlsx`,
+        fileName: fileName('-计时报告.xlsx'),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         body: await timingXlsx(data, plannedStartOf(data), clockTime),
       };
     case 'minutes.md':
       return {
-        fileName: `${title}-纪要.md`,
+        fileName: fileName('-纪要.md'),
         contentType: 'text/markdown; charset=utf-8',
         body: Buffer.from(minutesMarkdown(data), 'utf8'),
       };
     case 'minutes.docx':
       return {
-        fileName: `${title}-纪要.docx`,
+        fileName: fileName('-纪要.docx'),
         contentType: DOCX,
         body: await minutesDocx(minutesModel(data)),
       };
     case 'host-script.docx':
       return {
-        fileName: `${title}-主持词.docx`,
+        fileName: fileName('-主持词.docx'),
         contentType: DOCX,
         body: await hostScriptDocx(hostScript(data), `${data.meeting.title}主持词`),
       };
     case 'timing.csv':
       return {
-        fileName: `${title}-计时报告.csv`,
+        fileName: fileName('-计时报告.csv'),
         contentType: 'text/csv; charset=utf-8',
         body: timingCsv(data, plannedStartOf(data), clockTime),
       };
     case 'meeting.roundtable':
       return {
-        fileName: `${title}.roundtable`,
+        fileName: fileName('.roundtable'),
         contentType: 'application/json; charset=utf-8',
         body: Buffer.from(JSON.stringify(toBundle(data, now)), 'utf8'),
       };
