@@ -50,6 +50,7 @@ export const meetingFieldsSchema = z.object({
   organizer: text(200).default(''),
   slideTheme: z.enum(SLIDE_THEMES, { error: 'party or neutral' }).default('party'),
   logo: logo.default(''),
+  minutesMark: text(30).default(''),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingSchema = meetingFieldsSchema.extend({

@@ -32,6 +32,11 @@ export interface Meeting {
   slideTheme: SlideTheme;
   /** An image (PNG or JPEG) as a data: URL for the slides and the projector's logo screen; '' for none. */
   logo: string;
+  /**
+   * 纪要标志 (GB/T 9704-2012 §10.3), e.g. 龙岗区组织工作纪要: printed in red above the minutes'
+   * title on page 1; '' prints none.
+   */
+  minutesMark: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -56,6 +61,7 @@ export const emptyMeetingFields: MeetingFields = {
   organizer: '',
   slideTheme: 'party',
   logo: '',
+  minutesMark: '',
 };
 
 export function createMeeting(

@@ -183,6 +183,7 @@ export function buildSampleMeeting(date: string): SampleMeeting {
       organizer: '中共深圳市龙岗区委组织部',
       slideTheme: 'party',
       logo: '',
+      minutesMark: '',
     },
     items: [
       {

@@ -19,6 +19,7 @@ interface MeetingRow {
   organizer: string;
   slide_theme: Meeting['slideTheme'];
   logo: string;
+  minutes_mark: string;
   created_at: number;
   updated_at: number;
 }
@@ -41,6 +42,7 @@ const toMeeting = (row: MeetingRow): Meeting => ({
   organizer: row.organizer,
   slideTheme: row.slide_theme,
   logo: row.logo,
+  minutesMark: row.minutes_mark,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -63,6 +65,7 @@ const toParams = (m: Meeting) => ({
   organizer: m.organizer,
   slide_theme: m.slideTheme,
   logo: m.logo,
+  minutes_mark: m.minutesMark,
   created_at: m.createdAt,
   updated_at: m.updatedAt,
 });
@@ -87,10 +90,10 @@ export function meetingRepository(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO meetings (id, title, date, start_time, venue, presider, recorder, attendees,
        non_voting_attendees, absentees, archived, warning_seconds, danger_seconds, chime,
-       organizer, slide_theme, logo, created_at, updated_at)
+       organizer, slide_theme, logo, minutes_mark, created_at, updated_at)
      VALUES (@id, @title, @date, @start_time, @venue, @presider, @recorder, @attendees,
        @non_voting_attendees, @absentees, @archived, @warning_seconds, @danger_seconds, @chime,
-       @organizer, @slide_theme, @logo, @created_at, @updated_at)
+       @organizer, @slide_theme, @logo, @minutes_mark, @created_at, @updated_at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date,
        start_time = excluded.start_time, venue = excluded.venue, presider = excluded.presider,
        recorder = excluded.recorder, attendees = excluded.attendees,
@@ -98,7 +101,7 @@ export function meetingRepository(db: Db) {
        archived = excluded.archived, warning_seconds = excluded.warning_seconds,
        danger_seconds = excluded.danger_seconds, chime = excluded.chime,
        organizer = excluded.organizer, slide_theme = excluded.slide_theme, logo = excluded.logo,
-       updated_at = excluded.updated_at`,
+       minutes_mark = excluded.minutes_mark, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');
   const setOrigin = db.prepare<[string | null, string]>(

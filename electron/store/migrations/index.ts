@@ -8,6 +8,7 @@ import { sql as meetingImporting } from './007-meeting-importing.ts';
 import { sql as itemRunTurns } from './008-item-run-turns.ts';
 import { sql as messageTarget } from './009-message-target.ts';
 import { sql as stage } from './010-stage.ts';
+import { sql as minutesMark } from './011-minutes-mark.ts';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: '008-item-run-turns', sql: itemRunTurns },
   { version: 9, name: '009-message-target', sql: messageTarget },
   { version: 10, name: '010-stage', sql: stage },
+  { version: 11, name: '011-minutes-mark', sql: minutesMark },
 ];

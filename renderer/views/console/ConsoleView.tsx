@@ -44,6 +44,7 @@ const blankMeeting = (): MeetingFieldsInput => ({
   organizer: '',
   slideTheme: 'party',
   logo: '',
+  minutesMark: '',
 });
 
 /** The organizer's screen: meetings on the left, the chosen meeting and its agenda on the right. */

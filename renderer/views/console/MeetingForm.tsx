@@ -167,6 +167,17 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
       </label>
       <LogoField value={draft.logo} onChange={(logo) => set('logo', logo)} />
       {error('logo')}
+      <label className="wide">
+        {t('meeting.minutesMark')}
+        <input
+          name="minutesMark"
+          value={draft.minutesMark}
+          placeholder={t('meeting.minutesMarkHint')}
+          onChange={(e) => set('minutesMark', e.target.value)}
+          aria-invalid={Boolean(errors.minutesMark)}
+        />
+        {error('minutesMark')}
+      </label>
       <label className="checkbox">
         <input
           type="checkbox"
