@@ -94,12 +94,13 @@ describe('the timing report after a run with a cut-short speaker and a second tu
 
 describe('the timing report (.csv) opened in a spreadsheet', () => {
   it('writes speaking times in words, never as a clock time', () => {
-    expect([270_000, 120_000, 45_000, 570_999, 3_725_000].map(durationText)).toEqual([
+    expect([270_000, 120_000, 45_000, 570_999, 3_725_000, 400].map(durationText)).toEqual([
       '4分30秒',
       '2分钟',
       '45秒',
       '9分30秒',
       '62分5秒',
+      '0秒',
     ]);
   });
 

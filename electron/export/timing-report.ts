@@ -30,15 +30,15 @@ export const TIMING_HEADER = [
 ];
 
 /**
- * A speaking time in words, "4分30秒" (or "2分钟", "45秒"): "04:30" in a CSV opens in Excel
+ * A speaking time in words, "4分30秒" (or "2分钟", "45秒", "0秒"): "04:30" in a CSV opens in Excel
  * and Calc as the clock time 04:30:00, four and a half hours; words are read as text.
  */
 export function durationText(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  if (!seconds) return `${minutes}分钟`;
-  return minutes ? `${minutes}分${seconds}秒` : `${seconds}秒`;
+  if (!minutes) return `${seconds}秒`;
+  return seconds ? `${minutes}分${seconds}秒` : `${minutes}分钟`;
 }
 
 /** A speaker cut short is 已完成 (their time says how short); a second turn is counted. */

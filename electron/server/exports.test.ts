@@ -76,7 +76,7 @@ describe('exports', () => {
     );
     expect(rows).toHaveLength(14);
     expect(rows[1]).toMatch(
-      /^1,开场,主持人开场,.*,09:00:00,5,\d\d:\d\d:\d\d,\d\d:\d\d:\d\d,00:0\d,0,0,已完成$/,
+      /^1,开场,主持人开场,.*,09:00:00,5,\d\d:\d\d:\d\d,\d\d:\d\d:\d\d,\d秒,0,0,已完成$/,
     );
     expect(rows[2]).toMatch(/^2,交流发言,平湖街道 林一平,.*,已完成$/);
     expect(rows[3]).toContain(`"'=HYPERLINK(""x"")"`);
