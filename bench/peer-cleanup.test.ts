@@ -70,7 +70,7 @@ afterEach(() => {
 
 describe('bench:peer leaves no process it started', () => {
   it.each([
-    ['exits', /Ontime exited with code 3 before its rundown loaded/],
+    ['exits', /Ontime exited with code 3 before it was ready/],
     ['start-refused', /Ontime did not play its second entry: \/api\/start\/index\/2 500/],
     ['dies-in-round', /bench:peer stopped: /],
   ])(

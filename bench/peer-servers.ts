@@ -14,7 +14,7 @@ import type WebSocket from 'ws';
 import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { SERVE_NODE_FLAGS } from '../scripts/serve-flags.ts';
 import { endProcess, own, ownTempDir } from './owned-processes.ts';
-import { connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
+import { closeAll, connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -171,30 +171,51 @@ function freePort(): Promise<number> {
 /** How long Ontime gets to answer with its demo rundown loaded. */
 const ONTIME_READY_TIMEOUT_MS = 30_000;
 
+/** `count` clients of Ontime's WebSocket, each ready once it has had its first runtime data. */
+function ontimeClients(wsUrl: string, count: number): Promise<WebSocket[]> {
+  return connectSockets(wsUrl, count, (ws, resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      if (String(data).includes('"runtime-data"')) {
+        ws.off('message', onMessage);
+        resolve(ws);
+      }
+    };
+    ws.on('message', onMessage);
+  });
+}
+
 /**
- * Waits until Ontime's current rundown holds at least two events. Its `/api/version` answers
- * before the demo project has loaded, so the rundown itself is polled, not the version.
+ * Waits until Ontime's current rundown holds at least two events and its WebSocket gives a
+ * client its runtime data. Its `/api/version` answers before the demo project has loaded, and
+ * its HTTP server listens a moment before its WebSocket is attached (an upgrade then gets a
+ * 400), so the rundown and the socket are polled, not the version.
  */
-async function untilRundownLoaded(origin: string, child: ChildProcess, stderr: () => string) {
+async function untilOntimeReady(origin: string, child: ChildProcess, stderr: () => string) {
   const url = `${origin}/data/rundowns/current`;
+  const wsUrl = `${origin.replace('http', 'ws')}/ws`;
   const deadline = Date.now() + ONTIME_READY_TIMEOUT_MS;
   let last: string;
   for (;;) {
     if (hasExited(child)) {
-      throw new Error(`Ontime exited with ${exitOf(child)} before its rundown loaded${stderr()}`);
+      throw new Error(`Ontime exited with ${exitOf(child)} before it was ready${stderr()}`);
     }
+    let step = `GET ${url}`;
     try {
       const response = await fetch(url);
       const rundown = (await response.json()) as { entries?: Record<string, { type?: string }> };
       const events = Object.values(rundown.entries ?? {}).filter((e) => e.type === 'event');
-      if (events.length >= 2) return;
-      last = `${response.status}, ${events.length} events`;
+      last = `${step} answered ${response.status} with ${events.length} events`;
+      if (events.length >= 2) {
+        step = `its WebSocket ${wsUrl}`;
+        await closeAll(await ontimeClients(wsUrl, 1));
+        return;
+      }
     } catch (error) {
-      last = (error as Error).message;
+      last = `${step}: ${(error as Error).message}`;
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `Ontime's demo rundown did not load within ${ONTIME_READY_TIMEOUT_MS / 1000} s: GET ${url} last answered ${last}${stderr()}`,
+        `Ontime was not ready within ${ONTIME_READY_TIMEOUT_MS / 1000} s: ${last}${stderr()}`,
       );
     }
     await sleep(100);
@@ -222,7 +243,7 @@ export async function startOntime(server: string): Promise<Peer> {
   const stderr = stderrTail(child);
   const origin = `http://127.0.0.1:${port}`;
   try {
-    await untilRundownLoaded(origin, child, stderr);
+    await untilOntimeReady(origin, child, stderr);
     const started = await fetch(`${origin}/api/start/index/2`);
     if (!started.ok) {
       throw new Error(`Ontime did not play its second entry: /api/start/index/2 ${started.status}`);
@@ -238,17 +259,7 @@ export async function startOntime(server: string): Promise<Peer> {
   return {
     name: 'ontime',
     pid: child.pid as number,
-    clients: (count) =>
-      // A client is ready once it has had its first runtime data.
-      connectSockets(wsUrl, count, (ws, resolve) => {
-        const onMessage = (data: WebSocket.RawData) => {
-          if (String(data).includes('"runtime-data"')) {
-            ws.off('message', onMessage);
-            resolve(ws);
-          }
-        };
-        ws.on('message', onMessage);
-      }),
+    clients: (count) => ontimeClients(wsUrl, count),
     async command(i) {
       // Ontime's own editor sends playback over its WebSocket.
       controller ??=

@@ -3,20 +3,19 @@
  * `bench:peer` leaves no process behind. It writes its PID to FAKE_ONTIME_PID_FILE, listens on
  * PORT, and by FAKE_ONTIME_FAILURE:
  * - `exits`: exits with code 3 at once, before it answers anything;
- * - `start-refused`: its rundown loads, but playing an entry is refused (500);
+ * - `start-refused`: it gets ready, but playing an entry is refused (500);
  * - `never-loads`: answers with an empty rundown for as long as it runs;
- * - `dies-in-round`: starts fine and exits when the first client opens a WebSocket.
+ * - `dies-in-round`: gets ready and plays, then exits when the benchmark's first client connects.
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import { WebSocketServer } from 'ws';
 
 const failure = process.env.FAKE_ONTIME_FAILURE;
 fs.writeFileSync(process.env.FAKE_ONTIME_PID_FILE as string, String(process.pid));
 if (failure === 'exits') process.exit(3);
 
-const demoRundown = {
-  entries: { a: { type: 'event' }, b: { type: 'event' } },
-};
+const demoRundown = { entries: { a: { type: 'event' }, b: { type: 'event' } } };
 
 const server = http.createServer((req, res) => {
   if (req.url === '/data/rundowns/current') {
@@ -28,5 +27,11 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
   }
 });
-server.on('upgrade', () => process.exit(4));
+let connections = 0;
+new WebSocketServer({ server, path: '/ws' }).on('connection', (ws) => {
+  connections += 1;
+  // The first connection is the benchmark asking whether the socket is up.
+  if (failure === 'dies-in-round' && connections > 1) process.exit(4);
+  ws.send('{"tag":"runtime-data","payload":{}}');
+});
 server.listen(Number(process.env.PORT), '127.0.0.1');
