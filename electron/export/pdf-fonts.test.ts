@@ -64,7 +64,7 @@ const fontMatching = (fonts: EmbeddedFont[], pattern: RegExp) =>
 describe('the faces LibreOffice prints the documents in', () => {
   it('maps each official face name to its own free family, the Chinese (SC) one', () => {
     const conf = path.join(work, 'fonts.conf');
-    fs.writeFileSync(conf, fontconfigXml());
+    fs.writeFileSync(conf, fontconfigXml('/etc/fonts/fonts.conf'));
     const match = (name: string) =>
       execFileSync('fc-match', ['-f', '%{family[0]}|%{style[0]}', `${name}:lang=ja`], {
         encoding: 'utf8',

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { FONTS } from './official-layout.ts';
 
 /**
@@ -84,7 +86,7 @@ const strings = (families: string[]) =>
  * makes the chosen family outrank the language-based defaults, so Chinese text never lands
  * in the Japanese variant of a CJK family, and the language is set to zh-cn for the same reason.
  */
-export function fontconfigXml(systemConfig = '/etc/fonts/fonts.conf'): string {
+export function fontconfigXml(systemConfig: string): string {
   const matches = Object.values(PDF_FACES as Record<string, PdfFace>).flatMap((face) =>
     face.names.map((name) =>
       [
@@ -113,6 +115,21 @@ export function fontconfigXml(systemConfig = '/etc/fonts/fonts.conf'): string {
     '</fontconfig>',
     '',
   ].join('\n');
+}
+
+/**
+ * This machine's own fontconfig file, for ours to include; null where there is none (Windows,
+ * or a LibreOffice that does not use fontconfig), and then LibreOffice is left to its defaults.
+ */
+export function systemFontconfig(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [
+    env.FONTCONFIG_FILE,
+    env.FONTCONFIG_PATH ? path.join(env.FONTCONFIG_PATH, 'fonts.conf') : undefined,
+    '/etc/fonts/fonts.conf',
+    '/usr/local/etc/fonts/fonts.conf',
+    '/opt/homebrew/etc/fonts/fonts.conf',
+  ];
+  return candidates.find((file): file is string => !!file && fs.existsSync(file)) ?? null;
 }
 
 /** Every family the PDF's faces and fallbacks use, each once. */

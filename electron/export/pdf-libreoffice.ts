@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { fontconfigXml } from './pdf-fonts.ts';
+import { fontconfigXml, systemFontconfig } from './pdf-fonts.ts';
 
 /** Where LibreOffice is usually installed, after whatever is on PATH. */
 const KNOWN_LOCATIONS = [
@@ -44,7 +44,8 @@ export function docxToPdf(docx: Buffer, soffice: string, timeoutMs = 120_000): P
 /**
  * Any office document (docx, pptx, xlsx) printed to PDF by LibreOffice with the official faces
  * mapped to free ones (pdf-fonts.ts): LibreOffice finds fonts through fontconfig on Linux, and
- * its own fonts.conf, passed in FONTCONFIG_FILE, decides each face the same way on every machine.
+ * a fonts.conf of ours, passed in FONTCONFIG_FILE on top of the machine's own, decides each face
+ * the same way on every machine.
  */
 export async function officeToPdf(
   document: Buffer,
@@ -56,8 +57,9 @@ export async function officeToPdf(
   try {
     const input = path.join(work, `document.${extension}`);
     fs.writeFileSync(input, document);
+    const systemConf = systemFontconfig();
     const fontsConf = path.join(work, 'fonts.conf');
-    fs.writeFileSync(fontsConf, fontconfigXml(process.env.FONTCONFIG_FILE));
+    if (systemConf) fs.writeFileSync(fontsConf, fontconfigXml(systemConf));
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     await new Promise<void>((resolve, reject) => {
       execFile(
@@ -76,7 +78,7 @@ export async function officeToPdf(
         {
           timeout: timeoutMs,
           windowsHide: true,
-          env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+          env: systemConf ? { ...process.env, FONTCONFIG_FILE: fontsConf } : process.env,
         },
         (error, _stdout, stderr) => {
           if (error)
