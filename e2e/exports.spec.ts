@@ -66,8 +66,8 @@ test('the organizer downloads the minutes and the meeting file, and brings the m
     '龙岗区组织工作会议暨基层工作经验交流座谈会（示例）-纪要.md',
   );
   const md = fs.readFileSync((await minutes.path()) as string, 'utf8');
-  expect(md).toContain('现纪要如下：');
-  expect(md).toContain('## 一、平湖街道 林一平');
+  expect(md).toContain('现将会议主要精神纪要如下：');
+  expect(md).toContain('### （一）平湖街道林一平');
 
   await page.getByText('导出', { exact: true }).click();
   const fileDownload = page.waitForEvent('download');

@@ -34,6 +34,8 @@ const BODY: Face = { fonts: ['仿宋_GB2312', '仿宋'], size: 32 }; // 3号, 16
 const HEITI: Face = { fonts: ['黑体'], size: 32 };
 const KAITI: Face = { fonts: ['楷体_GB2312', '楷体'], size: 32 };
 const PAGE_NUMBER: Face = { fonts: ['宋体'], size: 28 }; // 4号, 14 pt
+/** 纪要标志 as large as 初号 on one line: 龙岗区组织工作纪要 is 9 characters, 8845 / 9 / 10 = 98. */
+const MARK_SIZE = 84; // 初号, 42 pt
 
 interface ExpectedSpan {
   text: string;
@@ -73,17 +75,24 @@ const pageNumberKinds: Kind[] = [
 ];
 
 function minutesKinds(model: MinutesModel): Kind[] {
-  const notes = new Set(model.sections.flatMap((s) => s.notes.map((n) => n.text)));
+  const bodyTexts = new Set([
+    model.opening,
+    ...model.speeches.flatMap((s) => [s.lead, ...s.paragraphs]),
+    ...model.requirements,
+    ...model.actions,
+    `附件：${DRAW_ANNEX_TITLE}`,
+    DRAW_ANNEX_NOTE,
+  ]);
   return [
-    { name: 'title', matches: (t) => t === model.title, spans: whole(TITLE) },
+    { name: 'title', matches: (t) => t === model.titleLines.join('\n'), spans: whole(TITLE) },
     {
-      name: '时间/地点/主持人/记录人',
-      matches: startsWithLabel(['时间', '地点', '主持人', '记录人']),
-      spans: labelled,
+      name: '纪要标志',
+      matches: (t) => model.mark !== '' && t === model.mark,
+      spans: whole({ fonts: TITLE.fonts, size: MARK_SIZE }),
     },
     {
-      name: '出席/列席/请假',
-      matches: startsWithLabel(['出席', '列席', '请假']),
+      name: '出席/请假/列席',
+      matches: startsWithLabel(['出席', '请假', '列席']),
       spans: labelled,
     },
     {
@@ -92,27 +101,11 @@ function minutesKinds(model: MinutesModel): Kind[] {
       spans: whole(HEITI),
     },
     {
-      name: 'speech topic 发言题目',
-      matches: (t) => t.startsWith('发言题目：'),
-      spans: whole(KAITI),
-    },
-    {
       name: 'level-2 heading （一）',
       matches: (t) => new RegExp(`^（${NUMERAL}）`).test(t),
       spans: whole(KAITI),
     },
-    {
-      name: 'body',
-      matches: (t) =>
-        t === model.opening ||
-        notes.has(t) ||
-        t === '（无记录）' ||
-        /^\S{2,40}强调：/.test(t) || // the leader's requirements
-        /^\d+\. /.test(t) || // an action item
-        t === `附件：${DRAW_ANNEX_TITLE}` ||
-        t === DRAW_ANNEX_NOTE,
-      spans: whole(BODY),
-    },
+    { name: 'body', matches: (t) => bodyTexts.has(t), spans: whole(BODY) },
     { name: 'annex mark 附件', matches: (t) => t === '附件', spans: whole(HEITI) },
     { name: 'annex title', matches: (t) => t === DRAW_ANNEX_TITLE, spans: whole(TITLE) },
     {
@@ -222,7 +215,11 @@ const allNames = (kinds: Kind[]) => [...kinds, ...pageNumberKinds].map((k) => k.
 /** The sample after a full day, with 请假, a speaker without notes, a draw and a redraw. */
 function everyKindOfMinutes(): MinutesModel {
   const data = exportSampleData();
-  const meeting = { ...data.meeting, absentees: ['区委办 王请假'] };
+  const meeting = {
+    ...data.meeting,
+    absentees: ['区委办 王请假'],
+    minutesMark: '龙岗区组织工作纪要',
+  };
   const fields = { meetingId: 'm', drawnAt: Date.parse('2026-11-25T08:30:00+08:00') };
   const first = makeDraw(
     data.items,
@@ -251,7 +248,7 @@ const ANNEX_KINDS = [
 
 describe('the minutes’ faces and sizes per kind of paragraph, read back from the .docx', () => {
   it.each([
-    ['the sample as created', () => minutesModel(plainSampleData()), ANNEX_KINDS],
+    ['the sample as created', () => minutesModel(plainSampleData()), [...ANNEX_KINDS, '纪要标志']],
     ['the sample after a full day, with 请假, a draw and a redraw', everyKindOfMinutes, []],
   ])(
     '%s: title 2号 小标宋, body 3号 仿宋, headings 黑体/楷体, "— 1 —" 4号 宋体',

@@ -65,7 +65,7 @@ export async function makeExport(
       return {
         fileName: fileName('-纪要.pdf'),
         contentType: 'application/pdf',
-        body: await printPdf(await minutesDocx(minutesModel(data))),
+        body: await printPdf(await minutesDocx(minutesModel(data), 'libreoffice')),
       };
     case 'timing.xlsx':
       return {

@@ -1,114 +1,217 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
-import type { NoteKind } from '../core/notes.ts';
-import { CHAR, officialFooters } from './docx-parts.ts';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+  type IRunOptions,
+} from 'docx';
+import { officialFooters } from './docx-parts.ts';
+import {
+  fillFontTable,
+  OFFICIAL_FONT_TABLE,
+  patchDocx,
+  setParagraphSwitches,
+} from './docx-patch.ts';
 import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
-import { actionSuffix } from './minutes-md.ts';
-import { cnNumber, counter, type MinutesModel } from './minutes-model.ts';
-import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
+import type { MinutesModel } from './minutes-model.ts';
+import {
+  FONTS,
+  FONT_SIZE,
+  GRID,
+  GRID_CHAR,
+  GRID_LINE,
+  OFFICIAL_PAGE,
+  TYPE_AREA,
+} from './official-layout.ts';
+import { emWidth } from './text-fit.ts';
 
-/** How a speaker's notes are grouped in the minutes, under 楷体 second-level headings. */
-const GROUPS: { kinds: NoteKind[]; title: string }[] = [
-  { kinds: ['takeaway'], title: '主要做法和经验' },
-  { kinds: ['insight'], title: '工作体会' },
-  { kinds: ['figure'], title: '有关数据' },
-  { kinds: ['quote'], title: '金句摘录' },
-  { kinds: ['problem'], title: '存在问题' },
-];
+const chars = (n: number) => Math.round(n * GRID_CHAR);
 
 const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font, size: FONT_SIZE.三号, ...extra });
-
-const body = (children: TextRun[], firstLineChars = 2) =>
-  new Paragraph({ spacing: LINE_28PT, indent: { firstLine: firstLineChars * CHAR }, children });
+  new TextRun({
+    text,
+    font,
+    size: FONT_SIZE.三号,
+    characterSpacing: GRID.runSpacing,
+    ...extra,
+  });
 
 /**
- * A label block as clause 10.3 sets 出席/列席/请假: the label in 黑体 with a full-width colon,
- * the names in 仿宋, and wrapped lines aligned after the colon (a hanging indent).
+ * Every paragraph of the minutes: on the grid's line pitch, justified (7.1: lines end flush on
+ * both sides), and with punctuation kept inside the type area: Word lets a closing mark hang
+ * into the right margin unless `overflowPunct` is off, and LibreOffice reads the same switch as
+ * its "hanging punctuation". Line-breaking rules (kinsoku) stay on, so no line starts with "，".
+ *
+ * The 28 characters a line come from the runs' spacing (GRID.runSpacing), not from snapping to
+ * the character grid, and each paragraph says `snapToGrid` off (both added in docx-patch.ts):
+ * LibreOffice 7.4, which prints the PDF, sets a character wider than a grid cell in two cells,
+ * so a 16 pt character in a 15.8 pt cell gave 14 characters a line. Word and WPS lay out the
+ * same 28 either way, and the section's grid still says 22 × 28 for text typed into it later.
  */
-const labelBlock = (label: string, text: string) => {
-  const width = ([...label].length + 1) * CHAR;
-  return new Paragraph({
-    spacing: LINE_28PT,
-    indent: { left: width, hanging: width },
+const paragraph = (options: IParagraphOptions) =>
+  new Paragraph({ spacing: GRID_LINE, alignment: AlignmentType.BOTH, ...options });
+
+const body = (children: TextRun[]) => paragraph({ indent: { firstLine: chars(2) }, children });
+
+/** A heading is kept whole and with the paragraph after it, so none is left at a page's foot. */
+const heading = (text: string, font: typeof FONTS.heiti) =>
+  paragraph({
+    indent: { firstLine: chars(2) },
+    keepNext: true,
+    keepLines: true,
+    children: [run(text, font)],
+  });
+
+/**
+ * A label block as clause 10.3 sets 出席/请假/列席: two characters in, the label in 黑体 with a
+ * full-width colon, the names in 仿宋, and wrapped lines aligned after the colon (a hanging indent
+ * the width of the label and colon). `indentChars` is 2 for 出席…, 0 for the annex's record lines.
+ */
+const labelBlock = (
+  label: string,
+  text: string,
+  indentChars: number,
+  extra: IParagraphOptions = {},
+) => {
+  const labelChars = [...label].length + 1;
+  return paragraph({
+    indent: { left: chars(indentChars + labelChars), hanging: chars(labelChars) },
+    keepLines: true,
     children: [run(`${label}：`, FONTS.heiti), run(text)],
+    ...extra,
   });
 };
 
+/** Set in 小标宋, centred lines of the model's breaking. */
+const titleRuns = (lines: string[], size: number, color?: string) =>
+  lines.map(
+    (line, i) =>
+      new TextRun({
+        text: line,
+        font: FONTS.title,
+        size,
+        color,
+        break: i > 0 ? 1 : 0,
+      }),
+  );
+
 /**
- * The annex as GB/T 9704-2012 (7.3.6, 8.1) sets one: 附件说明 after the body, then on a new page
- * "附件" in 黑体 at the top left and the annex title centred, then its text.
+ * 纪要标志 (10.3): red 小标宋, centred, its top edge 35 mm below the type area's top edge. The
+ * line is exactly the mark's size, so its top is the characters' top. As large as 初号 allows
+ * on one line of the type area.
+ */
+function markParagraph(mark: string): Paragraph {
+  const fitting = Math.floor(TYPE_AREA.width / 10 / Math.max(emWidth(mark), 1));
+  const size = Math.min(FONT_SIZE.初号, fitting);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: {
+      before: Math.round((35 * 1440) / 25.4),
+      after: GRID.linePitch,
+      line: size * 10,
+      lineRule: 'exact',
+    },
+    children: titleRuns([mark], size, 'FF0000'),
+  });
+}
+
+/**
+ * The annex as GB/T 9704-2012 (7.3.6, 8.1) sets one: on a new page "附件" in 黑体 at the top left
+ * and the annex title centred, then its text.
  */
 function annexParagraphs(model: MinutesModel): Paragraph[] {
   return [
-    body([run(`附件：${DRAW_ANNEX_TITLE}`)]),
-    new Paragraph({
-      pageBreakBefore: true,
-      spacing: LINE_28PT,
-      children: [run('附件', FONTS.heiti)],
-    }),
-    new Paragraph({
+    paragraph({ pageBreakBefore: true, children: [run('附件', FONTS.heiti)] }),
+    paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { line: 35 * 20, lineRule: 'exact', after: 28 * 20 },
-      children: [new TextRun({ text: DRAW_ANNEX_TITLE, font: FONTS.title, size: FONT_SIZE.二号 })],
+      spacing: { ...GRID_LINE, after: GRID.linePitch },
+      children: titleRuns([DRAW_ANNEX_TITLE], FONT_SIZE.二号),
     }),
     ...model.drawAnnex.flatMap((entry) => [
       ...(entry.heading ? [body([run(entry.heading, FONTS.kaiti)])] : []),
-      ...entry.lines.map((line) => labelBlock(line.label, line.value)),
+      ...entry.lines.map((line) => labelBlock(line.label, line.value, 0)),
     ]),
     body([run(DRAW_ANNEX_NOTE)]),
   ];
 }
 
+function bodyParagraphs(model: MinutesModel): Paragraph[] {
+  const out: Paragraph[] = [body([run(model.opening)])];
+  if (model.headings.speeches) out.push(heading(model.headings.speeches, FONTS.heiti));
+  for (const speech of model.speeches) {
+    out.push(heading(speech.heading, FONTS.kaiti), body([run(speech.lead)]));
+    out.push(...speech.paragraphs.map((text) => body([run(text)])));
+  }
+  if (model.headings.requirements) out.push(heading(model.headings.requirements, FONTS.heiti));
+  out.push(...model.requirements.map((text) => body([run(text)])));
+  if (model.headings.actions) out.push(heading(model.headings.actions, FONTS.heiti));
+  out.push(...model.actions.map((action) => body([run(action)])));
+  // 附件说明: after the body, two characters in (7.3.6).
+  if (model.drawAnnex.length) out.push(body([run(`附件：${DRAW_ANNEX_TITLE}`)]));
+  // 10.3: one blank line below the body (or the annex note), then 出席, 请假, 列席, kept together.
+  model.attendance.forEach((a, i) =>
+    out.push(
+      labelBlock(a.label, a.names.join('、'), 2, {
+        spacing: i === 0 ? { ...GRID_LINE, before: GRID.linePitch } : GRID_LINE,
+        keepNext: i < model.attendance.length - 1,
+      }),
+    ),
+  );
+  return out;
+}
+
+/**
+ * Who lays the document out. LibreOffice 7.4 reads `w:overflowPunct` the wrong way round (off
+ * lets punctuation hang into the margin there, on keeps it in: measured on the rendered PDF), so
+ * the copy it prints the PDF from says on; the .docx a user opens in Word or WPS says off.
+ */
+export type MinutesReader = 'word' | 'libreoffice';
+
 /** The minutes (会议纪要) as a Word document in the GB/T 9704-2012 layout. */
-export async function minutesDocx(model: MinutesModel): Promise<Buffer> {
+export async function minutesDocx(
+  model: MinutesModel,
+  reader: MinutesReader = 'word',
+): Promise<Buffer> {
   const paragraphs: Paragraph[] = [
+    ...(model.mark ? [markParagraph(model.mark)] : []),
+    // 标题下空一行: the title's lines on the grid, then one empty grid line.
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { line: 35 * 20, lineRule: 'exact', after: 28 * 20 },
-      children: [new TextRun({ text: model.title, font: FONTS.title, size: FONT_SIZE.二号 })],
+      spacing: { ...GRID_LINE, after: GRID.linePitch },
+      keepNext: true,
+      children: titleRuns(model.titleLines, FONT_SIZE.二号),
     }),
-    ...model.facts.map((f) => labelBlock(f.label, f.value)),
-    ...model.attendance.map((a) => labelBlock(a.label, a.names.join('、'))),
-    body([run(model.opening)]),
+    ...bodyParagraphs(model),
+    ...(model.drawAnnex.length ? annexParagraphs(model) : []),
   ];
-  const nextNumber = counter();
-  for (const section of model.sections) {
-    paragraphs.push(body([run(`${nextNumber()}、${section.heading}`, FONTS.heiti)]));
-    if (section.topic) paragraphs.push(body([run(`发言题目：${section.topic}`, FONTS.kaiti)]));
-    let sub = 0;
-    for (const group of GROUPS) {
-      const notes = section.notes.filter((note) => group.kinds.includes(note.kind));
-      if (notes.length === 0) continue;
-      paragraphs.push(body([run(`（${cnNumber(++sub)}）${group.title}`, FONTS.kaiti)]));
-      paragraphs.push(...notes.map((note) => body([run(note.text)])));
-    }
-    if (sub === 0) paragraphs.push(body([run('（无记录）')]));
-  }
-  if (model.requirements.length) {
-    paragraphs.push(body([run(`${nextNumber()}、会议要求`, FONTS.heiti)]));
-    for (const r of model.requirements) {
-      const points = r.points.map((p, i) => `${cnNumber(i + 1)}是${p.replace(/[。；;]$/, '')}。`);
-      paragraphs.push(body([run(`${r.speaker}强调：${points.join('')}`)]));
-    }
-  }
-  if (model.actions.length) {
-    paragraphs.push(body([run(`${nextNumber()}、议定事项`, FONTS.heiti)]));
-    model.actions.forEach((note, i) =>
-      paragraphs.push(body([run(`${i + 1}. ${note.text}${actionSuffix(note)}`)])),
-    );
-  }
-  if (model.drawAnnex.length) paragraphs.push(...annexParagraphs(model));
   const document = new Document({
     title: model.title,
     creator: 'Roundtable',
     evenAndOddHeaderAndFooters: true,
+    // The grid's character cell is the Normal style's size plus charSpace: Normal is 3号.
+    // LibreOffice takes that size from the Normal style alone, Word from the defaults: both say it.
+    styles: {
+      default: { document: { run: { size: FONT_SIZE.三号, font: FONTS.body } } },
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', run: { size: FONT_SIZE.三号, font: FONTS.body } },
+      ],
+    },
     sections: [
       {
-        properties: { page: OFFICIAL_PAGE },
+        properties: {
+          page: OFFICIAL_PAGE,
+          grid: { type: 'linesAndChars', linePitch: GRID.linePitch, charSpace: GRID.charSpace },
+        },
         footers: officialFooters(),
         children: paragraphs,
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return patchDocx(await Packer.toBuffer(document), {
+    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
+    'word/document.xml': (xml) =>
+      setParagraphSwitches(xml, { overflowPunct: reader === 'libreoffice', snapToGrid: false }),
+  });
 }

@@ -1,7 +1,7 @@
 import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
-import type { Note, NoteKind } from '../core/notes.ts';
+import type { NoteKind } from '../core/notes.ts';
 import type { MeetingData } from './meeting-data.ts';
-import { cnNumber, counter, minutesModel } from './minutes-model.ts';
+import { minutesModel } from './minutes-model.ts';
 
 export const KIND_LABEL: Record<NoteKind, string> = {
   takeaway: '干货',
@@ -21,45 +21,49 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-/** "（责任人：…；时限：…）" for an action item, with only the parts that are known. */
-export function actionSuffix(note: Note): string {
-  if (note.kind !== 'action') return '';
-  const parts = [note.owner && `责任人：${note.owner}`, note.dueDate && `时限：${note.dueDate}`];
-  const known = parts.filter(Boolean);
-  return known.length ? `（${known.join('；')}）` : '';
+/**
+ * A paragraph of the minutes as Markdown text, that cannot start a block it is not: a note that
+ * begins "1." or "- " or "+" stays a paragraph, not a list, and "1." keeps its number as written.
+ */
+export function paragraphMarkdown(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^([-+=])/, '\\$1');
 }
 
-const noteLine = (note: Note) =>
-  `- 【${KIND_LABEL[note.kind]}】${note.starred ? '★ ' : ''}${escapeMarkdown(note.text + actionSuffix(note))}`;
-
-/** The minutes as Markdown, for pasting elsewhere. */
+/** The minutes as Markdown, for pasting elsewhere: the same model and wording as the .docx. */
 export function minutesMarkdown(data: MeetingData): string {
   const model = minutesModel(data);
-  // The colon stays outside the bold: "**时间：**2026" would not close the bold in CommonMark.
-  const facts = [
-    ...model.facts.map((f) => `**${f.label}**：${escapeMarkdown(f.value)}`),
-    ...model.attendance.map((a) => `**${a.label}**：${escapeMarkdown(a.names.join('、'))}`),
-  ];
-  const out: string[] = [`# ${escapeMarkdown(model.title)}`, '', facts.join('  \n'), ''];
-  out.push(escapeMarkdown(model.opening), '');
-  const nextNumber = counter();
-  for (const section of model.sections) {
-    out.push(`## ${nextNumber()}、${escapeMarkdown(section.heading)}`, '');
-    if (section.topic) out.push(`*${escapeMarkdown(section.topic)}*`, '');
-    out.push(...(section.notes.length ? section.notes.map(noteLine) : ['（无记录）']), '');
-  }
-  if (model.requirements.length) {
-    out.push(`## ${nextNumber()}、会议要求`, '');
-    for (const r of model.requirements) {
-      out.push(`${escapeMarkdown(r.speaker)}强调：`, '');
-      out.push(...r.points.map((p, i) => `${cnNumber(i + 1)}是${escapeMarkdown(p)}`), '');
+  const out: string[] = [];
+  if (model.mark) out.push(`**${escapeMarkdown(model.mark)}**`, '');
+  out.push(`# ${escapeMarkdown(model.title)}`, '', paragraphMarkdown(model.opening), '');
+  if (model.headings.speeches) {
+    out.push(`## ${model.headings.speeches}`, '');
+    for (const speech of model.speeches) {
+      out.push(`### ${escapeMarkdown(speech.heading)}`, '', paragraphMarkdown(speech.lead), '');
+      for (const paragraph of speech.paragraphs) out.push(paragraphMarkdown(paragraph), '');
     }
   }
-  if (model.actions.length) {
-    out.push(`## ${nextNumber()}、议定事项`, '', ...model.actions.map(noteLine), '');
+  if (model.headings.requirements) {
+    out.push(`## ${model.headings.requirements}`, '');
+    for (const text of model.requirements) out.push(paragraphMarkdown(text), '');
+  }
+  if (model.headings.actions) {
+    out.push(`## ${model.headings.actions}`, '');
+    for (const action of model.actions) out.push(paragraphMarkdown(action), '');
+  }
+  if (model.drawAnnex.length) out.push(`附件：${DRAW_ANNEX_TITLE}`, '');
+  // §10.3: after the body (and the annex note), one line down: 出席, 请假, 列席.
+  if (model.attendance.length) {
+    out.push(
+      model.attendance
+        .map((a) => `**${a.label}**：${escapeMarkdown(a.names.join('、'))}`)
+        .join('  \n'),
+      '',
+    );
   }
   if (model.drawAnnex.length) {
-    out.push(`附件：${DRAW_ANNEX_TITLE}`, '', '---', '', `## 附件 ${DRAW_ANNEX_TITLE}`, '');
+    out.push('---', '', `## 附件 ${DRAW_ANNEX_TITLE}`, '');
     for (const entry of model.drawAnnex) {
       if (entry.heading) out.push(`### ${entry.heading}`, '');
       out.push(

@@ -54,16 +54,21 @@ describe('exports', () => {
     );
     const md = bytes.toString('utf8');
     expect(md).toMatch(/^# 龙岗区组织工作会议暨基层工作经验交流座谈会（示例）纪要/);
-    expect(md).toContain('现纪要如下：');
-    expect(md).toContain('## 一、平湖街道 林一平');
-    expect(md).toContain('## 十一、宝龙街道 何十一');
-    expect(md).toContain('【数据】4条河道征拆总量占全区治水提质河道征拆总量的63.3%');
-    expect(md).toContain('## 十二、会议要求');
+    expect(md).toContain('区委书记张勇同志出席会议并讲话');
+    expect(md).toContain('现将会议主要精神纪要如下：');
+    expect(md).toContain('## 一、交流发言情况');
+    expect(md).toContain('### （一）平湖街道林一平');
+    expect(md).toContain('### （十一）宝龙街道何十一');
+    expect(md).toContain('\n4条河道征拆总量占全区治水提质河道征拆总量的63.3%。\n');
+    expect(md).toContain('## 二、会议要求');
     expect(md).toContain('一是把党建工作与实际工作紧密结合');
-    expect(md).toContain('## 十三、议定事项');
+    expect(md).toContain('## 三、议定事项');
     expect(md).toContain('（责任人：各街道党工委）');
     expect(md).toContain('\\# 不是标题 \\*也不是粗体\\* \\[链接\\](http://x)');
-    expect(md).toContain('**时间**：2026年11月25日 09:00');
+    expect(md).not.toContain('无记录');
+    // 出席 after the body (GB/T 9704-2012 §10.3), then 列席.
+    expect(md.indexOf('**出席**：')).toBeGreaterThan(md.indexOf('## 三、议定事项'));
+    expect(md.indexOf('**列席**：')).toBeGreaterThan(md.indexOf('**出席**：'));
   });
 
   it('writes the timing report as CSV that Excel opens, formulas defused', async () => {
@@ -190,7 +195,7 @@ describe('exports', () => {
       expect(text).toMatch(/—\s?1\s?—/); // the page number, however the spaces are extracted
       const joined = text.replace(/\s+/g, '');
       expect(joined).toContain('龙岗区组织工作会议暨基层工作经验交流座谈会（示例）纪要');
-      expect(joined).toContain('现纪要如下');
+      expect(joined).toContain('现将会议主要精神纪要如下');
       expect(joined).toContain('宝龙街道何十一');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,8 @@ export interface ReadParagraph {
   runs: RunFace[];
   /** `w:jc`, resolved through the styles: `left`, `center`, `right`, `both`… */
   alignment: string | undefined;
+  /** The paragraph's own `w:pPr`, for properties a test reads as written (keepNext, ind…). */
+  properties: XmlElement | undefined;
 }
 
 export interface ReadHeaderFooter {
@@ -199,7 +201,7 @@ function readParagraph(
   const alignment = [val(child(pPr, 'w:jc')), ...paragraphStyles.map((s) => s.alignment)]
     .filter((a) => a !== undefined)
     .at(0);
-  return { part, text: runs.map((r) => r.text).join(''), runs, alignment };
+  return { part, text: runs.map((r) => r.text).join(''), runs, alignment, properties: pPr };
 }
 
 const textOf = (element: XmlElement): string =>
