@@ -97,6 +97,18 @@ describe('the faces LibreOffice prints the documents in', () => {
     expect(fontMatching(fonts, /^Symbola$/)).toHaveLength(1); // 🎉 👍, in outlines
     // A colour emoji font embeds as glyphs no reader draws: 🎉 printed blank with one.
     expect(fontMatching(fonts, /Emoji|DroidSansFallback/)).toEqual([]);
+    // Nothing falls through to a face the machine happens to have (DejaVu Sans printed some of
+    // the minutes before): every font is one of the chains in pdf-fonts.ts.
+    const chains = [
+      ...Object.values(EMBEDDED),
+      /^NotoSerifCJK\w*-Regular/,
+      /^LiberationSerif$/,
+      /^LXGWWenKai-Regular$/,
+      /^BabelStoneHan$/,
+      /^HanaMinB$/,
+      /^Symbola$/,
+    ];
+    expect(fonts.filter((font) => !chains.some((pattern) => pattern.test(font.name)))).toEqual([]);
     const text = textOf(pdf, 'hard-minutes.pdf');
     expect(text).toContain('𠀀');
     expect(text).toContain('🎉👍');
