@@ -104,7 +104,7 @@ describe('the host script', () => {
     expect(texts.at(-1)).toBe('会议到此结束。散会。');
   });
 
-  it('announces a break', () => {
+  it('announces a break and calls the hall back after it', () => {
     const data = sampleData();
     data.items.splice(6, 0, {
       ...emptyAgendaItemFields,
@@ -115,7 +115,11 @@ describe('the host script', () => {
       title: '茶歇',
       plannedMinutes: 10,
     });
-    expect(hostScript(data).map((p) => p.text)).toContain('现在休息10分钟。');
+    const lines = hostScript(data).map((p) => p.text);
+    const rest = lines.indexOf('现在休息10分钟。');
+    expect(rest).toBeGreaterThan(0);
+    expect(lines[rest + 1]).toBe('同志们，休息结束，会议继续。');
+    expect(lines[rest + 2]).toMatch(/^下面，请布吉街道党工委书记周六吉同志作交流发言/);
   });
 
   it('is a Word document on the official page, in Chinese fonts, with "— 1 —" page numbers', async () => {

@@ -70,6 +70,10 @@ export function hostScript({ meeting, items }: MeetingData): ScriptParagraph[] {
   let spokenSoFar = 0;
   items.forEach((item, index) => {
     if (item.kind === 'opening') return;
+    // After a break the presider calls the hall back before the next hand-over.
+    if (items[index - 1]?.kind === 'break' && item.kind !== 'break') {
+      out.push({ style: 'body', text: '同志们，休息结束，会议继续。' });
+    }
     const following = items.slice(index + 1).find((i) => isSpeech(i) && i.kind !== 'leader');
     if (item.kind === 'exchange') {
       spokenSoFar += 1;
