@@ -1,6 +1,7 @@
 /**
- * `node scripts/render-exports.ts [dir]`: every export of the sample meeting (as a full day
- * leaves it: 40 notes on one speaker, none on another) written to `dir`, and, where
+ * `node scripts/render-exports.ts [dir] [sample|hard]`: every export of the sample meeting (as a
+ * full day leaves it: 40 notes on one speaker, none on another), or of the hard meeting (long
+ * names, an English speaker, awkward text: export-fixture.ts), written to `dir`, and, where
  * LibreOffice and pdftoppm are installed, each document rendered to PDF and PNG pages there,
  * to look at. Nothing here is part of the app; it is how exports are checked by eye.
  */
@@ -8,14 +9,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_NAMES } from '../electron/api/bundle.ts';
-import { exportSampleData } from '../electron/export/export-fixture.ts';
+import { exportSampleData, hardMeeting } from '../electron/export/export-fixture.ts';
 import { makeExport } from '../electron/export/export-file.ts';
 import { docxToPdf, findSoffice, officeToPdf } from '../electron/export/pdf-libreoffice.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'exports-preview');
 fs.mkdirSync(dir, { recursive: true });
 const soffice = findSoffice();
-const data = exportSampleData();
+const data = process.argv[3] === 'hard' ? hardMeeting() : exportSampleData();
 for (const name of EXPORT_NAMES) {
   if (name === 'minutes.pdf' && !soffice) continue;
   const file = await makeExport(name, data, Date.now(), (docx) =>
