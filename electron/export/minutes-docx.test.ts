@@ -2,10 +2,10 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { itemHeadline } from '../core/agenda.ts';
 import { applyDraw, makeDraw } from '../core/draw.ts';
-import { exportSampleData, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, hardMeeting, plainSampleData } from './export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { minutesDocx } from './minutes-docx.ts';
-import { minutesMarkdown } from './minutes-md.ts';
+import { minutesMarkdown, paragraphMarkdown } from './minutes-md.ts';
 import { minutesModel } from './minutes-model.ts';
 import { emWidth } from './text-fit.ts';
 import { readDocx, type ReadParagraph } from './test-support/docx-readback.ts';
@@ -235,6 +235,60 @@ describe('the minutes as a secretary writes them (§10.3 纪要)', async () => {
       expect(p.runs[0]?.eastAsia).toBe('黑体');
       expect(p.runs[1]?.eastAsia).toBe('仿宋_GB2312');
     }
+  });
+});
+
+describe('the hard meeting’s minutes: long names, English, no notes, a skipped speech', async () => {
+  const data = hardMeeting();
+  const model = minutesModel(data);
+  const doc = await readDocx(await minutesDocx(model));
+  const texts = doc.body.map((p) => p.text);
+
+  it('sets a 62-character title in four even lines, no word broken', () => {
+    const lines = texts[0]?.split('\n') ?? [];
+    expect(lines.join('')).toBe(model.title);
+    expect(lines).toHaveLength(4); // 62 characters, 20 to a line of 2号
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(20);
+    const joined = lines.join('|');
+    for (const broken of ['座谈|会', '云溪|区', '年|度', '党|建', '纪|要']) {
+      expect(joined).not.toContain(broken);
+    }
+  });
+
+  it('names an English speaker with spaces between Latin words only', () => {
+    expect(texts).toContain('（五）Shenzhen Innovation Center Zhang Wei-Ming');
+    expect(model.opening).toContain('、Shenzhen Innovation Center Zhang Wei-Ming、');
+  });
+
+  it('says a speech without notes in one sentence, and leaves out the speech that was skipped', () => {
+    const silent = texts.indexOf('（四）枫林街道蒋思齐');
+    expect(texts[silent + 1]).toBe('围绕“老旧小区改造‘一栋一策’”作交流发言。');
+    expect(texts[silent + 2]).toBe('（五）Shenzhen Innovation Center Zhang Wei-Ming');
+    expect(texts.join('\n')).not.toContain('梅岗街道谭慧敏');
+    expect(model.opening).not.toContain('谭慧敏');
+  });
+
+  it('gives due dates in the meeting’s year as 月日前, in another year with the year', () => {
+    const actions = texts.filter((t) => /^\d+\./.test(t));
+    expect(actions.some((t) => t.includes('时限：12月20日前'))).toBe(true);
+    expect(actions.some((t) => t.includes('时限：2027年3月31日前'))).toBe(true);
+  });
+
+  it('prints the same paragraphs in the .md as in the .docx, from the one model', () => {
+    const md = minutesMarkdown(data);
+    const paragraphs = [
+      model.opening,
+      ...model.speeches.flatMap((s) => [s.lead, ...s.paragraphs]),
+      ...model.requirements,
+      ...model.actions,
+    ];
+    for (const p of paragraphs) {
+      expect(texts).toContain(p);
+      expect(md).toContain(`\n${paragraphMarkdown(p)}\n`);
+    }
+    // A note that looks like a formula or a list stays a paragraph of text in Markdown.
+    expect(md).toContain('\n\\=SUM(A1)\n');
+    expect(md).toContain('\n\\-2\n');
   });
 });
 

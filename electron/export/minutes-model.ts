@@ -75,10 +75,14 @@ const speakerName = (item: AgendaItem) =>
   item.speaker ? joinName(item.organization, item.speaker) : item.title;
 const leaderName = (item: AgendaItem) => `${joinName(item.speakerPosition, item.speaker)}同志`;
 
-/** A note as a sentence of the minutes: ending in a stop if the note-taker left none. */
+/**
+ * A note as a sentence of the minutes: ending in a stop if the note-taker left none. Only
+ * Chinese text gets one; a figure or a code ("+1", "=SUM(A1)") is printed as typed.
+ */
 const sentence = (text: string) => {
   const t = text.trim().replace(/\s*\n\s*/g, '');
-  return /[。！？；…”’）)!?.]$/.test(t) ? t : `${t}。`;
+  const ended = /[。！？；…”’）)!?.]$/.test(t) || !/[\u3400-\u9fff]/.test(t);
+  return ended ? t : `${t}。`;
 };
 
 /** "12月31日前", or with the year when it is not the meeting's year. */
