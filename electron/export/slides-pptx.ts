@@ -1,7 +1,10 @@
 import PptxGenJS from 'pptxgenjs';
 import type { Meeting, SlideTheme } from '../core/meeting.ts';
 import { imageSize } from './image-size.ts';
-import { LEAD_HEIGHT_PT, SLIDE, type SlideSpec } from './slides-model.ts';
+import { BAND_IN, CARD_POSITION_PT } from './slides-layout.ts';
+import { BODY_WIDTH_IN, SLIDE, type PlacedText, type SlideSpec } from './slides-model.ts';
+import { bulletPrefix } from './slides-paging.ts';
+import { withDeclaredPartsOnly } from './package-parts.ts';
 import { readStoredZip, writeDeflatedZip } from './zip-package.ts';
 
 /**
@@ -50,13 +53,40 @@ export const PALETTES: Record<SlideTheme, Palette> = {
 };
 
 const { widthIn: W, heightIn: H, marginIn: M } = SLIDE;
-const BAND_H = 0.85;
 const text = (options: PptxGenJS.TextPropsOptions): PptxGenJS.TextPropsOptions => ({
   fontFace: SLIDE_FONT,
   lang: 'zh-CN',
   margin: 0,
+  fit: 'none',
   ...options,
 });
+
+/** A text measured by the model, at its size and exact line pitch, in its box. */
+function addPlaced(
+  slide: PptxGenJS.Slide,
+  placed: PlacedText,
+  options: PptxGenJS.TextPropsOptions = {},
+) {
+  slide.addText(
+    placed.text,
+    text({
+      x: placed.x,
+      y: placed.y,
+      w: placed.w,
+      h: placed.h,
+      fontSize: placed.fontPt,
+      lineSpacing: placed.linePt,
+      valign: 'top',
+      ...options,
+    }),
+  );
+}
+
+const rule = (
+  slide: PptxGenJS.Slide,
+  color: string,
+  box: { x: number; y: number; w: number; h: number },
+) => slide.addShape('rect', { ...box, fill: { color }, line: { color } });
 
 /** The logo as pptxgenjs takes it, sized to fit `box` without distortion. */
 function logoImage(logo: string, box: { x: number; y: number; w: number; h: number }) {
@@ -68,48 +98,21 @@ function logoImage(logo: string, box: { x: number; y: number; w: number; h: numb
   return { data: logo.slice('data:'.length), x: box.x + (box.w - w) / 2, y: box.y, w, h };
 }
 
-function addBand(slide: PptxGenJS.Slide, p: Palette, title: string, meeting: Meeting) {
-  slide.addShape('rect', {
-    x: 0,
-    y: 0,
-    w: W,
-    h: BAND_H,
-    fill: { color: p.band },
-    line: { color: p.band },
-  });
-  slide.addShape('rect', {
-    x: 0,
-    y: BAND_H,
-    w: W,
-    h: 0.06,
-    fill: { color: p.rule },
-    line: { color: p.rule },
-  });
-  slide.addText(
-    title,
-    text({
-      x: M,
-      y: 0.12,
-      w: W - 2 * M - 0.9,
-      h: BAND_H - 0.24,
-      fontSize: 24,
-      bold: true,
-      color: p.bandText,
-      valign: 'middle',
-      fit: 'none',
-    }),
-  );
+function addBand(slide: PptxGenJS.Slide, p: Palette, band: PlacedText, meeting: Meeting) {
+  rule(slide, p.band, { x: 0, y: 0, w: W, h: BAND_IN });
+  rule(slide, p.rule, { x: 0, y: BAND_IN, w: W, h: 0.06 });
+  addPlaced(slide, band, { bold: true, color: p.bandText });
   const logo =
-    meeting.logo && logoImage(meeting.logo, { x: W - M - 0.7, y: 0.12, w: 0.7, h: BAND_H - 0.24 });
+    meeting.logo && logoImage(meeting.logo, { x: W - M - 0.7, y: 0.12, w: 0.7, h: BAND_IN - 0.24 });
   if (logo) slide.addImage(logo);
 }
 
-/** The meeting's name at the foot of a content slide; drawn last, so it is read last. */
-function addFooter(slide: PptxGenJS.Slide, p: Palette, meeting: Meeting) {
-  slide.addText(
-    meeting.title,
-    text({ x: M, y: H - 0.42, w: W - 2 * M, h: 0.3, fontSize: 10, color: p.muted, align: 'right' }),
-  );
+/**
+ * The meeting's name at the foot of a content slide, 10 pt: not meant to be read in the hall,
+ * it names the deck on a printout. Drawn last, so it is read last.
+ */
+function addFooter(slide: PptxGenJS.Slide, p: Palette, footer: PlacedText) {
+  addPlaced(slide, footer, { color: p.muted, align: 'right' });
 }
 
 function drawCover(
@@ -118,57 +121,15 @@ function drawCover(
   spec: Extract<SlideSpec, { kind: 'cover' }>,
   meeting: Meeting,
 ) {
+  const { layout } = spec;
   slide.background = { color: p.coverBackground };
-  const logo = meeting.logo && logoImage(meeting.logo, { x: W / 2 - 0.6, y: 0.45, w: 1.2, h: 1.0 });
+  const logo = meeting.logo && layout.logo && logoImage(meeting.logo, layout.logo);
   if (logo) slide.addImage(logo);
-  slide.addShape('rect', {
-    x: 1.2,
-    y: 1.62,
-    w: W - 2.4,
-    h: 0.04,
-    fill: { color: p.rule },
-    line: { color: p.rule },
-  });
-  slide.addText(
-    spec.title,
-    text({
-      x: 0.8,
-      y: 1.8,
-      w: W - 1.6,
-      h: 1.5,
-      fontSize: 32,
-      bold: true,
-      color: p.coverTitle,
-      align: 'center',
-      valign: 'middle',
-      lineSpacingMultiple: 1.15,
-    }),
-  );
-  slide.addShape('rect', {
-    x: 1.2,
-    y: 3.45,
-    w: W - 2.4,
-    h: 0.04,
-    fill: { color: p.rule },
-    line: { color: p.rule },
-  });
-  const lines = [spec.organizer, [spec.date, spec.venue].filter(Boolean).join('  ·  ')].filter(
-    Boolean,
-  );
-  slide.addText(
-    lines.join('\n'),
-    text({
-      x: 0.8,
-      y: 3.7,
-      w: W - 1.6,
-      h: 1.1,
-      fontSize: 18,
-      color: p.coverText,
-      align: 'center',
-      valign: 'top',
-      lineSpacing: 30,
-    }),
-  );
+  for (const y of layout.rulesIn) rule(slide, p.rule, { x: 1.2, y, w: W - 2.4, h: 0.04 });
+  addPlaced(slide, layout.title, { bold: true, color: p.coverTitle, align: 'center' });
+  for (const line of [layout.organizer, layout.dateVenue]) {
+    if (line) addPlaced(slide, line, { color: p.coverText, align: 'center' });
+  }
 }
 
 function drawAgenda(
@@ -177,19 +138,24 @@ function drawAgenda(
   spec: Extract<SlideSpec, { kind: 'agenda' }>,
   meeting: Meeting,
 ) {
-  addBand(slide, p, spec.title, meeting);
+  addBand(slide, p, spec.band, meeting);
   const cell = (value: string, options: PptxGenJS.TableCellProps = {}) => ({
     text: value,
-    options,
+    options: { lineSpacing: SLIDE.agenda.linePt, ...options } as PptxGenJS.TableCellProps,
   });
-  const header = ['顺序', '发言单位及发言人', '题目', '时长'].map((label) =>
-    cell(label, { bold: true, color: p.bandText, fill: { color: p.band } }),
-  );
+  const header = [
+    cell('顺序', { align: 'center' }),
+    cell('发言单位及发言人'),
+    cell('分钟', { align: 'center' }),
+  ].map((c) => ({
+    ...c,
+    options: { ...c.options, bold: true, color: p.bandText, fill: { color: p.band } },
+  }));
+  // Minutes as a bare number under 分钟: a unit cannot wrap away from its number ("20 分 / 钟").
   const rows = spec.rows.map((row) => [
-    cell(row.order, { color: p.band, bold: true }),
+    cell(row.order, { color: p.band, bold: true, align: 'center' }),
     cell(row.speaker),
-    cell(row.topic),
-    cell(`${row.minutes} 分钟`, { align: 'right' }),
+    cell(String(row.minutes), { align: 'center' }),
   ]);
   slide.addTable([header, ...rows], {
     x: M,
@@ -197,10 +163,10 @@ function drawAgenda(
     w: SLIDE.agendaColumnsIn.reduce((a, b) => a + b, 0),
     colW: [...SLIDE.agendaColumnsIn],
     fontFace: SLIDE_FONT,
-    fontSize: SLIDE.agendaFontPt,
+    fontSize: SLIDE.agenda.fontPt,
     color: p.ink,
     valign: 'middle',
-    margin: [4, 6, 4, 6],
+    margin: [3, 6, 3, 6],
     border: { type: 'solid', pt: 0.75, color: p.rule },
   });
 }
@@ -209,80 +175,37 @@ function drawSpeaker(
   slide: PptxGenJS.Slide,
   p: Palette,
   spec: Extract<SlideSpec, { kind: 'speaker' }>,
-  meeting: Meeting,
 ) {
+  const { layout } = spec;
   slide.background = { color: 'FFFFFF' };
-  slide.addShape('rect', {
-    x: 0,
-    y: 0,
-    w: 0.35,
-    h: H,
-    fill: { color: p.band },
-    line: { color: p.band },
-  });
-  slide.addShape('rect', {
-    x: 0.35,
-    y: 0,
-    w: 0.06,
-    h: H,
-    fill: { color: p.rule },
-    line: { color: p.rule },
-  });
-  slide.addText(
-    meeting.title,
-    text({ x: 1, y: 0.35, w: W - 2, h: 0.35, fontSize: 12, color: p.muted, align: 'center' }),
-  );
-  slide.addText(
-    spec.ordinal,
-    text({
-      x: 1,
-      y: 0.95,
-      w: W - 2,
-      h: 0.6,
-      fontSize: 26,
-      bold: true,
-      color: p.band,
-      align: 'center',
-    }),
-  );
-  if (spec.organization) {
-    slide.addText(
-      spec.organization,
-      text({ x: 1, y: 1.65, w: W - 2, h: 0.6, fontSize: 28, color: p.ink, align: 'center' }),
-    );
-  }
+  rule(slide, p.band, { x: 0, y: 0, w: 0.35, h: H });
+  rule(slide, p.rule, { x: 0.35, y: 0, w: 0.06, h: H });
+  // The meeting's name, small in a corner: it says which meeting, it is not read from the back.
+  addPlaced(slide, layout.header, { color: p.muted, align: 'center' });
+  addPlaced(slide, layout.ordinal, { bold: true, color: p.band, align: 'center' });
+  if (layout.organization) addPlaced(slide, layout.organization, { color: p.ink, align: 'center' });
+  const { name } = layout;
   slide.addText(
     [
-      { text: spec.name, options: { fontSize: 40, bold: true, color: p.ink } },
-      ...(spec.position
-        ? [{ text: `  ${spec.position}`, options: { fontSize: 20, color: p.muted } }]
+      { text: name.text, options: { fontSize: name.fontPt, bold: true, color: p.ink } },
+      ...(layout.positionInline
+        ? [{ text: layout.positionInline, options: { fontSize: CARD_POSITION_PT, color: p.muted } }]
         : []),
     ],
-    text({ x: 1, y: 2.35, w: W - 2, h: 0.95, align: 'center', valign: 'middle' }),
+    text({
+      x: name.x,
+      y: name.y,
+      w: name.w,
+      h: name.h,
+      lineSpacing: name.linePt,
+      align: 'center',
+      valign: 'top',
+    }),
   );
-  if (spec.topic) {
-    slide.addShape('rect', {
-      x: 2.5,
-      y: 3.5,
-      w: W - 5,
-      h: 0.03,
-      fill: { color: p.accent },
-      line: { color: p.accent },
-    });
-    slide.addText(
-      spec.topic,
-      text({
-        x: 1,
-        y: 3.7,
-        w: W - 2,
-        h: 1.2,
-        fontSize: 22,
-        color: p.ink,
-        align: 'center',
-        valign: 'top',
-        lineSpacing: 32,
-      }),
-    );
+  if (layout.position) addPlaced(slide, layout.position, { color: p.muted, align: 'center' });
+  if (layout.topic && layout.ruleIn !== null) {
+    rule(slide, p.accent, { x: 2.5, y: layout.ruleIn, w: W - 5, h: 0.03 });
+    addPlaced(slide, layout.topic, { color: p.ink, align: 'center' });
   }
 }
 
@@ -292,36 +215,33 @@ function drawList(
   spec: Extract<SlideSpec, { kind: 'list' }>,
   meeting: Meeting,
 ) {
-  addBand(slide, p, spec.title, meeting);
+  addBand(slide, p, spec.band, meeting);
   let top = SLIDE.bodyTopIn;
   if (spec.lead) {
-    slide.addText(
-      spec.lead,
-      text({ x: M, y: top, w: W - 2 * M, h: 0.3, fontSize: SLIDE.leadPt, color: p.muted }),
-    );
-    top += LEAD_HEIGHT_PT / 72;
+    addPlaced(slide, spec.lead, { color: p.muted });
+    top = spec.lead.y + spec.lead.h + 6 / 72;
   }
   if (spec.bullets.length === 0) return;
   const runs = spec.bullets.flatMap((bullet, index) => {
-    const last = index === spec.bullets.length - 1;
-    const label = bullet.continued ? '' : `${bullet.starred ? '★' : ''}${bullet.label}：`;
+    const last = index === spec.bullets.length - 1 && !spec.more;
+    const label = bulletPrefix(bullet);
     return [
       ...(label ? [{ text: label, options: { bold: true, color: p.band } }] : []),
       { text: bullet.text, options: { color: p.ink, breakLine: !last } },
     ];
   });
+  if (spec.more) runs.push({ text: spec.more, options: { color: p.muted, breakLine: false } });
   slide.addText(
     runs,
     text({
       x: M,
       y: top,
-      w: W - 2 * M,
-      h: SLIDE.bodyHeightIn - (top - SLIDE.bodyTopIn),
+      w: BODY_WIDTH_IN,
+      h: SLIDE.bodyTopIn + SLIDE.bodyHeightIn - top,
       fontSize: spec.style.fontPt,
       lineSpacing: spec.style.linePt,
       paraSpaceAfter: spec.style.gapPt,
       valign: 'top',
-      fit: 'none',
     }),
   );
 }
@@ -352,7 +272,7 @@ export async function slidesPptx(
         drawAgenda(slide, palette, spec, meeting);
         break;
       case 'speaker':
-        drawSpeaker(slide, palette, spec, meeting);
+        drawSpeaker(slide, palette, spec);
         break;
       case 'list':
         drawList(slide, palette, spec, meeting);
@@ -360,27 +280,28 @@ export async function slidesPptx(
       default:
         spec satisfies never;
     }
-    if (spec.kind === 'agenda' || spec.kind === 'list') addFooter(slide, palette, meeting);
+    if (spec.kind === 'agenda' || spec.kind === 'list') addFooter(slide, palette, spec.footer);
     // Drawing is about a third of the work; writing the XML and packing it, the rest.
     if (index % 200 === 199) onProgress((0.3 * index) / slides.length);
   }
   // Stored, not compressed: the package is repacked below, and deflated once there.
   const written = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
   onProgress(0.7);
-  return withOneParagraphPropertiesEach(written);
+  return repairedPackage(written);
 }
 
 /**
- * pptxgenjs repeats a paragraph's <a:pPr> before every run after the first (bold label, then
- * text), which the schema does not allow and PowerPoint answers with a repair prompt. Keep only
- * the first, where it belongs, and compress the package.
+ * The package as PowerPoint opens it without a repair prompt. pptxgenjs repeats a paragraph's
+ * <a:pPr> before every run after the first (bold label, then text), which the schema does not
+ * allow: only the first is kept, where it belongs. Its content types name parts it never wrote:
+ * those go (see package-parts.ts). Then the package is compressed.
  */
-function withOneParagraphPropertiesEach(stored: Buffer): Buffer {
+function repairedPackage(stored: Buffer): Buffer {
   const entries = readStoredZip(stored).map((entry) =>
     /^ppt\/slides\/slide\d+\.xml$/.test(entry.name)
       ? { ...entry, data: Buffer.from(entry.data.toString('utf8').replace(STRAY_PPR, '$1')) }
       : entry,
   );
-  return writeDeflatedZip(entries);
+  return writeDeflatedZip(withDeclaredPartsOnly(entries));
 }
 const STRAY_PPR = /(<\/a:r>|<a:br\/>)<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g;

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportSampleData } from './export-fixture.ts';
-import { slidesModel } from './slides-model.ts';
+import { sortNotes } from '../core/notes.ts';
+import { SLIDE, slidesModel } from './slides-model.ts';
 import { slidesPptx } from './slides-pptx.ts';
 
 /** The text of each slide, in order, as PowerPoint would read it out of the file. */
@@ -38,12 +39,13 @@ describe('the slides (.pptx)', async () => {
       '龙岗区组织工作会议暨基层工作经验交流座谈会（示例）\n中共深圳市龙岗区委组织部\n2026年11月25日  ·  区委大院第一会议室',
     );
     const agenda = titled('会议议程');
-    expect(agenda.length).toBeGreaterThanOrEqual(2);
+    // 13 items, one row each at 24 pt: two slides, not three half-empty ones.
+    expect(agenda).toHaveLength(2);
     const agendaText = agenda.map((s) => s.text).join('\n');
-    for (const name of ['平湖街道 林一平', '宝龙街道 何十一', '张勇']) {
+    for (const name of ['平湖街道 林一平', '宝龙街道 何十一', '龙岗区委 张勇']) {
       expect(agendaText).toContain(name);
     }
-    expect(agendaText).toContain('第 11 位');
+    expect(agendaText).toMatch(/\n11\n宝龙街道 何十一\n8(\n|$)/);
     const cards = slides.filter((s) =>
       /^龙岗区组织工作会议.*\n(第 \d+ 位|开场|领导讲话)\n/.test(s.text),
     );
@@ -55,22 +57,41 @@ describe('the slides (.pptx)', async () => {
     expect(titled('交流小结')[0]?.text).toContain('11位同志交流发言，记录干货');
   });
 
-  it('puts every takeaway of the speaker with 40 notes on its slides, whole and in order', () => {
-    const pingdi = titled('坪地街道 陈二坪 · 干货');
-    expect(pingdi.length).toBeGreaterThan(3);
-    expect(pingdi.slice(1).every((s) => s.text.startsWith('坪地街道 陈二坪 · 干货（续）'))).toBe(
-      true,
-    );
-    // Each slide: its title, its paragraphs, the meeting's name at the foot.
-    const written = pingdi.map((s) => s.text.split('\n').slice(1, -1).join('\n')).join('\n');
-    const notes = data.notes.filter((n) => n.itemId === 'i2');
-    expect(notes).toHaveLength(40);
-    // Starred first, then in the note-takers' order; the long one split over two slides.
-    const starred = notes.filter((n) => n.starred);
-    expect(written.startsWith(`★数据：${starred[0]?.text}`)).toBe(true);
-    for (const note of notes) {
-      expect(written.replaceAll('\n', '')).toContain(note.text);
+  it("writes the agenda's minutes as a bare number under 分钟, so no unit wraps off its number", () => {
+    for (const slide of titled('会议议程')) {
+      const minutes = [...slide.xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+        .map((m) => m[1] as string)
+        .filter((t) => /分|钟/.test(t));
+      expect(minutes).toEqual(['分钟']);
     }
+  });
+
+  it("shows a speaker's takeaways on at most two slides, starred first, the rest left to the minutes", () => {
+    const pingdi = titled('坪地街道 陈二坪 · 干货');
+    expect(pingdi).toHaveLength(SLIDE.maxTakeawaySlides);
+    expect(pingdi[1]?.text.startsWith('坪地街道 陈二坪 · 干货（续）')).toBe(true);
+    const notes = sortNotes(data.notes.filter((n) => n.itemId === 'i2'));
+    expect(notes).toHaveLength(40);
+    const shown = notes.filter((n) =>
+      pingdi.some((s) => s.text.replaceAll('\n', '').includes(n.text)),
+    );
+    // What is shown is the head of the list: the starred ones, then the others in speech order.
+    expect(shown.length).toBeGreaterThan(4);
+    expect(shown).toEqual(notes.slice(0, shown.length));
+    expect(shown.slice(0, 4).every((n) => n.starred)).toBe(true);
+    // Each note whole on one slide, never split between two.
+    for (const note of shown) {
+      expect(pingdi.filter((s) => s.text.includes(note.text))).toHaveLength(1);
+    }
+    expect(pingdi.at(-1)?.text).toContain(`其余 ${40 - shown.length} 条见会议纪要`);
+  });
+
+  it("labels the leader's points 会议要求, numbered, not 干货", () => {
+    const leader = slides.filter((s) => s.text.startsWith('龙岗区委 张勇'));
+    expect(leader.length).toBeGreaterThan(0);
+    expect(leader[0]?.text).toMatch(/^龙岗区委 张勇 · 会议要求\n一、/);
+    expect(leader[0]?.text).toContain('\n二、坚持以实干论英雄');
+    expect(leader.some((s) => s.text.includes('干货'))).toBe(false);
   });
 
   it('gives the speaker without notes a card but no takeaway slide', () => {

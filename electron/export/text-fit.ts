@@ -63,3 +63,135 @@ export function wrapLines(text: string, lineEm: number): string[] {
   });
   return lines;
 }
+
+/**
+ * The em a line `widthIn` wide holds at `fontPt`, with 8 % kept back for faces wider than the
+ * estimate (the substitutes WPS and LibreOffice pick for Microsoft YaHei).
+ */
+export function lineEmOf(widthIn: number, fontPt: number): number {
+  return Math.floor(((widthIn * 72) / fontPt) * 0.92);
+}
+
+/** How a text box may size its text: shrink from `maxPt` to `minPt`, lines `spacing` × size. */
+export interface FitLimits {
+  maxPt: number;
+  minPt: number;
+  spacing: number;
+}
+
+export interface FittedText {
+  /** The text to write; shortened with "…" only when it would not fit at `minPt`. */
+  text: string;
+  fontPt: number;
+  /** The exact line pitch to write (PowerPoint's spcPts), in points. */
+  linePt: number;
+  lines: number;
+  shortened: boolean;
+}
+
+export const linePitch = (fontPt: number, spacing: number) => Math.round(fontPt * spacing);
+
+/**
+ * The largest size from `maxPt` down to `minPt` at which `text` fits `widthIn` × `heightPt`; if
+ * none does, the text at `minPt` cut to the lines that fit and ended with "…" (before `tail`,
+ * which is kept whole: "（续）", " · 干货"). The full text is in the minutes; a slide only has to
+ * be readable, and text drawn through a rule or off the slide is not.
+ */
+export function fitText(
+  text: string,
+  widthIn: number,
+  heightPt: number,
+  limits: FitLimits,
+  tail = '',
+): FittedText {
+  for (let fontPt = limits.maxPt; fontPt >= limits.minPt; fontPt--) {
+    const linePt = linePitch(fontPt, limits.spacing);
+    const lines = wrapLines(text + tail, lineEmOf(widthIn, fontPt)).length;
+    if (lines * linePt <= heightPt)
+      return { text: text + tail, fontPt, linePt, lines, shortened: false };
+  }
+  return shortenToFit(
+    text,
+    tail,
+    widthIn,
+    Math.max(1, Math.floor(heightPt / linePitch(limits.minPt, limits.spacing))),
+    limits,
+  );
+}
+
+/** `text` cut to at most `maxLines` lines at `limits.minPt`, ended with "…" and `tail`. */
+export function shortenToFit(
+  text: string,
+  tail: string,
+  widthIn: number,
+  maxLines: number,
+  limits: FitLimits,
+): FittedText {
+  const fontPt = limits.minPt;
+  const linePt = linePitch(fontPt, limits.spacing);
+  const em = lineEmOf(widthIn, fontPt);
+  const whole = wrapLines(text + tail, em).length;
+  if (whole <= maxLines)
+    return { text: text + tail, fontPt, linePt, lines: whole, shortened: false };
+  const chars = Array.from(text);
+  const candidate = (n: number) => `${chars.slice(0, n).join('').trimEnd()}…${tail}`;
+  // The longest head that fits, by bisection: wrapping is monotone in the head's length.
+  let low = 0;
+  let high = chars.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (wrapLines(candidate(mid), em).length <= maxLines) low = mid;
+    else high = mid - 1;
+  }
+  const shortened = candidate(low);
+  return {
+    text: shortened,
+    fontPt,
+    linePt,
+    lines: wrapLines(shortened, em).length,
+    shortened: true,
+  };
+}
+
+/** One text of a column stacked top to bottom (a cover, a speaker card). */
+export interface StackBlock extends FitLimits {
+  text: string;
+  widthIn: number;
+  /** Room below it before the next block, in points. */
+  gapAfterPt: number;
+  /** Lower goes first when lines must be cut; blocks without one are never cut. */
+  cutOrder?: number;
+}
+
+/**
+ * Sizes for a column of texts that must fit `heightPt` together: all at their largest, then all
+ * shrunk together step by step to their smallest, then, still too tall, the blocks with a
+ * `cutOrder` cut a line at a time (with "…"), first in that order. The blocks keep their order
+ * and their gaps; what comes back is each block's text, size and height.
+ */
+export function fitStack(blocks: readonly StackBlock[], heightPt: number): FittedText[] {
+  const total = (fitted: FittedText[]) =>
+    fitted.reduce((sum, f, i) => sum + f.lines * f.linePt + (blocks[i]?.gapAfterPt ?? 0), 0);
+  const STEPS = 8;
+  let fitted: FittedText[] = [];
+  for (let step = 0; step <= STEPS; step++) {
+    fitted = blocks.map((block) => {
+      const fontPt = Math.round(block.maxPt - ((block.maxPt - block.minPt) * step) / STEPS);
+      const linePt = linePitch(fontPt, block.spacing);
+      const lines = wrapLines(block.text, lineEmOf(block.widthIn, fontPt)).length;
+      return { text: block.text, fontPt, linePt, lines, shortened: false };
+    });
+    if (total(fitted) <= heightPt) return fitted;
+  }
+  const cuttable = blocks
+    .map((block, index) => ({ block, index }))
+    .filter(({ block }) => block.cutOrder !== undefined)
+    .sort((a, b) => (a.block.cutOrder ?? 0) - (b.block.cutOrder ?? 0));
+  for (const { block, index } of cuttable) {
+    while (total(fitted) > heightPt && (fitted[index]?.lines ?? 0) > 1) {
+      const lines = (fitted[index]?.lines ?? 1) - 1;
+      fitted[index] = shortenToFit(block.text, '', block.widthIn, lines, block);
+    }
+  }
+  return fitted;
+}
