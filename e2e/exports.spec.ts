@@ -163,3 +163,30 @@ const RED_SQUARE_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mM4ISJHEmIY1TCqYfhqAACTgfoBoPZ2YAAAAABJRU5ErkJggg==',
   'base64',
 );
+
+test('the organizer sets a 纪要标志 in the meeting’s settings; it is kept and the minutes carry it', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  const details = page.getByRole('form', { name: '会议信息' });
+  await expect(details.getByLabel('纪要标志')).toHaveValue('');
+  await details.getByLabel('纪要标志').fill('龙岗区组织工作纪要');
+  await details.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await test.info().attach('minutes-mark-setting', {
+    body: await details.screenshot(),
+    contentType: 'image/png',
+  });
+
+  await page.reload();
+  await expect(page.getByRole('form', { name: '会议信息' }).getByLabel('纪要标志')).toHaveValue(
+    '龙岗区组织工作纪要',
+  );
+  await page.getByText('导出', { exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议纪要（Markdown）' }).click();
+  const md = fs.readFileSync((await (await download).path()) as string, 'utf8');
+  expect(md.startsWith('**龙岗区组织工作纪要**\n\n# 龙岗区组织工作会议')).toBe(true);
+});
