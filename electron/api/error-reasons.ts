@@ -21,6 +21,10 @@ export const API_ERROR_REASONS = {
   'body.notJson': [],
   'body.notObject': [],
   'body.tooLarge': ['field'],
+  /** A call over a screen's WebSocket (ws-rpc.ts) for a method that takes or gives a file. */
+  'request.httpOnly': ['method'],
+  /** A call over a screen's WebSocket naming no method of the contract. */
+  'request.unknownMethod': ['method'],
   // A table (roster or agenda) to import. `file` is the file's name; `row` as a spreadsheet shows it.
   'import.missingColumn': ['file', 'row', 'column'],
   'import.emptyCell': ['file', 'row', 'column'],

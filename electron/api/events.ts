@@ -58,8 +58,8 @@ export const SCREEN_ROLES = ['console', 'projector', 'lectern', 'notes'] as cons
 export type ScreenRole = (typeof SCREEN_ROLES)[number];
 
 /**
- * What a screen may send over /ws: clock-sync pings, and which screen it is (so the server
- * knows whether a lectern screen is connected); commands go over HTTP.
+ * What a screen may send over /ws besides calls (ws-rpc.ts): clock-sync pings, and which screen
+ * it is (so the server knows whether a lectern screen is connected).
  */
 export const clientMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ping'), clientSentAt: z.number() }),

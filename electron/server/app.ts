@@ -22,6 +22,8 @@ import { guardRequests, guardUpgrades } from './error-boundary.ts';
 import { BASE_HEADERS, sendError, sendJson } from './http-util.ts';
 import { createHub } from './hub.ts';
 import { createApiRouter } from './routes.ts';
+import { createDispatcher } from './dispatch.ts';
+import { createWsCalls } from './ws-calls.ts';
 import { createLanSharing, lanAddresses, type JoinedDevice } from './lan-sharing.ts';
 import { exchangeAccessCode } from './session.ts';
 import { createStaticHandler } from './static.ts';
@@ -198,7 +200,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!isAllowedOrigin(req, hosts)) return refuse(403, 'Forbidden');
     const caller = callerOf(req, url);
     if (!caller) return refuse(401, 'Unauthorized');
-    hub.accept(req, socket, head, caller.kind === 'guest' ? caller.device.id : null);
+    hub.accept(req, socket, head, caller);
   };
   const handleRequest = guardRequests(onRequest, log);
   const handleUpgrade = guardUpgrades(onUpgrade, log);
@@ -251,7 +253,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     (error) => log(`roundtable: absorbing a clock step failed: ${String(error)}`),
   );
-  const handleApi = createApiRouter(handlers);
+  // One dispatcher for both transports: HTTP requests and calls on the screens' sockets.
+  const dispatch = createDispatcher(handlers);
+  hub.answerCallsWith(createWsCalls(dispatch, log));
+  const handleApi = createApiRouter(dispatch);
   const serveStatic = createStaticHandler(options.staticDir);
   const server = http.createServer(handleRequest);
   server.on('upgrade', handleUpgrade);

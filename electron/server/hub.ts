@@ -7,6 +7,9 @@ import {
   type ServerEvent,
   type ServerEventKind,
 } from '../api/events.ts';
+import { WS_MAX_MESSAGE_BYTES, type WsAnswer } from '../api/ws-rpc.ts';
+import type { Caller } from './app.ts';
+import { isCall, type WsCalls } from './ws-calls.ts';
 
 /** Events that only the organizer's screens get, whoever emits them. */
 const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set(['sharing.changed', 'job.progress']);
@@ -16,9 +19,12 @@ const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set(['sharing.changed',
  * nothing is sent on a timer.
  */
 export function createHub(now: () => number, onDevicesChanged: () => void = () => {}) {
+  /** Set once the handlers exist (they broadcast through this hub). */
+  let calls: WsCalls | undefined;
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: 64 * 1024,
+    // Over it, ws closes the socket with 1009 and the server goes on.
+    maxPayload: WS_MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
   });
   const clients = new Set<WebSocket>();
@@ -26,6 +32,8 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
   const deviceOf = new WeakMap<WebSocket, string>();
   /** What each screen said it is: a message to the speaker needs a lectern screen to show it. */
   const roleOf = new WeakMap<WebSocket, ScreenRole>();
+  /** Who opened each socket: its calls are checked as that caller's requests would be. */
+  const callerOf = new WeakMap<WebSocket, Caller>();
 
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
@@ -34,24 +42,37 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
     };
     socket.on('close', gone);
     socket.on('error', gone);
-    // A clock-sync ping is answered at once, to this socket only, with the server's time.
     socket.on('message', (data) => {
-      let parsed;
+      let message: unknown;
       try {
-        parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
+        message = JSON.parse(String(data));
       } catch {
-        return;
+        return reply(socket, calls?.unreadable(false));
       }
+      if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+        return reply(socket, calls?.unreadable(true));
+      }
+      const caller = callerOf.get(socket);
+      if (isCall(message) && calls && caller) {
+        return calls.handle(message, caller, (answer) => reply(socket, answer));
+      }
+      const parsed = clientMessageSchema.safeParse(message);
       if (!parsed.success) return;
-      const message = parsed.data;
-      if (message.kind === 'screen') roleOf.set(socket, message.role);
-      else send(socket, { kind: 'pong', clientSentAt: message.clientSentAt, serverNow: now() });
+      const known = parsed.data;
+      if (known.kind === 'screen') roleOf.set(socket, known.role);
+      // A clock-sync ping is answered at once, to this socket only, with the server's time.
+      else send(socket, { kind: 'pong', clientSentAt: known.clientSentAt, serverNow: now() });
     });
     send(socket, { kind: 'hello', serverNow: now() });
   });
 
   function send(socket: WebSocket, event: ServerEvent): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(event));
+  }
+
+  /** An answer goes to the socket that called, if it is still open. */
+  function reply(socket: WebSocket, answer: WsAnswer | undefined): void {
+    if (answer && socket.readyState === socket.OPEN) socket.send(JSON.stringify(answer));
   }
 
   function broadcastToOrganizer(event: ServerEvent): void {
@@ -62,9 +83,15 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
   }
 
   return {
-    /** `deviceId` for a device that joined with the access code; null for the organizer. */
-    accept(req: IncomingMessage, socket: Duplex, head: Buffer, deviceId: string | null): void {
+    /** Calls on the screens' sockets are answered from now on (see ws-calls.ts). */
+    answerCallsWith(answering: WsCalls): void {
+      calls = answering;
+    },
+    /** `caller`: the organizer, or a device that joined with the access code. */
+    accept(req: IncomingMessage, socket: Duplex, head: Buffer, caller: Caller): void {
+      const deviceId = caller.kind === 'guest' ? caller.device.id : null;
       wss.handleUpgrade(req, socket, head, (ws) => {
+        callerOf.set(ws, caller);
         if (deviceId) deviceOf.set(ws, deviceId);
         wss.emit('connection', ws, req);
         if (deviceId) onDevicesChanged();

@@ -1,15 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import type { z } from 'zod';
-import { contract, type GuestAccess, type HttpMethod, type MethodName } from '../api/contract.ts';
-import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
-import { issueDetail } from '../api/issue-detail.ts';
-import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
+import { contract, type HttpMethod, type MethodName } from '../api/contract.ts';
+import { detail } from '../api/error-reasons.ts';
 import type { Caller } from './app.ts';
-import { ServiceError } from '../services/errors.ts';
-import { BusyError } from '../services/heavy-jobs.ts';
-import { isOutOfSpace } from '../store/out-of-space.ts';
-import type { Handlers } from '../services/handlers.ts';
+import { guestRefusal, type Dispatch, type Refusal } from './dispatch.ts';
 import {
   BodyTooLargeError,
   readBody,
@@ -20,6 +13,8 @@ import {
   sendJson,
 } from './http-util.ts';
 
+export { describeIssue, STORAGE_FULL_MESSAGE } from './dispatch.ts';
+
 interface Route {
   name: MethodName;
   http: HttpMethod;
@@ -27,9 +22,6 @@ interface Route {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-export const STORAGE_FULL_MESSAGE =
-  'the disk of the Roundtable computer is full: nothing was saved. Free some space on it, ' +
-  'then try again.';
 
 /** Every route comes from the contract: one method, one path, one handler. */
 export function buildRoutes(): Route[] {
@@ -67,7 +59,15 @@ function specificity(route: Route): number {
   return route.segments.filter((s) => !s.startsWith(':')).length;
 }
 
-export function createApiRouter(handlers: Handlers) {
+function sendRefusal(res: ServerResponse, refused: Refusal): void {
+  if (refused.retryAfterSeconds !== undefined) {
+    res.setHeader('Retry-After', String(refused.retryAfterSeconds));
+  }
+  sendJson(res, refused.status, { error: refused.error });
+}
+
+/** The HTTP transport: a route, its body and query made into one input for the dispatcher. */
+export function createApiRouter(dispatch: Dispatch) {
   const routes = buildRoutes().sort((a, b) => specificity(b) - specificity(a));
 
   return async function handleApi(
@@ -97,21 +97,9 @@ export function createApiRouter(handlers: Handlers) {
       );
     }
 
-    if (caller.kind === 'guest') {
-      const open = (contract[hit.route.name] as { guest?: GuestAccess }).guest;
-      if (!open || (open === 'notes' && caller.device.role !== 'notetaker')) {
-        return sendError(
-          res,
-          'forbidden',
-          caller.device.role === 'notetaker'
-            ? 'devices that joined with the access code may read and take notes, nothing more'
-            : `a device that joined as ${caller.device.role} may only show the meeting`,
-          undefined,
-          undefined,
-          detail(caller.device.role === 'notetaker' ? 'access.notesOnly' : 'access.showOnly'),
-        );
-      }
-    }
+    // Before the body is read: a guest is refused without sending it.
+    const refused = guestRefusal(hit.route.name, caller);
+    if (refused) return sendRefusal(res, refused);
 
     let body: unknown = {};
     const { fileBody } = contract[hit.route.name] as {
@@ -151,48 +139,13 @@ export function createApiRouter(handlers: Handlers) {
     }
 
     const query = Object.fromEntries([...url.searchParams].filter(([key]) => key !== 'token'));
-    const name = hit.route.name;
-    const spec = contract[name];
     const input = { ...query, ...(body as object), ...hit.params };
-    // Before the schema, for every field of every route: SQLite could not store it as sent.
-    const illFormed = illFormedTextAt(input);
-    if (illFormed !== undefined) {
-      return sendError(
-        res,
-        'invalid_input',
-        `${illFormed}: ${ILL_FORMED_TEXT_MESSAGE}`,
-        illFormed,
-        undefined,
-        detail('field.illFormedText', { field: illFormed }),
-      );
-    }
-    const parsed = (spec.input as z.ZodType).safeParse(input);
-    if (!parsed.success) {
-      const { field, message, detail: why } = describeIssue(parsed.error.issues[0]);
-      return sendError(res, 'invalid_input', `${field}: ${message}`, field, undefined, why);
-    }
-    try {
-      const startedAt = performance.now();
-      const handler = handlers[name] as (input: unknown) => unknown;
-      const output = await handler(parsed.data);
-      // The command's own time (transaction and commit included), for benchmarks and tools.
-      const serverTiming = `app;dur=${(performance.now() - startedAt).toFixed(2)}`;
-      if (isFile(output)) return sendFile(res, output);
-      sendJson(res, spec.status ?? 200, output, { 'Server-Timing': serverTiming });
-    } catch (error) {
-      if (error instanceof ServiceError) {
-        if (error instanceof BusyError)
-          res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        return sendError(res, error.code, error.message, error.field, undefined, error.detail);
-      }
-      // A fault of the machine, not a bug: said plainly, and the same request works once there
-      // is space (the transaction was rolled back, so nothing of it was kept).
-      if (isOutOfSpace(error)) {
-        const why = detail('server.storageFull');
-        return sendError(res, 'storage_full', STORAGE_FULL_MESSAGE, undefined, undefined, why);
-      }
-      throw error;
-    }
+    const outcome = await dispatch(hit.route.name, input, caller);
+    if (!outcome.ok) return sendRefusal(res, outcome);
+    if (isFile(outcome.output)) return sendFile(res, outcome.output);
+    // The command's own time (transaction and commit included), for benchmarks and tools.
+    const serverTiming = `app;dur=${outcome.appMs.toFixed(2)}`;
+    sendJson(res, outcome.status, outcome.output, { 'Server-Timing': serverTiming });
   };
 }
 
@@ -204,24 +157,4 @@ function isFile(
     output !== null &&
     (output as { body?: unknown }).body instanceof Uint8Array
   );
-}
-
-/** The field to blame for a failed parse (an unknown one included) and what is wrong with it. */
-export function describeIssue(issue: z.core.$ZodIssue | undefined): {
-  field: string;
-  message: string;
-  detail: ApiErrorDetail;
-} {
-  if (!issue)
-    return {
-      field: 'body',
-      message: 'invalid',
-      detail: detail('field.invalid', { field: 'body' }),
-    };
-  if (issue.code === 'unrecognized_keys') {
-    const field = [...issue.path, issue.keys[0] ?? ''].join('.');
-    return { field, message: 'unknown field', detail: detail('field.unknown', { field }) };
-  }
-  const field = issue.path.length ? issue.path.join('.') : 'body';
-  return { field, message: issue.message, detail: issueDetail(issue, field) };
 }

@@ -5,29 +5,11 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../electron/api/contract.ts';
+import { ApiCallError } from './api-call-error.ts';
+import { callOverLive } from './live-calls.ts';
 import { forgetSessionToken, sessionToken } from './session.ts';
 
-/** A failed call, with the server's code, message and the field it blames. */
-export class ApiCallError extends Error {
-  readonly status: number;
-  readonly code: ApiError['error']['code'] | 'network';
-  readonly field: string | undefined;
-  /** Why, for the catalogs to word (`reason.<name>`), and what the wording needs. */
-  readonly reason: string | undefined;
-  readonly params: Record<string, string | number> | undefined;
-  constructor(
-    status: number,
-    body: ApiError['error'] | { code: 'network'; message: string; field?: string },
-  ) {
-    super(body.message);
-    this.name = 'ApiCallError';
-    this.status = status;
-    this.code = body.code;
-    this.field = body.field;
-    this.reason = 'reason' in body ? body.reason : undefined;
-    this.params = 'params' in body ? body.params : undefined;
-  }
-}
+export { ApiCallError } from './api-call-error.ts';
 
 /**
  * Fills `:name` segments from the input; the rest travels as JSON body (or query for GET). A
@@ -69,7 +51,11 @@ export async function call<M extends MethodName>(
     ? [input?: MethodInput<M>]
     : [input: MethodInput<M>]
 ): Promise<MethodOutput<M>> {
-  const request = buildRequest(name, (args[0] ?? {}) as Record<string, unknown>);
+  const input = (args[0] ?? {}) as Record<string, unknown>;
+  // Run commands and note writes go on the screen's open live socket when it is open.
+  const live = callOverLive(name, input);
+  if (live) return live as Promise<MethodOutput<M>>;
+  const request = buildRequest(name, input);
   let response: Response;
   try {
     response = await fetch(request.url, {

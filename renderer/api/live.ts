@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ScreenRole, type ServerEvent } from '../../electron/api/events.ts';
 import { call } from './client.ts';
+import { answerArrived, liveSocketClosed, liveSocketOpened } from './live-calls.ts';
 import { isPreviewFrame } from './preview.ts';
 import { localNow, recordHello, recordPong } from './serverClock.ts';
 import { sessionToken } from './session.ts';
@@ -60,6 +61,7 @@ function connect() {
     retryMs = FIRST_RETRY_MS;
     generation += 1;
     announceRole(ws);
+    liveSocketOpened(ws);
     setStatus('open');
     // A burst of pings at connect for a quick estimate, then one every 30 s to follow drift.
     let sent = 0;
@@ -72,7 +74,9 @@ function connect() {
     ping();
   };
   ws.onmessage = (message) => {
-    const parsed = serverEventSchema.safeParse(JSON.parse(String(message.data)));
+    const data: unknown = JSON.parse(String(message.data));
+    if (answerArrived(data)) return;
+    const parsed = serverEventSchema.safeParse(data);
     if (!parsed.success) return;
     const event = parsed.data;
     if (event.kind === 'pong') recordPong(event.clientSentAt, event.serverNow);
@@ -82,6 +86,7 @@ function connect() {
   ws.onclose = () => {
     clearTimeout(connectTimer);
     clearTimeout(syncTimer);
+    liveSocketClosed(ws);
     if (socket !== ws) return;
     setStatus('closed');
     // Was this device cut off (removed by the organizer, sharing turned off)? An ordinary call

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { apiErrorSchema } from './contract.ts';
+
+/**
+ * A command sent as a message on a screen's open WebSocket (/ws) instead of an HTTP request:
+ * the same method names, inputs, role checks and refusals as the HTTP routes (the server runs
+ * both through one dispatcher), without a request's parse and wake-up per command. `input` is
+ * the whole input object, path parameters included (`{ id, itemId, … }`).
+ */
+export const wsCallSchema = z.object({
+  kind: z.literal('call'),
+  /** Chosen by the client, unique among its calls still waiting; the answer carries it back. */
+  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  method: z.string().max(100),
+  input: z.record(z.string(), z.unknown()).optional(),
+});
+export type WsCall = z.infer<typeof wsCallSchema>;
+
+/**
+ * The answer to one call, sent only after its transaction has committed. A refusal carries the
+ * HTTP status and error body that the same request over HTTP would have had. `id` is null when
+ * the message could not be read far enough to find it (not JSON, no id).
+ */
+export const wsAnswerSchema = z.discriminatedUnion('ok', [
+  z.object({
+    kind: z.literal('answer'),
+    id: z.number(),
+    ok: z.literal(true),
+    output: z.unknown(),
+  }),
+  z.object({
+    kind: z.literal('answer'),
+    id: z.number().nullable(),
+    ok: z.literal(false),
+    status: z.number(),
+    error: apiErrorSchema.shape.error,
+  }),
+]);
+export type WsAnswer = z.infer<typeof wsAnswerSchema>;
+
+/**
+ * The largest message a screen may send. Over it the server closes the socket (1009): a note
+ * (10,000 characters) fits many times over; a larger call goes over HTTP, whose limit is 1 MiB.
+ */
+export const WS_MAX_MESSAGE_BYTES = 64 * 1024;
