@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark of the project, one table of figures.
  * `npm run bench -- --json <file>` also writes the rows as JSON.
+ * `npm run bench -- --only heavy` (or any of SECTIONS' names, repeated) runs only those.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,18 +16,31 @@ import { benchServeReady } from './serve-ready.ts';
 import type { BenchRow } from './stats.ts';
 import { machineAndVersions } from './versions.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'string' } } });
+const SECTIONS: Record<string, () => Promise<BenchRow[]>> = {
+  ready: benchServeReady,
+  latency: benchRunLatency,
+  'display-error': benchDisplayError,
+  notes: benchNotes,
+  exports: benchExports,
+  import: benchImport,
+  heavy: benchHeavyJobs,
+  console: benchConsoleProfile,
+};
 
-const rows: BenchRow[] = [
-  ...(await benchServeReady()),
-  ...(await benchRunLatency()),
-  ...(await benchDisplayError()),
-  ...(await benchNotes()),
-  ...(await benchExports()),
-  ...(await benchImport()),
-  ...(await benchHeavyJobs()),
-  ...(await benchConsoleProfile()),
-];
+const { values } = parseArgs({
+  options: { json: { type: 'string' }, only: { type: 'string', multiple: true } },
+});
+const unknown = (values.only ?? []).filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  throw new Error(
+    `no bench section ${unknown.join(', ')}; there are ${Object.keys(SECTIONS).join(', ')}`,
+  );
+}
+
+const rows: BenchRow[] = [];
+for (const [name, bench] of Object.entries(SECTIONS)) {
+  if (!values.only || values.only.includes(name)) rows.push(...(await bench()));
+}
 
 for (const line of machineAndVersions()) console.log(line);
 const width = Math.max(...rows.map((r) => r.name.length));
