@@ -224,12 +224,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onChanged: announceSharing,
     ...(keep ? { remember: keepSharingIn(options.dataDir, log) } : {}),
   });
+  const closing = new AbortController();
   const ctx: ServiceContext = {
     store,
     now,
     newId: randomUUID,
     randomSeed: () => randomBytes(8).toString('hex'),
     startedAt: now(),
+    closing: closing.signal,
     emit: hub.broadcast,
     runFinished: backups.runFinished,
     screens: { lecternConnected: () => hub.hasScreen('lectern') },
@@ -266,6 +268,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const wanted = options.port ?? remembered?.port ?? 0;
     listening = await listenPreferring(server, wanted, LOOPBACK, options.port === undefined);
   } catch (error) {
+    closing.abort();
     await backups.stop();
     store.close();
     claim.release();
@@ -296,6 +299,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     isServing: () => server.listening && store.db.open,
     async close({ machineShutdown = false } = {}) {
       stopWatching();
+      closing.abort();
       await sharing.disable(!machineShutdown);
       hub.close();
       server.closeAllConnections();

@@ -10,7 +10,8 @@ import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 /**
  * Heavy jobs (exports, meeting file imports) run in worker threads, one per meeting at a time
- * and two in all, and tell the organizer how far they have come. Jobs are held in flight with
+ * and two in all, and tell the organizer how far they have come. Exports take turns on a worker
+ * that is kept between them (the Office writers loaded once). Jobs are held in flight with
  * the heavyJobStarting hook (a diagnostics channel: only this process can reach it), so what is
  * checked follows from order, never from how long anything takes.
  */
@@ -56,20 +57,49 @@ async function jobsInFlight(started: () => HeavyJobStarting[], count: number) {
 }
 
 describe('heavy jobs', () => {
-  it('makes each export in a worker thread of its own', async () => {
+  it('makes exports in a worker thread kept warm between them, and replaces one that died', async () => {
     const workers: Worker[] = [];
     const onWorker = (message: unknown) => workers.push((message as { worker: Worker }).worker);
-    diagnostics.subscribe('worker_threads', onWorker);
-    try {
-      for (const name of ['slides.pptx', 'minutes.md', 'meeting.roundtable']) {
+    const exportAll = async (names: string[]) => {
+      for (const name of names) {
         const res = await exportOf(meetingIds[0] as string, name);
         expect(res.status, name).toBe(200);
         await res.arrayBuffer();
       }
+    };
+    diagnostics.subscribe('worker_threads', onWorker);
+    try {
+      await exportAll(['slides.pptx', 'minutes.md', 'meeting.roundtable']);
+      expect(workers).toHaveLength(1);
+      // The kept worker dies while it waits: the next export is made on a new one, kept too.
+      const died = new Promise((resolve) => workers[0]?.once('exit', resolve));
+      await workers[0]?.terminate();
+      await died;
+      await exportAll(['slides.pptx', 'minutes.docx']);
+      expect(workers).toHaveLength(2);
     } finally {
       diagnostics.unsubscribe('worker_threads', onWorker);
     }
-    expect(workers).toHaveLength(3);
+  });
+
+  it('ends the worker it keeps when the server closes', async () => {
+    const other = await startTestServer();
+    const meetingId = other.handlers['meetings.createSample']({ date: SAMPLE_DATE }).meeting.id;
+    const workers: Worker[] = [];
+    const onWorker = (message: unknown) => workers.push((message as { worker: Worker }).worker);
+    diagnostics.subscribe('worker_threads', onWorker);
+    try {
+      const res = await fetch(`${other.url}/api/meetings/${meetingId}/export/minutes.md`, {
+        headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      diagnostics.unsubscribe('worker_threads', onWorker);
+    }
+    expect(workers).toHaveLength(1);
+    const ended = new Promise((resolve) => workers[0]?.once('exit', resolve));
+    await other.cleanup();
+    await ended;
   });
 
   it('answers 429 with Retry-After to a second job for the same meeting while one runs', async () => {

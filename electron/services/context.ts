@@ -11,6 +11,8 @@ export interface ServiceContext {
   randomSeed: () => string;
   /** When this server process started: run state written before it was recovered. */
   startedAt: number;
+  /** Aborted when the server closes: what a service keeps running (a warm worker) ends then. */
+  closing: AbortSignal;
   /** Called after the command's transaction has committed. */
   emit: (event: ServerEvent) => void;
   /**

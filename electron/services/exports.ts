@@ -6,7 +6,8 @@ import { notFound, ServiceError } from './errors.ts';
 import type { ExportJob } from './export-job.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import { readMeetingData } from './meeting-data.ts';
-import { startHeavyWorker } from './worker-thread.ts';
+import { createWarmWorker, type WarmWorker } from './warm-worker.ts';
+import type { HeavyRequestOptions } from './worker-thread.ts';
 
 /**
  * The heap one export may use. A 50,000-note deck needs about half of it; a meeting that needs
@@ -15,15 +16,50 @@ import { startHeavyWorker } from './worker-thread.ts';
 export const EXPORT_HEAP_MB = 1024;
 /** LibreOffice printing a long PDF included; a job still running then is stuck. */
 const EXPORT_TIMEOUT_MS = 10 * 60_000;
+/**
+ * An export worker past this heap after its job is replaced, not kept: after a 5,000-note deck
+ * it held 32 to 40 MiB; a 50,000-note one leaves hundreds that an idle worker never collects.
+ */
+const KEEP_HEAP_MB = 128;
+/** An organizer exports a few files in a row; the worker is not kept through the whole day. */
+const KEEP_FOR_MS = 15 * 60_000;
+
+/** How an export's request to its worker is timed, followed and refused. */
+function exportRequest(
+  name: MethodParsedInput<'exports.file'>['name'],
+  heapLimitMb: number,
+  onProgress: (fraction: number) => void,
+): HeavyRequestOptions {
+  return {
+    timeoutMs: EXPORT_TIMEOUT_MS,
+    onProgress,
+    outOfMemory: () =>
+      new ServiceError(
+        'unavailable',
+        `${name} of this meeting needs more memory than the ${heapLimitMb} MiB one export may use; nothing else was affected: export its minutes (minutes.md) or the meeting file instead`,
+        undefined,
+        detail('export.tooMuchMemory', { name, mib: heapLimitMb }),
+      ),
+    tookTooLong: () =>
+      new ServiceError(
+        'unavailable',
+        `${name} took longer than 10 minutes and was stopped`,
+        undefined,
+        detail('export.timeout', { name }),
+      ),
+  };
+}
 
 /**
  * An export of a meeting, made in a worker thread: the worker reads the meeting on its own
  * read-only connection and makes the file, so neither the read nor the work holds up the
- * event loop that runs every countdown. One export per meeting at a time (see heavy-jobs.ts).
+ * event loop that runs every countdown. One export per meeting at a time (see heavy-jobs.ts),
+ * each on the worker kept warm from the export before when there is one (see warm-worker.ts).
  */
 export async function exportFile(
   ctx: ServiceContext,
   heavyJobs: HeavyJobs,
+  workers: WarmWorker,
   input: MethodParsedInput<'exports.file'>,
 ): Promise<ExportFile> {
   // Refused here, at once, rather than by a worker started for nothing.
@@ -35,27 +71,8 @@ export async function exportFile(
     meetingId: input.id,
     heapLimitMb: EXPORT_HEAP_MB,
   };
-  return heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
-    const worker = startHeavyWorker({
-      heapLimitMb,
-      timeoutMs: EXPORT_TIMEOUT_MS,
-      onProgress: progress,
-      outOfMemory: () =>
-        new ServiceError(
-          'unavailable',
-          `${input.name} of this meeting needs more memory than the ${heapLimitMb} MiB one export may use; nothing else was affected: export its minutes (minutes.md) or the meeting file instead`,
-          undefined,
-          detail('export.tooMuchMemory', { name: input.name, mib: heapLimitMb }),
-        ),
-      tookTooLong: () =>
-        new ServiceError(
-          'unavailable',
-          `${input.name} took longer than 10 minutes and was stopped`,
-          undefined,
-          detail('export.timeout', { name: input.name }),
-        ),
-    });
-    try {
+  return heavyJobs.run(job, ({ heapLimitMb }, progress) =>
+    workers.use(heapLimitMb, async (worker) => {
       const exportJob: ExportJob = {
         name: input.name,
         meetingId: input.id,
@@ -65,13 +82,21 @@ export async function exportFile(
           ? { data: readMeetingData(ctx.store, input.id) }
           : { database: ctx.store.db.name },
       };
-      return (await worker.ask({ type: 'export', job: exportJob })) as ExportFile;
-    } finally {
-      worker.close();
-    }
-  });
+      const asking = exportRequest(input.name, heapLimitMb, progress);
+      return (await worker.ask({ type: 'export', job: exportJob }, asking)) as ExportFile;
+    }),
+  );
 }
 
-export const exportHandlers = (ctx: ServiceContext, heavyJobs: HeavyJobs) => ({
-  'exports.file': (input: MethodParsedInput<'exports.file'>) => exportFile(ctx, heavyJobs, input),
-});
+export function exportHandlers(ctx: ServiceContext, heavyJobs: HeavyJobs) {
+  const workers = createWarmWorker({
+    warmUp: { type: 'warmUp' },
+    keepHeapMb: KEEP_HEAP_MB,
+    keepForMs: KEEP_FOR_MS,
+  });
+  ctx.closing.addEventListener('abort', () => workers.close(), { once: true });
+  return {
+    'exports.file': (input: MethodParsedInput<'exports.file'>) =>
+      exportFile(ctx, heavyJobs, workers, input),
+  };
+}

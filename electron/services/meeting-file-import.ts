@@ -10,7 +10,7 @@ import { invalidInput, ServiceError } from './errors.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import type { MeetingFileHead } from './meeting-file-read.ts';
 import { titleForCopy } from './meetings.ts';
-import { startHeavyWorker } from './worker-thread.ts';
+import { startHeavyWorker, type HeavyRequestOptions } from './worker-thread.ts';
 
 /** Reading a 51 MiB file of 50,000 notes takes about half of this. */
 export const MEETING_FILE_HEAP_MB = 1024;
@@ -139,9 +139,11 @@ export async function importMeeting(
     heapLimitMb: MEETING_FILE_HEAP_MB,
   };
   const { head, meeting } = await heavyJobs.run(job, async ({ heapLimitMb }, progress) => {
-    const worker = startHeavyWorker({
-      heapLimitMb,
-      timeoutMs: IMPORT_TIMEOUT_MS,
+    const worker = startHeavyWorker(heapLimitMb);
+    // The whole import has IMPORT_TIMEOUT_MS: each request to the worker, what is left of it.
+    const deadline = performance.now() + IMPORT_TIMEOUT_MS;
+    const asking = (): HeavyRequestOptions => ({
+      timeoutMs: Math.max(0, deadline - performance.now()),
       onProgress: (fraction) => progress(READ_SHARE * fraction),
       outOfMemory: () =>
         invalidInput(
@@ -164,10 +166,14 @@ export async function importMeeting(
       const transfer = whole && file.buffer instanceof ArrayBuffer ? [file.buffer] : [];
       const read = (await worker.ask(
         { type: 'readMeetingFile', bytes: file },
+        asking(),
         transfer,
       )) as MeetingFileHead;
       const nextNotes = async (from: number) =>
-        (await worker.ask({ type: 'meetingFileNotes', from, count: NOTE_BATCH })) as Note[];
+        (await worker.ask(
+          { type: 'meetingFileNotes', from, count: NOTE_BATCH },
+          asking(),
+        )) as Note[];
       const saved = await writeMeeting(ctx, read, input.asCopy === true, nextNotes, progress);
       return { head: read, meeting: saved };
     } finally {
