@@ -9,6 +9,7 @@ import { createHandlers, type Handlers } from '../services/handlers.ts';
 import { claimDataFolder, diskFull } from '../store/data-folder.ts';
 import { isOutOfSpace } from '../store/out-of-space.ts';
 import { DATABASE_FILE_NAME } from '../store/db.ts';
+import { resumeSearchMergingIfPaused } from '../store/bulk-writes.ts';
 import { openStore, type Store } from '../store/index.ts';
 import {
   allowedHosts,
@@ -122,6 +123,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     claim.release();
     // Opening writes too (the WAL and its index): a full disk is named, not a stack trace.
     throw isOutOfSpace(error, options.dataDir) ? diskFull(options.dataDir) : error;
+  }
+  try {
+    resumeSearchMergingIfPaused(store.db);
+  } catch (error) {
+    log(`roundtable: search index merging stays paused until the next import: ${String(error)}`);
   }
   const backups = startBackupSchedule({
     db: store.db,

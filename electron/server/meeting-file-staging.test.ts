@@ -1,6 +1,10 @@
 import diagnostics from 'node:diagnostics_channel';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pauseSearchMerging, searchMergingPaused } from '../store/bulk-writes.ts';
 import { largeMeetingFile } from './test-support/large-meeting.ts';
 import { importMeetingFile, tableRowCounts } from './test-support/meeting-file.ts';
 import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
@@ -43,6 +47,18 @@ async function duringImport(
   }
 }
 
+/** FTS5's check of the search index against the notes table: null when they agree. */
+function searchIndexFault(): string | null {
+  try {
+    server.store.db
+      .prepare("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
+      .run();
+    return null;
+  } catch (error) {
+    return String(error);
+  }
+}
+
 const listedIds = async () =>
   ((await api('GET', '/api/meetings')).body.meetings as { id: string }[]).map((m) => m.id);
 
@@ -51,8 +67,10 @@ describe('a big meeting file, written in short transactions', () => {
     const before = await listedIds();
     let hiddenMeanwhile: string[] = [];
     let foundMeanwhile = -1;
+    let mergingPausedMeanwhile = false;
     const imported = await duringImport(largeMeetingFile(20, 1200), () => {
       hiddenMeanwhile = server.store.meetings.listImporting();
+      mergingPausedMeanwhile = searchMergingPaused(server.store.db);
       foundMeanwhile = server.store.notes.search({
         matches: [],
         scanTerm: '临时党支部',
@@ -73,6 +91,11 @@ describe('a big meeting file, written in short transactions', () => {
     expect(notes.body.nextCursor).not.toBeNull();
     const found = await api('GET', `/api/search?q=${encodeURIComponent('临时党支部')}`);
     expect(found.body.results.length).toBeGreaterThan(0);
+    // Its notes went into the search index in slices, merged between them: the index holds
+    // exactly the notes (FTS5's own check against the table), and merges as usual again.
+    expect(mergingPausedMeanwhile).toBe(true);
+    expect(searchIndexFault()).toBeNull();
+    expect(searchMergingPaused(server.store.db)).toBe(false);
   }, 120_000);
 
   it('deletes what it wrote when it fails halfway, and what a crash left at the next import', async () => {
@@ -83,6 +106,8 @@ describe('a big meeting file, written in short transactions', () => {
     expect(failed.seen).toBe(true);
     expect(failed.status).toBe(500);
     expect(tableRowCounts(server.store)).toEqual(before);
+    expect(searchMergingPaused(server.store.db)).toBe(false);
+    expect(searchIndexFault()).toBeNull();
 
     // A crash halfway leaves the meeting marked: hidden, then gone when the next import starts.
     const left = server.handlers['meetings.createSample']({ date: '2026-11-25' }).meeting.id;
@@ -94,6 +119,24 @@ describe('a big meeting file, written in short transactions', () => {
     expect(server.store.meetings.listImporting()).toEqual([]);
     expect(server.store.notes.pageForMeeting(left, null, 10).notes).toEqual([]);
   }, 120_000);
+
+  it('resumes merging the search index at the next start when a crash cut an import short', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-merging-'));
+    try {
+      const before = await startTestServer(dataDir);
+      // What a crash halfway leaves: merging paused (the meeting marked too, see above).
+      before.store.db.transaction(() => pauseSearchMerging(before.store.db))();
+      await before.cleanup();
+      const after = await startTestServer(dataDir);
+      try {
+        expect(searchMergingPaused(after.store.db)).toBe(false);
+      } finally {
+        await after.cleanup();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses files of nested brackets or of more parts than a meeting has, before parsing', async () => {
     const nested = new Uint8Array(Buffer.from('['.repeat(1_000_000)));

@@ -4,6 +4,12 @@ import { detail } from '../api/error-reasons.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
 import { initialRunState } from '../core/run.ts';
+import {
+  checkpointQuietly,
+  mergeSearchStep,
+  pauseSearchMerging,
+  resumeSearchMerging,
+} from '../store/bulk-writes.ts';
 import { withUnsyncedCommits } from '../store/unsynced-commits.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
@@ -26,22 +32,46 @@ const SLICE_MS = 8;
 const READ_SHARE = 0.3;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Pages of the search index one merge step writes: well under a millisecond of work. */
+const MERGE_PAGES = 16;
+
+/** Runs `write` in transactions of about SLICE_MS each until it says it is done. */
+function writeForAboutASlice(ctx: ServiceContext, write: () => boolean): boolean {
+  return withUnsyncedCommits(ctx.store.db, () =>
+    ctx.store.transaction(() => {
+      const startedAt = performance.now();
+      let more: boolean;
+      do more = write();
+      while (more && performance.now() - startedAt < SLICE_MS);
+      return more;
+    }),
+  );
+}
+
+/** Merges the search index's segments in slices until no level holds enough to merge. */
+async function mergeSearchInSlices(ctx: ServiceContext): Promise<void> {
+  while (writeForAboutASlice(ctx, () => mergeSearchStep(ctx.store.db, MERGE_PAGES))) {
+    await nextTurn();
+  }
+}
 
 /**
  * Writes notes in transactions of about SLICE_MS each, letting the event loop run between. They
  * are not flushed to the disk one by one: the meeting is hidden until the last transaction of
- * the import, which flushes them all (see withUnsyncedCommits).
+ * the import, which flushes them all (see withUnsyncedCommits). After each slice, what SQLite
+ * would otherwise do inside some later insert is done in steps of its own (see bulk-writes.ts):
+ * the search index merged, and the WAL folded back while it is small.
  */
 async function writeNotesInSlices(ctx: ServiceContext, notes: readonly Note[]): Promise<void> {
   let next = 0;
   while (next < notes.length) {
-    withUnsyncedCommits(ctx.store.db, () =>
-      ctx.store.transaction(() => {
-        const startedAt = performance.now();
-        do ctx.store.notes.save(notes[next++] as Note);
-        while (next < notes.length && performance.now() - startedAt < SLICE_MS);
-      }),
-    );
+    writeForAboutASlice(ctx, () => {
+      ctx.store.notes.save(notes[next++] as Note);
+      return next < notes.length;
+    });
+    await nextTurn();
+    await mergeSearchInSlices(ctx);
+    checkpointQuietly(ctx.store.db);
     await nextTurn();
   }
 }
@@ -89,6 +119,7 @@ async function writeMeeting(
   if (alreadyHere() && !asCopy) throw conflict();
   await deleteUnfinishedImports(ctx);
   ctx.store.transaction(() => {
+    pauseSearchMerging(ctx.store.db);
     ctx.store.meetings.save(meeting);
     ctx.store.meetings.setImporting(meeting.id, true);
     ctx.store.agenda.replaceAll(meeting.id, items);
@@ -102,6 +133,7 @@ async function writeMeeting(
       progress(READ_SHARE + ((1 - READ_SHARE) * written) / head.noteCount);
     }
     return ctx.store.transaction(() => {
+      resumeSearchMerging(ctx.store.db);
       const copy = alreadyHere();
       if (copy && !asCopy) throw conflict();
       // A copy beside the meeting it came from is a meeting of its own from now on, and
@@ -114,7 +146,13 @@ async function writeMeeting(
       return saved;
     });
   } catch (error) {
-    // Still marked: if this fails too (a full disk), the next import deletes it.
+    // Still marked: if this fails too (a full disk), the next import deletes it, and the next
+    // start resumes merging. Resumed first: FTS5 merges a delete's rows as it goes, as always.
+    try {
+      ctx.store.transaction(() => resumeSearchMerging(ctx.store.db));
+    } catch {
+      // Resumed at the next start (see resumeSearchMergingIfPaused).
+    }
     await deleteInSlices(ctx, meeting.id).catch(() => {});
     throw error;
   }
