@@ -103,6 +103,10 @@ describe('the page: GB/T 9704-2012 type area, 22 lines of 28 characters, page nu
     const advance = 320 + [...spacings][0]!;
     expect(28 * advance).toBeLessThanOrEqual(width);
     expect(29 * advance).toBeGreaterThan(width);
+    // With room for rounding (LibreOffice set only 27 at −5 twips, 28 × 315 = 8820 of 8845):
+    // still 28 with each character 3 twips wider, still not 29 with each 3 twips narrower.
+    expect(28 * (advance + 3)).toBeLessThanOrEqual(width);
+    expect(29 * (advance - 3)).toBeGreaterThan(width);
   });
 
   it('keeps punctuation inside the type area: Word’s overflowPunct off, LibreOffice’s copy on', async () => {

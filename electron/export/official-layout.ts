@@ -35,11 +35,18 @@ export const GRID = {
   linePitch: Math.floor(TYPE_AREA.height / 22),
   charSpace: Math.floor((TYPE_AREA.width / 28 / 20 - FONT_SIZE.三号 / 2) * 4096),
   /**
-   * The same cell as a run's character spacing, in twips (what LibreOffice honours, see
-   * minutes-docx.ts): 315.9 − 320 = −4.1, rounded down to −5 so that 28 characters of
-   * 315 twips (8820) fit the 8845 and 29 (9135) do not.
+   * The same 28 as a run's character spacing, in twips (what LibreOffice honours, see
+   * minutes-docx.ts). 28 characters of 320 + s fit the 8845 and 29 do not for s from −14
+   * (29 × 306 = 8874 > 8845) to −5 (28 × 315 = 8820 ≤ 8845). At −5 LibreOffice 7.4, rounding
+   * twips through its 1/100 mm, still set 27 (measured on the PDF; −6 set 28), so the spacing
+   * is the middle of that range, −10 (28 × 310 = 8680), with room for either program's rounding.
    */
-  runSpacing: Math.floor(TYPE_AREA.width / 28 - FONT_SIZE.三号 * 10),
+  runSpacing: Math.floor(
+    (Math.floor(TYPE_AREA.width / 28) -
+      FONT_SIZE.三号 * 10 +
+      (Math.floor(TYPE_AREA.width / 29) + 1 - FONT_SIZE.三号 * 10)) /
+      2,
+  ),
 };
 
 /** One grid cell, in twips: indents are counted in characters of the grid. */
