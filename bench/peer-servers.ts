@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type WebSocket from 'ws';
 import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { buildIfStale } from '../scripts/build-if-stale.ts';
 import { SERVE_NODE_FLAGS } from '../scripts/serve-flags.ts';
 import { endProcess, own, ownTempDir } from './owned-processes.ts';
 import { closeAll, connectScreens, connectSockets, postCommand, request } from './ws-clients.ts';
@@ -49,9 +50,27 @@ function stderrTail(child: ChildProcess): () => string {
   return () => (tail.trim() ? `\n${tail.trim()}` : '');
 }
 
+const VITE_DIR = path.resolve(import.meta.dirname, '..', '.vite');
+let bundle: string | undefined;
+
+/**
+ * The bundled server Roundtable runs from through the whole run: built if stale, then copied
+ * beside the build (so that it still finds the project's node_modules). A rebuild of
+ * .vite/serve meanwhile, by a test or an editor's build, removed files under a starting server
+ * (aborting the run) and would change the code between rounds.
+ */
+function bundleOfThisRun(): string {
+  if (bundle) return bundle;
+  buildIfStale();
+  const copy = ownTempDir(path.join(VITE_DIR, `bench-serve-${process.pid}`));
+  fs.cpSync(path.join(VITE_DIR, 'serve'), copy, { recursive: true });
+  bundle = path.join(copy, 'serve.js');
+  return bundle;
+}
+
 export async function startRoundtable(): Promise<Peer> {
   const dir = ownTempDir(fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-peer-')));
-  const serve: ServeProcess = await startServe(dir);
+  const serve: ServeProcess = await startServe(dir, [], { bundle: bundleOfThisRun() });
   own(serve.child, 'roundtable');
   let run: string;
   try {

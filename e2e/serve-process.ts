@@ -47,14 +47,14 @@ process.once('exit', () => {
 /**
  * Starts `serve` as a user would, on a random port, and waits for its ready line. `port:
  * 'remembered'` gives no --port, as `npm start` and `npm run serve` do: the port of the last
- * start on this data folder.
+ * start on this data folder. `bundle` runs a copy of the bundled server as it is, unbuilt.
  */
 export function startServe(
   dataDir: string,
   extraArgs: string[] = [],
-  { port = 'random' }: { port?: 'random' | 'remembered' } = {},
+  { port = 'random', bundle }: { port?: 'random' | 'remembered'; bundle?: string } = {},
 ): Promise<ServeProcess> {
-  if (!built) {
+  if (!built && !bundle) {
     buildIfStale();
     built = true;
   }
@@ -62,7 +62,7 @@ export function startServe(
     process.execPath,
     [
       ...SERVE_NODE_FLAGS,
-      SERVE,
+      bundle ?? SERVE,
       ...(port === 'random' ? ['--port', '0'] : []),
       '--data-dir',
       dataDir,
