@@ -1,7 +1,8 @@
 /**
  * The floor of `npm run bench:peer`: a bare `ws` broadcast server with no application. A
- * command, over HTTP (`POST /command/<state>`) or over the WebSocket (`{"id", "command"}`),
- * is broadcast as one message to every connected client, then answered. Measured with the same
+ * command, over HTTP (`POST /call/<method>`) or as a call on the WebSocket (the shape of
+ * electron/api/ws-rpc.ts, `{"kind":"call","id","method"}`), is broadcast as one message to
+ * every connected client, then answered. Measured with the same
  * clients in the same rounds as Roundtable, it is what this machine's loopback, wake-ups and
  * per-client writes cost; no server design goes below it.
  *
@@ -13,20 +14,20 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 const clients = new Set<WebSocket>();
 
-function broadcast(state: string): void {
-  const message = JSON.stringify({ type: 'state.changed', state });
+function broadcast(method: string): void {
+  const message = JSON.stringify({ type: 'state.changed', method });
   for (const ws of clients) ws.send(message);
 }
 
 const server = http.createServer((req, res) => {
-  const state = /^\/command\/(\w+)$/.exec(req.url ?? '')?.[1];
-  if (req.method !== 'POST' || !state) {
+  const method = /^\/call\/([\w.]+)$/.exec(req.url ?? '')?.[1];
+  if (req.method !== 'POST' || !method) {
     res.writeHead(404).end();
     return;
   }
   req.resume();
   req.on('end', () => {
-    broadcast(state);
+    broadcast(method);
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"ok":true}');
   });
 });
@@ -38,9 +39,9 @@ sockets.on('connection', (ws) => {
   // A greeting, as Roundtable's screens get theirs: a client counts once it has one.
   ws.send('{"type":"hello"}');
   ws.on('message', (data) => {
-    const { id, command } = JSON.parse(String(data)) as { id: number; command: string };
-    broadcast(command);
-    ws.send(JSON.stringify({ id, ok: true }));
+    const { id, method } = JSON.parse(String(data)) as { id: number; method: string };
+    broadcast(method);
+    ws.send(JSON.stringify({ kind: 'answer', id, ok: true, output: null }));
   });
 });
 

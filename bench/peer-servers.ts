@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type WebSocket from 'ws';
 import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
+import { openCaller, type Json, type WsCaller } from '../electron/server/test-support/ws-caller.ts';
 import { buildIfStale } from '../scripts/build-if-stale.ts';
 import { SERVE_NODE_FLAGS } from '../scripts/serve-flags.ts';
 import { endProcess, own, ownTempDir } from './owned-processes.ts';
@@ -34,10 +35,19 @@ export interface Peer {
 }
 
 /**
- * How Roundtable's console sends a run command, and so how the floor is sent its command:
- * HTTP until the console sends commands over its WebSocket.
+ * How Roundtable's console sends a run command, and so how the floor is sent its command: as a
+ * call on its open WebSocket (electron/api/ws-rpc.ts), answered after the commit.
  */
-const CONSOLE_TRANSPORT: 'http' | 'ws' = 'http';
+const CONSOLE_TRANSPORT: 'http' | 'ws' = 'ws';
+
+/** The i-th command of the pause/resume alternation, by its method name. */
+const toggleMethod = (i: number) => (i % 2 === 0 ? 'run.pause' : 'run.resume');
+
+/** Sends a call on a console's live socket and resolves when it is answered, throws if refused. */
+async function callOn(caller: WsCaller, method: string, input?: Json): Promise<void> {
+  const answer = await caller.call(method, input);
+  if (!answer.ok) throw new Error(`${method} refused: ${answer.status} ${answer.error.message}`);
+}
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 const exitOf = (child: ChildProcess) =>
@@ -73,12 +83,14 @@ export async function startRoundtable(): Promise<Peer> {
   const serve: ServeProcess = await startServe(dir, [], { bundle: bundleOfThisRun() });
   own(serve.child, 'roundtable');
   let run: string;
+  let meetingId: string;
   try {
     const headers = { Authorization: `Bearer ${serve.token}` };
     const sample = (await (
       await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers))
     ).json()) as { meeting: { id: string } };
-    run = `/api/meetings/${sample.meeting.id}/run`;
+    meetingId = sample.meeting.id;
+    run = `/api/meetings/${meetingId}/run`;
     const next = await fetch(`${serve.origin}${run}/next`, { method: 'POST', headers });
     if (!next.ok)
       throw new Error(`Roundtable did not start the sample's first item: ${next.status}`);
@@ -87,14 +99,22 @@ export async function startRoundtable(): Promise<Peer> {
     throw error;
   }
   const toggle = (i: number) => `${run}/${i % 2 === 0 ? 'pause' : 'resume'}`;
+  const httpCommand = (i: number, agent: http.Agent) => postCommand(serve, agent, toggle(i));
+  // The console's own socket, which it sends its run commands on.
+  let caller: WsCaller | undefined;
+  const wsCommand = async (i: number) => {
+    caller ??= await openCaller(serve.origin, serve.token);
+    await callOn(caller, toggleMethod(i), { id: meetingId });
+  };
   return {
     name: 'roundtable',
     pid: serve.child.pid as number,
     clients: (count) => connectScreens(serve, count),
-    command: (i, agent) => postCommand(serve, agent, toggle(i)),
+    command: CONSOLE_TRANSPORT === 'ws' ? wsCommand : httpCommand,
     isResult: (message) => message.includes('"run.changed"'),
-    httpCommand: (i, agent) => postCommand(serve, agent, toggle(i)),
+    httpCommand,
     async stop() {
+      caller?.ws.close();
       await serve.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -122,7 +142,6 @@ function untilLine(child: ChildProcess, pattern: RegExp, what: string): Promise<
 }
 
 const FLOOR_SERVER = path.join(import.meta.dirname, 'floor-server.ts');
-const FLOOR_STATES = ['paused', 'running'] as const;
 
 /** The bare `ws` broadcast server (`floor-server.ts`), sent commands as Roundtable's console sends them. */
 export async function startFloor(): Promise<Peer> {
@@ -141,26 +160,12 @@ export async function startFloor(): Promise<Peer> {
   }
   const origin = `http://127.0.0.1:${port}`;
   const wsUrl = `ws://127.0.0.1:${port}/ws`;
-  const state = (i: number) => FLOOR_STATES[i % 2] as string;
   const httpCommand = (i: number, agent: http.Agent) =>
-    request(`${origin}/command/${state(i)}`, 'POST', agent);
-  let controller: WebSocket | null = null;
+    request(`${origin}/call/${toggleMethod(i)}`, 'POST', agent);
+  let caller: WsCaller | undefined;
   const wsCommand = async (i: number) => {
-    const [ws] = controller
-      ? [controller]
-      : await connectSockets(wsUrl, 1, (socket, r) => socket.once('message', () => r(socket)));
-    if (!ws) throw new Error('the floor refused its controller');
-    controller = ws;
-    // As a console would: the command counts as done when its answer is back.
-    await new Promise<void>((resolve) => {
-      const onMessage = (data: WebSocket.RawData) => {
-        if (!String(data).startsWith(`{"id":${i},`)) return;
-        ws.off('message', onMessage);
-        resolve();
-      };
-      ws.on('message', onMessage);
-      ws.send(JSON.stringify({ id: i, command: state(i) }));
-    });
+    caller ??= await openCaller(origin, 'none');
+    await callOn(caller, toggleMethod(i));
   };
   return {
     name: 'floor',
@@ -168,10 +173,10 @@ export async function startFloor(): Promise<Peer> {
     clients: (count) =>
       connectSockets(wsUrl, count, (ws, resolve) => ws.once('message', () => resolve(ws))),
     command: CONSOLE_TRANSPORT === 'ws' ? wsCommand : httpCommand,
-    isResult: (message, i) => message.includes(`"state":"${state(i)}"`),
+    isResult: (message, i) => message.includes(`"method":"${toggleMethod(i)}"`),
     httpCommand,
     async stop() {
-      controller?.close();
+      caller?.ws.close();
       await endProcess(child);
     },
   };
