@@ -305,3 +305,14 @@ function goBackTo(state: RunState, target: AgendaItem, now: number): RunState {
   if (!earlier || earlier.status !== 'done') return cue(state, target);
   return reopen(state, target, earlier, now);
 }
+
+/**
+ * An agenda edit may have removed the item on stage (its row in the run is not a foreign key):
+ * the run then has nothing on stage. Applied wherever the stored run is read, the commands and
+ * the meeting file alike, so a file never names an item it does not carry.
+ */
+export function withoutMissingItems(state: RunState, items: readonly AgendaItem[]): RunState {
+  const ids = new Set(items.map((i) => i.id));
+  if (state.currentItemId === null || ids.has(state.currentItemId)) return state;
+  return { ...state, currentItemId: null, clock: null };
+}

@@ -1,5 +1,6 @@
 import type { MeetingData } from '../export/meeting-data.ts';
 import type { Store } from '../store/index.ts';
+import { withoutMissingItems } from '../core/run.ts';
 import { notFound } from './errors.ts';
 
 /** The repositories an export reads, on the server's connection or a read-only one. */
@@ -9,11 +10,12 @@ export type MeetingDataSource = Pick<Store, 'meetings' | 'agenda' | 'notes' | 'r
 export function readMeetingData(store: MeetingDataSource, meetingId: string): MeetingData {
   const meeting = store.meetings.get(meetingId);
   if (!meeting) throw notFound('meeting', meetingId);
+  const items = store.agenda.listForMeeting(meetingId);
   return {
     meeting,
-    items: store.agenda.listForMeeting(meetingId),
+    items,
     notes: store.notes.listForMeeting(meetingId),
-    run: store.runs.load(meetingId).state,
+    run: withoutMissingItems(store.runs.load(meetingId).state, items),
     draws: store.draws.listForMeeting(meetingId),
     originMeetingId: store.meetings.originOf(meetingId),
   };

@@ -9,8 +9,9 @@ import { invalidInput, notFound } from './errors.ts';
 import { notesPage, pageLimit, readCursor } from './note-pages.ts';
 
 function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
-  const item = ctx.store.agenda.get(meetingId, itemId);
-  if (!item && !ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
+  const held = ctx.store.hot.meetingRun(meetingId);
+  if (!held) throw notFound('meeting', meetingId);
+  const item = held.items.find((i) => i.id === itemId);
   // A note for an item that was deleted meanwhile is bad input, not a missing route.
   if (!item)
     throw invalidInput(
@@ -43,7 +44,7 @@ export function createNote(ctx: ServiceContext, input: MethodParsedInput<'notes.
   const note = ctx.store.transaction(() => {
     itemOf(ctx, input.id, input.itemId);
     const now = ctx.now();
-    const clock = ctx.store.runs.clock(input.id);
+    const clock = ctx.store.hot.meetingRun(input.id)?.run.state.clock ?? null;
     const created: Note = {
       id: ctx.newId(),
       meetingId: input.id,

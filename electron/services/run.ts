@@ -3,7 +3,13 @@ import type { RunView } from '../api/run.ts';
 import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
 import { remainingMs, shiftClock } from '../core/clock.ts';
 import type { Meeting } from '../core/meeting.ts';
-import { applyRunCommand, type RunCommand, type RunProblem, type RunState } from '../core/run.ts';
+import {
+  applyRunCommand,
+  withoutMissingItems,
+  type RunCommand,
+  type RunProblem,
+  type RunState,
+} from '../core/run.ts';
 import { detail, type ApiErrorReason } from '../api/error-reasons.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
@@ -40,13 +46,6 @@ function refusal(problem: RunProblem, item: AgendaItem | undefined): ServiceErro
   );
 }
 
-/** An agenda edit may have removed the item on stage; the run then has nothing on stage. */
-function withoutMissingItems(state: RunState, items: readonly AgendaItem[]): RunState {
-  const ids = new Set(items.map((i) => i.id));
-  if (state.currentItemId === null || ids.has(state.currentItemId)) return state;
-  return { ...state, currentItemId: null, clock: null };
-}
-
 function thresholdsFor(meeting: Meeting, item: AgendaItem | undefined) {
   return {
     warningMs: (item?.warningSeconds ?? meeting.warningSeconds) * 1000,
@@ -80,16 +79,16 @@ function toView(
   };
 }
 
+/** From memory (store.hot): SQLite is read once per meeting, not on every command. */
 function load(ctx: ServiceContext, meetingId: string) {
-  const meeting = ctx.store.meetings.get(meetingId);
-  if (!meeting) throw notFound('meeting', meetingId);
-  const items = ctx.store.agenda.listForMeeting(meetingId);
-  const stored = ctx.store.runs.load(meetingId);
+  const held = ctx.store.hot.meetingRun(meetingId);
+  if (!held) throw notFound('meeting', meetingId);
+  const { meeting, items, run } = held;
   return {
     meeting,
     items,
-    state: withoutMissingItems(stored.state, items),
-    updatedAt: stored.updatedAt,
+    state: withoutMissingItems(run.state, items),
+    updatedAt: run.updatedAt,
   };
 }
 

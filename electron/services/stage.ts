@@ -10,7 +10,7 @@ import type { runHandlers } from './run.ts';
  * screen opened on a fresh install still shows something.
  */
 export function currentStage(ctx: ServiceContext): Stage {
-  const chosen = ctx.store.stage.get();
+  const chosen = ctx.store.hot.stage();
   if (chosen) return { meetingId: chosen, chosen: true };
   const unarchived = listMeetings(ctx).meetings.filter((m) => !m.archived);
   const clocked = ctx.store.runs
@@ -21,8 +21,8 @@ export function currentStage(ctx: ServiceContext): Stage {
 
 /** Puts a meeting on stage and tells every screen; nothing happens when it is there already. */
 export function putOnStage(ctx: ServiceContext, meetingId: string): Stage {
-  if (!ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
-  if (ctx.store.stage.get() === meetingId) return currentStage(ctx);
+  if (!ctx.store.hot.meetingRun(meetingId)) throw notFound('meeting', meetingId);
+  if (ctx.store.hot.stage() === meetingId) return currentStage(ctx);
   ctx.store.transaction(() => ctx.store.stage.set(meetingId));
   const stage = currentStage(ctx);
   ctx.emit({ kind: 'stage.changed', stage });

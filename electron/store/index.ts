@@ -3,6 +3,7 @@ import { agendaRepository } from './agenda.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Db } from './db.ts';
 import { drawRepository } from './draws.ts';
+import { createHotState } from './hot-state.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
 import { asStorageFull } from './out-of-space.ts';
@@ -32,26 +33,35 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now, log);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   const folder = file === ':memory:' ? undefined : path.dirname(file);
-  return {
-    db,
+  const hot = createHotState({
     meetings: meetingRepository(db),
     agenda: agendaRepository(db),
     runs: runRepository(db),
+    stage: stageRepository(db),
+  });
+  return {
+    db,
+    // Their writers also keep `hot` right, after each commit.
+    ...hot.watchWrites(),
     notes: noteRepository(db),
     roster: rosterRepository(db),
     draws: drawRepository(db),
-    stage: stageRepository(db),
+    /** The meetings, agendas, run states and stage that commands need, held in memory. */
+    hot,
     /**
      * One command's writes, all or nothing. A write that finds the disk full throws a
      * StorageFullError: SQLite has rolled the whole transaction back, nothing of it is kept.
      */
     transaction<T>(fn: () => T): T {
       let result: T;
+      hot.began();
       try {
         result = db.transaction(fn)();
       } catch (error) {
+        hot.rolledBack();
         throw asStorageFull(error, folder);
       }
+      hot.committed();
       checkpointer?.wrote();
       return result;
     },

@@ -15,3 +15,4 @@ export function stageRepository(db: Db) {
     },
   };
 }
+export type StageRepository = ReturnType<typeof stageRepository>;
