@@ -20,7 +20,7 @@ test('an import refusal is said in Chinese, and rewords itself in English on a s
   });
   const alert = page.getByRole('alert');
   await expect(alert).toHaveText(
-    '无法导入：“照片.png”不是可读取的表格（请使用 .xlsx 或 CSV 文件），未导入任何内容',
+    '无法导入：“照片.png”不是表格：既不是 .xlsx 工作簿，也不是 CSV 文本，未导入任何内容',
   );
 
   // A roster that reads well in the preview, then is refused when imported: the file changed
