@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { CHAR, officialFooters } from './docx-parts.ts';
+import { fillFontTable, OFFICIAL_FONT_TABLE, patchDocx } from './docx-patch.ts';
 import type { ScriptParagraph } from './host-script.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
 
@@ -48,5 +49,8 @@ export async function hostScriptDocx(
       },
     ],
   });
-  return Packer.toBuffer(document);
+  // The same font table as the minutes, so Word and WPS substitute its 公文 faces alike.
+  return patchDocx(await Packer.toBuffer(document), {
+    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
+  });
 }

@@ -4,6 +4,8 @@ import { itemHeadline } from '../core/agenda.ts';
 import { applyDraw, makeDraw } from '../core/draw.ts';
 import { exportSampleData, plainSampleData } from './export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
+import { hostScript } from './host-script.ts';
+import { hostScriptDocx } from './host-script-docx.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesMarkdown } from './minutes-md.ts';
 import { minutesModel } from './minutes-model.ts';
@@ -210,6 +212,25 @@ describe('the font table, so Word and WPS substitute each 公文 face sensibly',
   it('names every East-Asian face the document uses', async () => {
     const docx = await minutesDocx(
       minutesModel(withMeeting(exportSampleData(), { minutesMark: '龙岗区组织工作纪要' })),
+    );
+    const doc = await readDocx(docx);
+    const used = new Set(
+      [...doc.body, ...doc.headersAndFooters.flatMap((f) => f.paragraphs)].flatMap((p) =>
+        p.runs.map((r) => r.eastAsia),
+      ),
+    );
+    for (const face of used) expect(fonts.has(face)).toBe(true);
+  });
+
+  it('is the host script’s font table too', async () => {
+    const docx = await hostScriptDocx(hostScript(plainSampleData()), '主持词');
+    const table = (await partsOf(docx)).fontTable;
+    const named = children(table, 'w:font').map((f) => [
+      attr(f, 'w:name'),
+      val(child(f, 'w:altName')),
+    ]);
+    expect(named).toEqual(
+      [...fonts.values()].map((f) => [attr(f, 'w:name'), val(child(f, 'w:altName'))]),
     );
     const doc = await readDocx(docx);
     const used = new Set(
