@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import { convertWithLibreOffice } from './test-support/libreoffice-convert.ts';
 import { TIMING_HEADER } from './timing-report.ts';
 import { timingXlsx } from './timing-xlsx.ts';
@@ -41,6 +41,19 @@ describe('the timing report (.xlsx)', () => {
     ]);
     // The frozen header stays in view while scrolling.
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('wraps a long title in its row instead of running it off both sides', async () => {
+    const short = await readSheet();
+    expect(short.getRow(1).height).toBeLessThan(30); // the sample's title takes one line
+    const data = hardMeeting();
+    data.meeting = {
+      ...data.meeting,
+      title: `${data.meeting.title}（第二次）暨重点工作谋划部署会议`,
+    };
+    const sheet = await readSheet(data);
+    expect(sheet.getCell(1, 1).alignment).toMatchObject({ wrapText: true, horizontal: 'center' });
+    expect(sheet.getRow(1).height).toBeGreaterThanOrEqual(40); // two lines of 14 pt
   });
 
   it('marks the items that ran over in red, and only those', async () => {

@@ -7,6 +7,14 @@ const OVERTIME_COLUMN = TIMING_HEADER.indexOf('超时（秒）') + 1;
 const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 12, 12, 10, 12];
 /** One line of 11 pt 宋体. */
 const LINE_HEIGHT_PT = 15;
+const TITLE_PT = 14;
+/** One line of the 14 pt title. */
+const TITLE_LINE_PT = 20;
+/**
+ * How many Chinese characters of the title fit across the table: a column width counts the
+ * narrow characters of the 11 pt body, a Chinese one takes two, and the title is 14 pt.
+ */
+const TITLE_EM = Math.floor(((WIDTHS.reduce((a, b) => a + b, 0) - 2) / 2) * (11 / TITLE_PT));
 
 /**
  * The timing report as a workbook: a title row, the header frozen above the rows, overtime rows
@@ -28,9 +36,10 @@ export async function timingXlsx(
   sheet.mergeCells(1, 1, 1, TIMING_HEADER.length);
   const title = sheet.getCell(1, 1);
   title.value = `${data.meeting.title} 计时报告`;
-  title.font = { ...font, size: 14, bold: true };
-  title.alignment = { horizontal: 'center' };
-  sheet.getRow(1).height = 24;
+  title.font = { ...font, size: TITLE_PT, bold: true };
+  // A long title wraps in its row instead of running off both sides of the merged cell.
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  sheet.getRow(1).height = wrapLines(title.value, TITLE_EM).length * TITLE_LINE_PT + 4;
 
   const header = sheet.addRow([...TIMING_HEADER]);
   header.font = { ...font, bold: true };
