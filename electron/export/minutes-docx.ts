@@ -163,9 +163,11 @@ function bodyParagraphs(model: MinutesModel): Paragraph[] {
 }
 
 /**
- * Who lays the document out. LibreOffice 7.4 reads `w:overflowPunct` the wrong way round (off
- * lets punctuation hang into the margin there, on keeps it in: measured on the rendered PDF), so
- * the copy it prints the PDF from says on; the .docx a user opens in Word or WPS says off.
+ * Who lays the document out. LibreOffice reads `w:overflowPunct` the wrong way round: its
+ * writerfilter (DomainMapper.cxx) sets "hanging punctuation" to `overflowPunct == 0`, so off
+ * lets punctuation hang into the margin there and on keeps it in (7.4, measured on the PDF:
+ * 1.6 mm past the type area with off, none with on). The copy it prints the PDF from says on;
+ * the .docx a user opens in Word or WPS says off, as ECMA-376 17.3.1.21 means it.
  */
 export type MinutesReader = 'word' | 'libreoffice';
 
