@@ -3,7 +3,7 @@ import type { MeetingData } from './meeting-data.ts';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import { slidesModel } from './slides-model.ts';
 import { slidesPptx } from './slides-pptx.ts';
-import { lineEmOf, wrapLines } from './text-fit.ts';
+import { slideLines } from './text-fit.ts';
 import {
   readPptx,
   resolveTarget,
@@ -44,7 +44,7 @@ function variants(): { name: string; data: MeetingData }[] {
 /** Lines a paragraph takes in a box `widthIn` wide, measured at its largest run. */
 function paragraphLines(p: ReadParagraph, widthIn: number): number {
   const sizePt = Math.max(...p.runs.map((r) => r.sizePt), 1);
-  return wrapLines(p.text, lineEmOf(widthIn, sizePt)).length;
+  return slideLines(p.text, widthIn, sizePt).length;
 }
 
 /** The height the paragraphs of a box take: lines × exact pitch, and the space between. */

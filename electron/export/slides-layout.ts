@@ -1,8 +1,7 @@
 import {
   fitStack,
   fitText,
-  lineEmOf,
-  wrapLines,
+  slideLines,
   type FittedText,
   type FitLimits,
   type StackBlock,
@@ -91,11 +90,11 @@ export function coverLayout(
   // Date and venue on one line if they fit there, else each on its own rather than "（东 | 座）".
   const oneLine = [meeting.date, meeting.venue].filter(Boolean).join('  ·  ');
   const dateVenue =
-    wrapLines(oneLine, lineEmOf(w, 24)).length === 1
+    slideLines(oneLine, w, 24).length === 1
       ? oneLine
       : [meeting.date, meeting.venue].filter(Boolean).join('\n');
   const cover = { title: meeting.title, organizer: meeting.organizer, dateVenue };
-  const top = hasLogo ? 1.55 : 0.45;
+  const top = hasLogo ? 1.3 : 0.45;
   const bottom = SLIDE_HEIGHT_IN - 0.4;
   const blocks: StackBlock[] = [
     {
@@ -116,7 +115,7 @@ export function coverLayout(
             minPt: 24,
             spacing: 1.25,
             gapAfterPt: 6,
-            cutOrder: 1,
+            cutOrder: 0,
           },
         ]
       : []),
@@ -129,7 +128,7 @@ export function coverLayout(
             minPt: 24,
             spacing: 1.25,
             gapAfterPt: 0,
-            cutOrder: 0,
+            // The date and the venue are never cut: the organizer's full name goes first.
           },
         ]
       : []),
@@ -147,7 +146,7 @@ export function coverLayout(
       start - RULE_ROOM_PT / 72 / 2 - 0.02,
       title.y + title.h + RULE_ROOM_PT / 72 / 2 - 0.02,
     ],
-    logo: hasLogo ? { x: SLIDE_WIDTH_IN / 2 - 0.6, y: 0.4, w: 1.2, h: 1.0 } : null,
+    logo: hasLogo ? { x: SLIDE_WIDTH_IN / 2 - 0.5, y: 0.35, w: 1.0, h: 0.8 } : null,
   };
 }
 
@@ -185,7 +184,7 @@ export function speakerCardLayout(card: {
   const nameLimits = { maxPt: 44, minPt: 28, spacing: 1.2 };
   const inline =
     !card.position ||
-    wrapLines(`${card.name}  ${card.position}`, lineEmOf(CARD_W, nameLimits.maxPt)).length === 1;
+    slideLines(`${card.name}  ${card.position}`, CARD_W, nameLimits.maxPt).length === 1;
   const block = (
     role: string,
     text: string,

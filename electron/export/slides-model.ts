@@ -22,7 +22,7 @@ import {
   type SlideBullet,
   type TextStyle,
 } from './slides-paging.ts';
-import { fitText, lineEmOf, wrapLines } from './text-fit.ts';
+import { fitText, slideLines } from './text-fit.ts';
 import { ITEM_KIND_LABEL } from './timing-report.ts';
 
 export type { AgendaRow, SlideBullet, TextStyle } from './slides-paging.ts';
@@ -112,7 +112,7 @@ const chineseOrdinal = (n: number) =>
 function agendaRowHeightPt(row: AgendaRow): number {
   const [orderIn = 1, speakerIn = 6] = SLIDE.agendaColumnsIn;
   const cellLines = (text: string, widthIn: number) =>
-    wrapLines(text, lineEmOf(widthIn - 12 / 72, SLIDE.agenda.fontPt)).length;
+    slideLines(text, widthIn - 12 / 72, SLIDE.agenda.fontPt).length;
   const lines = Math.max(cellLines(row.order, orderIn), cellLines(row.speaker, speakerIn));
   return lines * SLIDE.agenda.linePt + SLIDE.agenda.rowPaddingPt;
 }

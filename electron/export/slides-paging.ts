@@ -1,4 +1,4 @@
-import { lineEmOf, wrapLines } from './text-fit.ts';
+import { slideLines } from './text-fit.ts';
 
 /** Paragraph style of a list slide; the line pitch is exact (PowerPoint's spcPts). */
 export interface TextStyle {
@@ -21,7 +21,7 @@ export const bulletPrefix = (bullet: SlideBullet) =>
 
 /** The lines a paragraph takes, label included, in a box `widthIn` wide. */
 export const bulletLines = (bullet: SlideBullet, widthIn: number, style: TextStyle) =>
-  wrapLines(bulletPrefix(bullet) + bullet.text, lineEmOf(widthIn, style.fontPt)).length;
+  slideLines(bulletPrefix(bullet) + bullet.text, widthIn, style.fontPt).length;
 
 /** Sentences (ending in 。；！？ and their closing quotes), or, finer, phrases (，、：). */
 const SENTENCE = /[^。；！？!?;]*[。；！？!?;]+[”’」』）)]*|[^。；！？!?;]+$/gu;
@@ -60,9 +60,8 @@ export function splitAtPunctuation(
     } else {
       // A phrase taller than a slide: only lines can divide it.
       flush();
-      const lineEm = lineEmOf(widthIn, style.fontPt);
       const perSlide = Math.max(1, Math.floor(capacityPt / style.linePt));
-      const lines = wrapLines(unit, lineEm);
+      const lines = slideLines(unit, widthIn, style.fontPt);
       for (let at = 0; at < lines.length; at += perSlide) {
         current = lines.slice(at, at + perSlide).join('');
         if (at + perSlide < lines.length) flush();

@@ -1,7 +1,7 @@
 /**
  * How much room a line of mixed Chinese and Latin text takes, measured in em (one font size).
- * The slides never shrink text to fit: they count lines with these widths and move what does not
- * fit onto a continuation slide. The widths are generous on purpose, so a line that fits here
+ * The slides count lines with these widths to size each text box's text (fitText, fitStack) and
+ * to lay paragraphs onto slides. The widths are generous on purpose, so a line that fits here
  * fits in Microsoft YaHei, in WPS's substitutes and in LibreOffice's Noto Sans CJK alike.
  */
 export function emWidth(text: string): number {
@@ -25,9 +25,9 @@ const NO_LINE_START = /^[，。、；：？！”’）》」』】〕…—,.;:
  * joined give the text back (a paragraph's last line keeps its "\n"), so text split over two
  * slides reads exactly as written.
  */
-export function wrapLines(text: string, lineEm: number): string[] {
+export function wrapLines(text: string, lineEm: number, measure = emWidth): string[] {
   const lines: string[] = [];
-  const fits = (line: string) => emWidth(line.trimEnd()) <= lineEm;
+  const fits = (line: string) => measure(line.trimEnd()) <= lineEm;
   const push = (line: string) => {
     let rest = line;
     while (!fits(rest)) {
@@ -65,11 +65,35 @@ export function wrapLines(text: string, lineEm: number): string[] {
 }
 
 /**
- * The em a line `widthIn` wide holds at `fontPt`, with 8 % kept back for faces wider than the
- * estimate (the substitutes WPS and LibreOffice pick for Microsoft YaHei).
+ * Width in em of text on a slide. A Chinese character, and the punctuation Chinese faces draw a
+ * full square wide (“ ” — … ·), is exactly one em in every CJK face, so nothing is kept back for
+ * it: a 60-character title takes three lines of 21, not four. Latin text is where faces differ
+ * (LibreOffice draws Microsoft YaHei's Latin in DejaVu Sans, wider), so it gets a tenth more than
+ * `emWidth` says, and a quarter em where it meets Chinese, the gap PowerPoint and LibreOffice
+ * put between the two scripts.
  */
-export function lineEmOf(widthIn: number, fontPt: number): number {
-  return Math.floor(((widthIn * 72) / fontPt) * 0.92);
+export function slideEmWidth(text: string): number {
+  let width = 0;
+  let previous: 'wide' | 'latin' | 'space' = 'space';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0x20) continue;
+    const kind =
+      ch === ' '
+        ? 'space'
+        : code >= 0x2e80 || (code >= 0x2010 && code <= 0x206f) || code === 0xb7
+          ? 'wide'
+          : 'latin';
+    if (kind !== previous && kind !== 'space' && previous !== 'space') width += 0.25;
+    width += kind === 'wide' ? 1 : emWidth(ch) * 1.1;
+    previous = kind;
+  }
+  return width;
+}
+
+/** `text` broken into the lines a slide's text box `widthIn` wide shows at `fontPt`. */
+export function slideLines(text: string, widthIn: number, fontPt: number): string[] {
+  return wrapLines(text, (widthIn * 72) / fontPt, slideEmWidth);
 }
 
 /** How a text box may size its text: shrink from `maxPt` to `minPt`, lines `spacing` × size. */
@@ -106,7 +130,7 @@ export function fitText(
 ): FittedText {
   for (let fontPt = limits.maxPt; fontPt >= limits.minPt; fontPt--) {
     const linePt = linePitch(fontPt, limits.spacing);
-    const lines = wrapLines(text + tail, lineEmOf(widthIn, fontPt)).length;
+    const lines = slideLines(text + tail, widthIn, fontPt).length;
     if (lines * linePt <= heightPt)
       return { text: text + tail, fontPt, linePt, lines, shortened: false };
   }
@@ -129,8 +153,8 @@ export function shortenToFit(
 ): FittedText {
   const fontPt = limits.minPt;
   const linePt = linePitch(fontPt, limits.spacing);
-  const em = lineEmOf(widthIn, fontPt);
-  const whole = wrapLines(text + tail, em).length;
+  const lineCount = (t: string) => slideLines(t, widthIn, fontPt).length;
+  const whole = lineCount(text + tail);
   if (whole <= maxLines)
     return { text: text + tail, fontPt, linePt, lines: whole, shortened: false };
   const chars = Array.from(text);
@@ -140,7 +164,7 @@ export function shortenToFit(
   let high = chars.length - 1;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (wrapLines(candidate(mid), em).length <= maxLines) low = mid;
+    if (lineCount(candidate(mid)) <= maxLines) low = mid;
     else high = mid - 1;
   }
   const shortened = candidate(low);
@@ -148,7 +172,7 @@ export function shortenToFit(
     text: shortened,
     fontPt,
     linePt,
-    lines: wrapLines(shortened, em).length,
+    lines: lineCount(shortened),
     shortened: true,
   };
 }
@@ -178,7 +202,7 @@ export function fitStack(blocks: readonly StackBlock[], heightPt: number): Fitte
     fitted = blocks.map((block) => {
       const fontPt = Math.round(block.maxPt - ((block.maxPt - block.minPt) * step) / STEPS);
       const linePt = linePitch(fontPt, block.spacing);
-      const lines = wrapLines(block.text, lineEmOf(block.widthIn, fontPt)).length;
+      const lines = slideLines(block.text, block.widthIn, fontPt).length;
       return { text: block.text, fontPt, linePt, lines, shortened: false };
     });
     if (total(fitted) <= heightPt) return fitted;
