@@ -164,6 +164,7 @@ test('the meeting on stage is named in a corner that no line of the projector or
   });
   const id = ((await res.json()) as { meeting: { id: string } }).meeting.id;
   // The speaker after is long: the 下一位 line spans most of the screen's width.
+  const topic = '4个河道整治攻坚临时党支部：“四条河”房屋征拆8月30日全面完成';
   for (const [organization, speaker] of [
     ['平湖街道', '林一平'],
     ['龙岗区城市更新和土地整备局征地拆迁事务中心', '欧阳建国'],
@@ -171,7 +172,7 @@ test('the meeting on stage is named in a corner that no line of the projector or
     await fetch(`${serve.origin}/api/meetings/${id}/items`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ organization, speaker }),
+      body: JSON.stringify({ organization, speaker, topic }),
     });
   }
   const projector = await context.newPage();
@@ -196,6 +197,15 @@ test('the meeting on stage is named in a corner that no line of the projector or
     }
   };
   await check('agenda');
+  // The agenda's topic keeps a dozen characters or more on every screen, 4:3 too.
+  for (const [width, height] of sizes) {
+    await projector.setViewportSize({ width, height });
+    const shown = await projector
+      .locator('.p-topic')
+      .first()
+      .evaluate((cell) => cell.clientWidth / parseFloat(getComputedStyle(cell).fontSize));
+    expect(shown, `topic at ${width}×${height}`).toBeGreaterThanOrEqual(12);
+  }
   await fetch(`${serve.origin}/api/meetings/${id}/run/next`, { method: 'POST', headers });
   await expect(projector.getByTestId('stage-next')).toContainText('欧阳建国');
   await check('speaking');
