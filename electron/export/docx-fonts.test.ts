@@ -129,7 +129,12 @@ function minutesKinds(model: MinutesModel): Kind[] {
 
 function hostScriptKinds(data: MeetingData): Kind[] {
   return [
-    { name: 'title', matches: (t) => t === `${data.meeting.title}主持词`, spans: whole(TITLE) },
+    {
+      name: 'title',
+      // Set in lines (breaks read as \n), as the minutes' title is.
+      matches: (t) => t.replaceAll('\n', '') === `${data.meeting.title}主持词`,
+      spans: whole(TITLE),
+    },
     {
       name: 'date line',
       matches: (t) => /^（\d{4}年\d{1,2}月\d{1,2}日）$/.test(t),

@@ -2,14 +2,25 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { CHAR, officialFooters } from './docx-parts.ts';
 import { fillFontTable, OFFICIAL_FONT_TABLE, patchDocx } from './docx-patch.ts';
 import type { ScriptParagraph } from './host-script.ts';
+import { TITLE_LINE_EM } from './minutes-model.ts';
 import { FONTS, FONT_SIZE, LINE_28PT, OFFICIAL_PAGE } from './official-layout.ts';
+import { balancedTitleLines } from './title-lines.ts';
 
 function paragraph(p: ScriptParagraph): Paragraph {
   if (p.style === 'title') {
+    // Broken as the minutes' title is: even lines, never inside a word ("座谈|会").
     return new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { ...LINE_28PT, line: 36 * 20, after: 0 },
-      children: [new TextRun({ text: p.text, font: FONTS.title, size: FONT_SIZE.二号 })],
+      children: balancedTitleLines(p.text, TITLE_LINE_EM).map(
+        (line, i) =>
+          new TextRun({
+            text: line,
+            font: FONTS.title,
+            size: FONT_SIZE.二号,
+            break: i > 0 ? 1 : 0,
+          }),
+      ),
     });
   }
   if (p.style === 'subtitle') {

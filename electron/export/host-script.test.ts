@@ -5,6 +5,7 @@ import { cnCount, cnNumeral } from './chinese-numbers.ts';
 import { hardMeeting, plainSampleData } from './export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
+import { readDocx } from './test-support/docx-readback.ts';
 import type { MeetingData } from './meeting-data.ts';
 
 /** The sample's agenda; the host script does not use notes. */
@@ -120,6 +121,20 @@ describe('the host script', () => {
     expect(rest).toBeGreaterThan(0);
     expect(lines[rest + 1]).toBe('同志们，休息结束，会议继续。');
     expect(lines[rest + 2]).toMatch(/^下面，请布吉街道党工委书记周六吉同志作交流发言/);
+  });
+
+  it('breaks the title into even lines in the Word document, never inside a word', async () => {
+    const read = await readDocx(await hostScriptDocx(script, '主持词'));
+    const title = read.body.find((p) => p.text.startsWith('龙岗区'))?.text ?? '';
+    expect(title.split('\n')).toEqual([
+      '龙岗区组织工作会议暨基层工作',
+      '经验交流座谈会（示例）主持词',
+    ]);
+    const hard = await readDocx(await hostScriptDocx(hostScript(hardMeeting()), '主持词'));
+    const lines = (hard.body[0]?.text ?? '').split('\n');
+    expect(lines.join('')).toBe(`${hardMeeting().meeting.title}主持词`);
+    expect(lines.length).toBe(4);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(20);
   });
 
   it('is a Word document on the official page, in Chinese fonts, with "— 1 —" page numbers', async () => {
