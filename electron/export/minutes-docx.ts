@@ -41,14 +41,14 @@ const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) 
 /**
  * Every paragraph of the minutes: on the grid's line pitch, justified (7.1: lines end flush on
  * both sides), and with punctuation kept inside the type area: Word lets a closing mark hang
- * into the right margin unless `overflowPunct` is off, and LibreOffice reads the same switch as
- * its "hanging punctuation". Line-breaking rules (kinsoku) stay on, so no line starts with "，".
+ * into the right margin unless `overflowPunct` is off (LibreOffice reads that switch the other
+ * way round: see MinutesReader). Line-breaking rules (kinsoku) stay on, so no line starts "，".
  *
  * The 28 characters a line come from the runs' spacing (GRID.runSpacing), not from snapping to
  * the character grid, and each paragraph says `snapToGrid` off (both added in docx-patch.ts):
  * LibreOffice 7.4, which prints the PDF, sets a character wider than a grid cell in two cells,
  * so a 16 pt character in a 15.8 pt cell gave 14 characters a line. Word and WPS lay out the
- * same 28 either way, and the section's grid still says 22 × 28 for text typed into it later.
+ * same 28 either way, and the section's grid is what Word's page setup (文档网格) shows: 22 × 28.
  */
 const paragraph = (options: IParagraphOptions) =>
   new Paragraph({ spacing: GRID_LINE, alignment: AlignmentType.BOTH, ...options });
