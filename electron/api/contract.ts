@@ -30,6 +30,14 @@ import {
   TABLE_MAX_BYTES,
 } from './import.ts';
 import {
+  addParticipantInput,
+  participantListSchema,
+  participantRefInput,
+  participantSchema,
+  reorderParticipantsInput,
+  updateParticipantInput,
+} from './participants.ts';
+import {
   addRosterEntryInput,
   rosterEntrySchema,
   rosterListSchema,
@@ -275,6 +283,46 @@ export const contract = {
     path: '/api/roster/:entryId',
     input: updateRosterEntryInput,
     output: rosterEntrySchema,
+  }),
+  // The organizer edits the people of a meeting; a note-taker may read who they are, a screen
+  // (projector, lectern) has no business with their names and replies.
+  'participants.list': spec({
+    http: 'GET',
+    guest: 'notes',
+    path: '/api/meetings/:id/participants',
+    input: meetingIdInput,
+    output: participantListSchema,
+  }),
+  'participants.add': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/participants',
+    input: addParticipantInput,
+    output: participantListSchema.extend({ participant: participantSchema }),
+    status: 201,
+  }),
+  'participants.addFromRoster': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/participants/from-roster',
+    input: meetingIdInput,
+    output: participantListSchema.extend({ added: z.number() }),
+  }),
+  'participants.reorder': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/participants/reorder',
+    input: reorderParticipantsInput,
+    output: participantListSchema,
+  }),
+  'participants.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id/participants/:participantId',
+    input: updateParticipantInput,
+    output: participantListSchema.extend({ participant: participantSchema }),
+  }),
+  'participants.remove': spec({
+    http: 'DELETE',
+    path: '/api/meetings/:id/participants/:participantId',
+    input: participantRefInput,
+    output: participantListSchema.extend({ deletedParticipantId: z.string() }),
   }),
   'notes.listForItem': spec({
     http: 'GET',

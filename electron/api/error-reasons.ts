@@ -69,6 +69,8 @@ export const API_ERROR_REASONS = {
   'draw.begun': [],
   'draw.already': ['count'],
   'agenda.orderMismatch': [],
+  'participants.orderMismatch': [],
+  'participants.tooMany': ['max'],
   'notes.itemGone': [],
   'notes.badCursor': [],
   'notes.notBeside': [],

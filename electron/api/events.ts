@@ -3,6 +3,7 @@ import { agendaItemSchema } from './agenda.ts';
 import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
+import { participantSchema } from './participants.ts';
 import { rosterEntrySchema } from './roster.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
@@ -43,6 +44,12 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   /** Another meeting is on stage: every stage screen switches to it. */
   z.object({ kind: z.literal('stage.changed'), stage: stageSchema }),
   z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
+  /** A meeting's people changed; to the organizer's screens only (names and replies). */
+  z.object({
+    kind: z.literal('participants.changed'),
+    meetingId: z.string(),
+    participants: z.array(participantSchema),
+  }),
   /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
   z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),
   z.object({ kind: z.literal('job.progress'), job: jobProgressSchema }),

@@ -12,7 +12,12 @@ import type { Caller } from './app.ts';
 import { isCall, type WsCalls } from './ws-calls.ts';
 
 /** Events that only the organizer's screens get, whoever emits them. */
-const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set(['sharing.changed', 'job.progress']);
+const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set([
+  'sharing.changed',
+  'job.progress',
+  // Who is invited and who asked for leave is not for the projector in the hall.
+  'participants.changed',
+]);
 
 /**
  * The live channel to every screen. A change is serialized once and written to each socket;

@@ -51,6 +51,9 @@ beforeAll(async () => {
     name: '林一平',
     position: '党工委书记',
   });
+  const person = await organizer('POST', `/api/meetings/${meetingId}/participants`, {
+    name: '林一平',
+  });
   const sharing = (await organizer('POST', '/api/sharing', { enabled: true })).body;
   lan = (sharing.urls[0] as string).replace(/\/$/, '');
   for (const role of GUEST_ROLES) {
@@ -63,6 +66,7 @@ beforeAll(async () => {
     itemId,
     noteId: note.body.id,
     entryId: entry.body.id,
+    participantId: person.body.participant.id,
     deviceId: guests.get('projector')?.deviceId as string,
   };
 });

@@ -48,6 +48,9 @@ beforeAll(async () => {
     name: '林一平',
     position: '党工委书记',
   });
+  const person = await organizer('POST', `/api/meetings/${meetingId}/participants`, {
+    name: '林一平',
+  });
   const sharing = (await organizer('POST', '/api/sharing', { enabled: true })).body;
   lan = (sharing.urls[0] as string).replace(/\/$/, '');
   tokens.set('organizer', TEST_TOKEN);
@@ -60,6 +63,7 @@ beforeAll(async () => {
     itemId,
     noteId: note.body.id as string,
     entryId: entry.body.id as string,
+    participantId: person.body.participant.id as string,
     deviceId: 'no-such-device',
   };
 });

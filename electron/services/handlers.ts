@@ -8,6 +8,7 @@ import { createHeavyJobs } from './heavy-jobs.ts';
 import { importHandlers } from './imports.ts';
 import { meetingFileHandlers } from './meeting-file-import.ts';
 import { noteHandlers } from './notes.ts';
+import { participantHandlers } from './participants.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
@@ -53,6 +54,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...exportHandlers(ctx, heavyJobs),
     ...meetingFileHandlers(ctx, heavyJobs),
     ...rosterHandlers(ctx),
+    ...participantHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),
     ...diagnosticsHandlers(),

@@ -146,6 +146,30 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('012 keeps a meeting’s participants, refuses an unknown role, and deletes them with it', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 11), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    migrate(db, migrations.slice(0, 12), ':memory:');
+    db.pragma('foreign_keys = ON');
+    const add = db.prepare(
+      "INSERT INTO participants (id, meeting_id, name, rank, role, created_at, updated_at) VALUES (?, ?, '林一平', 1, ?, 1, 1)",
+    );
+    add.run('p', 'm', 'attendee');
+    expect(db.prepare('SELECT reply, leave_reason, signed_in_at FROM participants').get()).toEqual({
+      reply: 'none',
+      leave_reason: '',
+      signed_in_at: null,
+    });
+    expect(() => add.run('q', 'm', 'guest')).toThrow(/CHECK/);
+    expect(() => add.run('r', 'nowhere', 'attendee')).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM meetings WHERE id = 'm'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM participants').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

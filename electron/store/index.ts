@@ -7,6 +7,7 @@ import { createHotState } from './hot-state.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
 import { asStorageFull } from './out-of-space.ts';
+import { participantRepository } from './participants.ts';
 import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
 import { stageRepository } from './stage.ts';
@@ -45,6 +46,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     ...hot.watchWrites(),
     notes: noteRepository(db),
     roster: rosterRepository(db),
+    participants: participantRepository(db),
     draws: drawRepository(db),
     /** The meetings, agendas, run states and stage that commands need, held in memory. */
     hot,

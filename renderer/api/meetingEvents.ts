@@ -15,6 +15,7 @@ export function applyToMeeting(
     case 'note.deleted':
     case 'draw.made':
     case 'roster.saved':
+    case 'participants.changed':
     case 'sharing.changed':
     case 'job.progress':
     case 'stage.changed':

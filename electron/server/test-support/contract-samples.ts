@@ -8,6 +8,7 @@ export interface SampleIds {
   noteId: string;
   entryId: string;
   deviceId: string;
+  participantId: string;
 }
 
 export const DUMMY_IDS: SampleIds = {
@@ -16,6 +17,7 @@ export const DUMMY_IDS: SampleIds = {
   noteId: 'dummy-note',
   entryId: 'dummy-entry',
   deviceId: 'dummy-device',
+  participantId: 'dummy-participant',
 };
 
 /** The value a path parameter (`:id`, `:itemId`, …) takes from these ids; undefined if unknown. */
@@ -26,6 +28,7 @@ export function idForParam(param: string, ids: SampleIds): string | undefined {
     noteId: ids.noteId,
     entryId: ids.entryId,
     deviceId: ids.deviceId,
+    participantId: ids.participantId,
   };
   return byParam[param];
 }
@@ -65,6 +68,12 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'roster.list': {},
     'roster.add': { organization: '平湖街道', name: '林一平', position: '党工委书记' },
     'roster.update': { entryId: ids.entryId, position: '主任' },
+    'participants.list': { id },
+    'participants.add': { id, name: '林一平' },
+    'participants.addFromRoster': { id },
+    'participants.reorder': { id, participantIds: [ids.participantId] },
+    'participants.update': { id, participantId: ids.participantId, reply: 'attending' },
+    'participants.remove': { id, participantId: ids.participantId },
     'notes.listForItem': { id, itemId: ids.itemId },
     'notes.listForMeeting': { id },
     'notes.create': { id, itemId: ids.itemId, kind: 'takeaway', text: '一条记录' },

@@ -9,6 +9,7 @@ import { sql as itemRunTurns } from './008-item-run-turns.ts';
 import { sql as messageTarget } from './009-message-target.ts';
 import { sql as stage } from './010-stage.ts';
 import { sql as minutesMark } from './011-minutes-mark.ts';
+import { sql as participants } from './012-participants.ts';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: '009-message-target', sql: messageTarget },
   { version: 10, name: '010-stage', sql: stage },
   { version: 11, name: '011-minutes-mark', sql: minutesMark },
+  { version: 12, name: '012-participants', sql: participants },
 ];

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import {
+  PARTICIPANT_REPLIES,
+  PARTICIPANT_ROLES,
+  type Participant,
+  type ParticipantFields,
+} from '../core/participants.ts';
+
+const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+
+/** The most people one meeting lists: a 座谈会 has dozens; a whole district's cadres fit. */
+export const PARTICIPANTS_MAX = 500;
+
+export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+export const participantReplySchema = z.enum(PARTICIPANT_REPLIES);
+
+export const participantRank = z
+  .number({ error: 'a whole number' })
+  .int('a whole number')
+  .min(1, 'at least 1')
+  .max(10_000, 'at most 10000');
+
+/** The same limits as a roster entry and an agenda speaker, so a name fits everywhere it goes. */
+export const participantFieldsSchema = z.object({
+  name: text(60).min(1, 'must not be empty'),
+  organization: text(120),
+  position: text(60),
+  rank: participantRank,
+  role: participantRoleSchema,
+  reply: participantReplySchema,
+  leaveReason: text(200),
+  substitute: text(60),
+}) satisfies z.ZodType<ParticipantFields>;
+
+export const participantSchema = participantFieldsSchema.extend({
+  id: z.string(),
+  meetingId: z.string(),
+  signedInAt: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+}) satisfies z.ZodType<Participant>;
+
+export const participantListSchema = z.object({
+  meetingId: z.string(),
+  participants: z.array(participantSchema),
+});
+
+/** Only the name is needed; a new person goes last, as 出席, with no reply yet. */
+export const addParticipantInput = participantFieldsSchema
+  .partial()
+  .required({ name: true })
+  .extend({ id: z.string().min(1) })
+  .strict();
+
+export const updateParticipantInput = participantFieldsSchema
+  .partial()
+  .extend({ id: z.string().min(1), participantId: z.string().min(1) })
+  .strict();
+
+export const participantRefInput = z
+  .object({ id: z.string().min(1), participantId: z.string().min(1) })
+  .strict();
+
+/** The whole list in its new order: ranks become 1, 2, 3… */
+export const reorderParticipantsInput = z
+  .object({
+    id: z.string().min(1),
+    participantIds: z.array(z.string().min(1)).max(PARTICIPANTS_MAX),
+  })
+  .strict();
+
+export type AddParticipantInput = z.infer<typeof addParticipantInput>;
+export type UpdateParticipantInput = z.infer<typeof updateParticipantInput>;
+export type { Participant };
+export type { ParticipantReply, ParticipantRole } from '../core/participants.ts';
+/** What the console needs the same way as the server. */
+export {
+  byRank,
+  countAttendance,
+  PARTICIPANT_REPLIES,
+  PARTICIPANT_ROLES,
+} from '../core/participants.ts';

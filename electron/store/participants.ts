@@ -1,0 +1,79 @@
+import type { Participant, ParticipantReply, ParticipantRole } from '../core/participants.ts';
+import type { Db } from './db.ts';
+
+interface ParticipantRow {
+  id: string;
+  meeting_id: string;
+  name: string;
+  organization: string;
+  position: string;
+  rank: number;
+  role: ParticipantRole;
+  reply: ParticipantReply;
+  leave_reason: string;
+  substitute: string;
+  signed_in_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toParticipant = (row: ParticipantRow): Participant => ({
+  id: row.id,
+  meetingId: row.meeting_id,
+  name: row.name,
+  organization: row.organization,
+  position: row.position,
+  rank: row.rank,
+  role: row.role,
+  reply: row.reply,
+  leaveReason: row.leave_reason,
+  substitute: row.substitute,
+  signedInAt: row.signed_in_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function participantRepository(db: Db) {
+  const byMeeting = db.prepare<[string], ParticipantRow>(
+    'SELECT * FROM participants WHERE meeting_id = ? ORDER BY rank, created_at, rowid',
+  );
+  const everyone = db.prepare<[], ParticipantRow>('SELECT * FROM participants');
+  const upsert = db.prepare(
+    `INSERT INTO participants (id, meeting_id, name, organization, position, rank, role, reply,
+       leave_reason, substitute, signed_in_at, created_at, updated_at)
+     VALUES (@id, @meeting_id, @name, @organization, @position, @rank, @role, @reply,
+       @leave_reason, @substitute, @signed_in_at, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization = excluded.organization,
+       position = excluded.position, rank = excluded.rank, role = excluded.role,
+       reply = excluded.reply, leave_reason = excluded.leave_reason,
+       substitute = excluded.substitute, signed_in_at = excluded.signed_in_at,
+       updated_at = excluded.updated_at`,
+  );
+  const removeOne = db.prepare('DELETE FROM participants WHERE id = ? AND meeting_id = ?');
+  return {
+    /** In rank order; equal ranks in the order they were added. */
+    listForMeeting: (meetingId: string): Participant[] =>
+      byMeeting.all(meetingId).map(toParticipant),
+    /** Every meeting's people, for search. */
+    listAll: (): Participant[] => everyone.all().map(toParticipant),
+    save(person: Participant): void {
+      upsert.run({
+        id: person.id,
+        meeting_id: person.meetingId,
+        name: person.name,
+        organization: person.organization,
+        position: person.position,
+        rank: person.rank,
+        role: person.role,
+        reply: person.reply,
+        leave_reason: person.leaveReason,
+        substitute: person.substitute,
+        signed_in_at: person.signedInAt,
+        created_at: person.createdAt,
+        updated_at: person.updatedAt,
+      });
+    },
+    remove: (meetingId: string, id: string): boolean => removeOne.run(id, meetingId).changes > 0,
+  };
+}
+export type ParticipantRepository = ReturnType<typeof participantRepository>;
