@@ -13,6 +13,7 @@ import { NoteSearch } from '../../components/NoteSearch.tsx';
 import { CurrentNotes } from './CurrentNotes.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportButton } from './ImportButton.tsx';
+import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { StageControl } from './StageControl.tsx';
@@ -234,6 +235,7 @@ export function ConsoleView() {
                 onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
                 onError={fail}
               />
+              <ParticipantsPanel meeting={selected.meeting} onError={fail} />
               <section className="meeting-details" aria-labelledby="details-heading">
                 <header className="section-header">
                   <h2 id="details-heading">{t('meeting.details')}</h2>

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures.ts';
+
+test('the organizer lists the meeting’s participants from the roster and keeps their replies', async ({
+  page,
+  serve,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+
+  const panel = page.getByRole('region', { name: /参会人员/ });
+  await expect(panel.getByText('尚无参会人员')).toBeVisible();
+  await panel.getByRole('button', { name: '从名册添加' }).click();
+  const rows = panel.locator('tbody tr');
+  await expect(rows).toHaveCount(11);
+  await expect(panel.getByRole('status')).toHaveText('已从名册添加 11 人');
+  const counts = panel.getByLabel('人数');
+  await expect(counts).toHaveText('应到 11已签到 0请假 0未到 11');
+  await expect(rows.nth(2)).toContainText('横岗街道');
+
+  // On leave: the reason is asked for at once.
+  await rows.nth(0).getByLabel('回执').selectOption({ label: '请假' });
+  await rows.nth(0).getByLabel('请假事由').fill('外出学习');
+  await rows.nth(0).getByRole('button', { name: '保存' }).click();
+  await expect(rows.nth(0)).toContainText('外出学习');
+  await expect(counts).toHaveText('应到 11已签到 0请假 1未到 10');
+
+  await rows.nth(1).getByLabel('身份').selectOption({ label: '列席' });
+  await expect(rows.nth(1).getByLabel('身份')).toHaveValue('observer');
+
+  // One by hand, as staff: listed, not counted.
+  const add = panel.getByRole('form', { name: '添加参会人员' });
+  await add.getByLabel('姓名').fill('周会务');
+  await add.getByLabel('单位').fill('区委组织部');
+  await add.getByLabel('身份').selectOption({ label: '工作人员' });
+  await add.getByRole('button', { name: '添加参会人员' }).click();
+  await expect(rows).toHaveCount(12);
+  await expect(rows.nth(11)).toContainText('周会务');
+  await expect(counts).toHaveText('应到 11已签到 0请假 1未到 10');
+
+  // Moved up, renamed inline, one removed after asking.
+  const third = (await rows.nth(2).locator('.participant-name').textContent()) ?? '';
+  await rows.nth(2).getByRole('button', { name: '上移' }).click();
+  await expect(rows.nth(1).locator('.participant-name')).toHaveText(third);
+  await expect(rows.nth(1).locator('td').first()).toHaveText('2');
+  await rows.nth(1).getByRole('button', { name: '编辑' }).click();
+  await rows.nth(1).getByLabel('姓名').fill(`${third}（代）`);
+  await rows.nth(1).getByRole('button', { name: '保存' }).click();
+  await expect(rows.nth(1).locator('.participant-name')).toHaveText(`${third}（代）`);
+  page.once('dialog', (dialog) => dialog.accept());
+  await rows.nth(3).getByRole('button', { name: '删除' }).click();
+  await expect(rows).toHaveCount(11);
+  await expect(counts).toHaveText('应到 10已签到 0请假 1未到 9');
+  // The ranks close up behind the one removed.
+  expect(await rows.locator('td:first-child').allTextContents()).toEqual(
+    Array.from({ length: 11 }, (_, k) => String(k + 1)),
+  );
+  await expect(panel.getByText('纪要的出席、请假、列席名单按此名单')).toBeVisible();
+
+  const shots = test.info().outputPath();
+  fs.mkdirSync(shots, { recursive: true });
+  await panel.screenshot({ path: `${shots}/participants-1920.png` });
+
+  // Kept by the server: a reload shows the same list.
+  const before = await rows.allTextContents();
+  await page.reload();
+  await expect(rows).toHaveCount(11);
+  expect(await rows.allTextContents()).toEqual(before);
+
+  // The door tablet's width: the page does not scroll sideways, every button is reachable.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await panel.scrollIntoViewIfNeeded();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(rows.nth(0).getByRole('button', { name: '删除' })).toBeInViewport();
+  await panel.screenshot({ path: `${shots}/participants-1024.png` });
+});

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import {
+  PARTICIPANT_REPLIES,
+  PARTICIPANT_ROLES,
+  type Participant,
+  type UpdateParticipantInput,
+} from '../../../electron/api/participants.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+type Change = Omit<UpdateParticipantInput, 'id' | 'participantId'>;
+
+interface Props {
+  person: Participant;
+  first: boolean;
+  last: boolean;
+  onChange: (change: Change) => void;
+  onMove: (step: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+const TEXT_FIELDS = ['name', 'organization', 'position'] as const;
+
+/** One person: role and reply change at once; name, unit, post and the reply's detail by 编辑. */
+export function ParticipantRow({ person, first, last, onChange, onMove, onRemove }: Props) {
+  const { t } = useI18n();
+  const [edit, setEdit] = useState<Record<string, string> | null>(null);
+  const detail =
+    person.reply === 'leave'
+      ? person.leaveReason
+      : person.reply === 'substitute'
+        ? person.substitute
+        : '';
+
+  if (edit) {
+    const detailField =
+      person.reply === 'leave'
+        ? 'leaveReason'
+        : person.reply === 'substitute'
+          ? 'substitute'
+          : null;
+    return (
+      <tr className="participant-editing">
+        <td>{person.rank}</td>
+        {TEXT_FIELDS.map((field) => (
+          <td key={field}>
+            <input
+              aria-label={t(`participants.${field}`)}
+              value={edit[field]}
+              onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+            />
+          </td>
+        ))}
+        <td colSpan={2}>
+          {detailField && (
+            <input
+              aria-label={t(`participants.${detailField}`)}
+              placeholder={t(`participants.${detailField}`)}
+              value={edit[detailField]}
+              onChange={(e) => setEdit({ ...edit, [detailField]: e.target.value })}
+            />
+          )}
+        </td>
+        <td className="roster-actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setEdit(null);
+              onChange(edit);
+            }}
+          >
+            {t('agenda.save')}
+          </button>
+          <button type="button" onClick={() => setEdit(null)}>
+            {t('meeting.cancel')}
+          </button>
+        </td>
+      </tr>
+    );
+  }
+
+  return (
+    <tr className={`participant reply-${person.reply}`}>
+      <td>{person.rank}</td>
+      <td className="participant-name">{person.name}</td>
+      <td>{person.organization}</td>
+      <td>{person.position}</td>
+      <td>
+        <select
+          aria-label={t('participants.role')}
+          value={person.role}
+          onChange={(e) => onChange({ role: e.target.value as Participant['role'] })}
+        >
+          {PARTICIPANT_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`participants.role.${role}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="participant-reply">
+        <select
+          aria-label={t('participants.reply')}
+          value={person.reply}
+          onChange={(e) => {
+            const reply = e.target.value as Participant['reply'];
+            onChange({ reply });
+            // A leave wants its reason, a substitute a name: asked for at once.
+            if (reply === 'leave' || reply === 'substitute') setEdit(draftOf(person));
+          }}
+        >
+          {PARTICIPANT_REPLIES.map((reply) => (
+            <option key={reply} value={reply}>
+              {t(`participants.reply.${reply}`)}
+            </option>
+          ))}
+        </select>
+        {detail && <span className="participant-detail">{detail}</span>}
+      </td>
+      <td className="roster-actions">
+        <button
+          type="button"
+          aria-label={t('agenda.moveUp')}
+          disabled={first}
+          onClick={() => onMove(-1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={t('agenda.moveDown')}
+          disabled={last}
+          onClick={() => onMove(1)}
+        >
+          ↓
+        </button>
+        <button type="button" onClick={() => setEdit(draftOf(person))}>
+          {t('agenda.edit')}
+        </button>
+        <button type="button" className="danger" onClick={onRemove}>
+          {t('participants.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+const draftOf = (person: Participant): Record<string, string> => ({
+  name: person.name,
+  organization: person.organization,
+  position: person.position,
+  leaveReason: person.leaveReason,
+  substitute: person.substitute,
+});
