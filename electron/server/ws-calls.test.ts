@@ -198,6 +198,9 @@ describe('what a client sends on the socket cannot end the server', () => {
       expect(answer).toMatchObject({ ok: false, status: 500, error: { code: 'internal' } });
       const errorId = answer.ok ? '' : (answer.error.errorId as string);
       expect(logged.some((line) => line.includes(errorId) && line.includes('a bug'))).toBe(true);
+      expect(answer).toMatchObject({
+        error: { reason: 'server.internal', params: { errorId } },
+      });
       const http = await overHttp('organizer', 'run.get', { id: real.meetingId });
       expect(http.status).toBe(500);
     } finally {

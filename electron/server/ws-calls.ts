@@ -63,7 +63,14 @@ export function createWsCalls(dispatch: Dispatch, log: Log) {
       const errorId = newErrorId();
       log(`roundtable: error ${errorId}: call ${method} over /ws failed: ${describeThrown(error)}`);
       const message = `internal error (error id ${errorId}); the server goes on`;
-      return refused(id, { ok: false, status: 500, error: { code: 'internal', message, errorId } });
+      // Worded by the client as over HTTP, the id kept for the organizer to quote.
+      const internal = {
+        code: 'internal' as const,
+        message,
+        errorId,
+        ...detail('server.internal', { errorId }),
+      };
+      return refused(id, { ok: false, status: 500, error: internal });
     }
   }
 
