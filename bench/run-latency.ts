@@ -1,16 +1,17 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sampleRequest, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { cpuTimeMs, rssMiB } from './proc.ts';
-import { closeAll, connectScreens, postCommand } from './ws-clients.ts';
+import { openCaller } from '../electron/server/test-support/ws-caller.ts';
+import { closeAll, connectScreens } from './ws-clients.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
 /**
- * From sending a run command over HTTP to the moment the last of `clients` screens has the
- * resulting event, for `rounds` commands (pause and resume in turn, each a real transaction).
+ * From sending a run command, as the console does (a call on its open WebSocket, answered after
+ * the commit), to the moment the last of `clients` screens has the resulting event, for
+ * `rounds` commands (pause and resume in turn, each a real transaction).
  */
 async function commandToClients(
   serve: ServeProcess,
@@ -20,7 +21,7 @@ async function commandToClients(
 ) {
   const screens = await connectScreens(serve, clients);
   const samples: number[] = [];
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const consoleSocket = await openCaller(serve.origin, serve.token);
   for (let i = 0; i < rounds + 10; i++) {
     let pending = clients;
     const allReceived = new Promise<number>((resolve) => {
@@ -32,13 +33,14 @@ async function commandToClients(
       }
     });
     const sentAt = performance.now();
-    const command = i % 2 === 0 ? 'pause' : 'resume';
-    await postCommand(serve, agent, `/api/meetings/${meetingId}/run/${command}`);
+    const answer = await consoleSocket.call(i % 2 === 0 ? 'run.pause' : 'run.resume', {
+      id: meetingId,
+    });
+    if (!answer.ok) throw new Error(`the run command was refused: ${answer.error.message}`);
     const doneAt = await allReceived;
     if (i >= 10) samples.push(doneAt - sentAt); // the first ten warm up
   }
-  await closeAll(screens);
-  agent.destroy();
+  await closeAll([...screens, consoleSocket.ws]);
   return samples;
 }
 
