@@ -3,7 +3,7 @@ import type { MeetingData } from './meeting-data.ts';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import { slidesModel } from './slides-model.ts';
 import { slidesPptx } from './slides-pptx.ts';
-import { slideLines } from './text-fit.ts';
+import { slideEmWidth, slideLines } from './text-fit.ts';
 import {
   readPptx,
   resolveTarget,
@@ -154,6 +154,29 @@ describe('slides that fit any real input', async () => {
     }
   });
 
+  it('breaks a centred title, organization or topic into even lines, never one stray character', () => {
+    for (const { name, model, deck } of decks) {
+      deck.slides.forEach((slide, index) => {
+        const kind = model[index]?.kind;
+        if (kind !== 'cover' && kind !== 'speaker') return;
+        for (const shape of slide.shapes.filter(hasText)) {
+          for (const p of shape.paragraphs) {
+            const sizePt = Math.max(...p.runs.map((r) => r.sizePt));
+            // Each line as drawn: the written breaks, then wherever the box still wraps.
+            const lines = p.text
+              .split('\n')
+              .flatMap((line) => slideLines(line, shape.w, sizePt))
+              .map((line) => slideEmWidth(line.trim()));
+            if (lines.length < 2) continue;
+            expect(Math.min(...lines), `${name}, ${slide.name}: ${p.text}`).toBeGreaterThanOrEqual(
+              Math.max(...lines) / 2,
+            );
+          }
+        }
+      });
+    }
+  });
+
   it('shortens only as a last resort, with an ellipsis, and keeps a name whole', () => {
     const hard = decks[0] as (typeof decks)[number];
     const shortened = hard.model.flatMap((spec) => {
@@ -166,9 +189,12 @@ describe('slides that fit any real input', async () => {
       if (text?.shortened) expect(text.text).toMatch(/…/);
     }
     // The 60-character title and the 57-character organization are written whole.
-    const cover = hard.deck.slides[0]?.text ?? '';
+    const cover = (hard.deck.slides[0]?.text ?? '').replaceAll('\n', '');
     expect(cover).toContain(hard.data.meeting.title);
-    const card = hard.deck.slides.find((s) => s.text.includes('第 1 位'))?.text ?? '';
+    const card = (hard.deck.slides.find((s) => s.text.includes('第 1 位'))?.text ?? '').replaceAll(
+      '\n',
+      '',
+    );
     expect(card).toContain(hard.data.items[1]?.organization);
     expect(card).toContain(hard.data.items[1]?.topic);
     // The long organization's band keeps the speaker's name and what the slide is.

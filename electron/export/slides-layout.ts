@@ -1,6 +1,7 @@
 import {
   fitStack,
   fitText,
+  balancedLines,
   slideLines,
   type FittedText,
   type FitLimits,
@@ -31,7 +32,15 @@ export interface PlacedText extends FittedText {
   y: number;
   w: number;
   h: number;
+  /** Centred text broken into even lines here, written with line breaks; else one run. */
+  breaks?: string[];
 }
+
+/** `placed` written in even lines (see balancedLines). */
+export const balanced = (placed: PlacedText): PlacedText => {
+  const breaks = balancedLines(placed.text, placed.w, placed.fontPt);
+  return breaks.length > 1 ? { ...placed, breaks } : placed;
+};
 
 const place = (fitted: FittedText, x: number, y: number, w: number): PlacedText => ({
   ...fitted,
@@ -57,7 +66,7 @@ export function smallPrint(title: string, x: number, y: number, w: number): Plac
 function stackFrom(top: number, fitted: FittedText[], blocks: readonly StackBlock[], x: number) {
   let y = top;
   return fitted.map((f, i) => {
-    const placed = place(f, x, y, blocks[i]?.widthIn ?? 0);
+    const placed = balanced(place(f, x, y, blocks[i]?.widthIn ?? 0));
     y += placed.h + (blocks[i]?.gapAfterPt ?? 0) / 72;
     return placed;
   });
@@ -245,7 +254,9 @@ export function speakerCardLayout(card: {
       ruleIn = y + RULE_GAP_PT / 72;
       y += ruleRoomPt / 72;
     }
-    const text = place(fitted[i] as FittedText, CARD_X, y, CARD_W);
+    const fittedText = place(fitted[i] as FittedText, CARD_X, y, CARD_W);
+    // The name line keeps its runs (name, then position); the other texts are centred lines.
+    const text = role === 'name' ? fittedText : balanced(fittedText);
     placed.set(role, text);
     y += text.h + (blocks[i]?.gapAfterPt ?? 0) / 72;
   });

@@ -4,6 +4,7 @@ import type { MeetingData } from './meeting-data.ts';
 import { chineseDate } from './chinese-dates.ts';
 import { KIND_LABEL } from './minutes-md.ts';
 import {
+  balanced,
   bandTitle,
   coverLayout,
   MARGIN_IN,
@@ -216,13 +217,13 @@ export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[]
     `${exchange.length}位同志交流发言，记录干货${count('takeaway')}条、` +
     `数据${count('figure')}项、金句${count('quote')}句`;
   const lead = fitText(leadText, BODY_WIDTH_IN, 2 * 30, SLIDE.lead);
-  const leadBox: PlacedText = {
+  const leadBox: PlacedText = balanced({
     ...lead,
     x: SLIDE.marginIn,
     y: SLIDE.bodyTopIn,
     w: BODY_WIDTH_IN,
     h: (lead.lines * lead.linePt) / 72,
-  };
+  });
   // The summary: each speaker's first takeaway (a starred one if any), else their topic.
   const summary = exchange
     .map((item) => ({

@@ -67,8 +67,9 @@ function addPlaced(
   placed: PlacedText,
   options: PptxGenJS.TextPropsOptions = {},
 ) {
+  const lines = placed.breaks ?? [placed.text];
   slide.addText(
-    placed.text,
+    lines.map((line, index) => ({ text: line, options: { softBreakBefore: index > 0 } })),
     text({
       x: placed.x,
       y: placed.y,

@@ -96,6 +96,24 @@ export function slideLines(text: string, widthIn: number, fontPt: number): strin
   return wrapLines(text, (widthIn * 72) / fontPt, slideEmWidth);
 }
 
+/**
+ * A centred text's lines made as even as its line count allows, so a title never ends in one
+ * stray character ("…治理攻 | 坚"): the narrowest width that still gives the same number of
+ * lines, and the lines at that width (without a trailing line break).
+ */
+export function balancedLines(text: string, widthIn: number, fontPt: number): string[] {
+  const count = slideLines(text, widthIn, fontPt).length;
+  if (count < 2 || text.includes('\n')) return [text];
+  let low = widthIn / 2;
+  let high = widthIn;
+  for (let step = 0; step < 12; step++) {
+    const mid = (low + high) / 2;
+    if (slideLines(text, mid, fontPt).length > count) low = mid;
+    else high = mid;
+  }
+  return slideLines(text, high, fontPt);
+}
+
 /** How a text box may size its text: shrink from `maxPt` to `minPt`, lines `spacing` × size. */
 export interface FitLimits {
   maxPt: number;

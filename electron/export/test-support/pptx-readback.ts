@@ -55,13 +55,20 @@ const hundredths = (value: string | undefined) =>
 
 function readParagraph(p: XmlElement): ReadParagraph {
   const pPr = child(p, 'a:pPr');
-  const runs = children(p, 'a:r').map((r) => {
+  const elements = p.children.filter(
+    (c): c is XmlElement => typeof c !== 'string' && (c.name === 'a:r' || c.name === 'a:br'),
+  );
+  const runs = elements.map((r) => {
     const rPr = child(r, 'a:rPr');
     return {
-      text: descendants(r, 'a:t')
-        .flatMap((t) => t.children.filter((c): c is string => typeof c === 'string'))
-        .join(''),
-      sizePt: hundredths(rPr?.attrs.sz) ?? 18,
+      // A line break reads as "\n", where the line it ends ends.
+      text:
+        r.name === 'a:br'
+          ? '\n'
+          : descendants(r, 'a:t')
+              .flatMap((t) => t.children.filter((c): c is string => typeof c === 'string'))
+              .join(''),
+      sizePt: hundredths(rPr?.attrs.sz) ?? (r.name === 'a:br' ? 0 : 18),
       bold: rPr?.attrs.b === '1',
     };
   });
