@@ -55,10 +55,17 @@ describe('the host script', () => {
     data.meeting = {
       ...data.meeting,
       presider: '戴斌',
-      attendees: ['戴斌（区委副书记）', '方敏（区委常委、组织部部长）', '各街道党工委书记'],
+      attendees: [
+        '戴斌（区委副书记）',
+        '方敏（区委常委、组织部部长）',
+        '买买提·艾力（区委常委）',
+        '各街道党工委书记',
+      ],
     };
     const opening = hostScript(data).find((p) => p.text.startsWith('今天'))?.text ?? '';
-    expect(opening).toContain('出席今天会议的有：区委常委、组织部部长方敏同志，各街道党工委书记。');
+    expect(opening).toContain(
+      '出席今天会议的有：区委常委、组织部部长方敏同志，区委常委买买提·艾力同志，各街道党工委书记。',
+    );
   });
 
   it('keeps English words apart from each other and from the Chinese around them', () => {

@@ -48,11 +48,12 @@ function splitAttendee(entry: string): { name: string; post: string } {
 }
 
 /**
- * A person's name rather than a group ("各街道党工委书记", "区直有关单位负责人"): short, or
- * written in Latin letters. Only a person is read with 同志.
+ * A person's name rather than a group ("各街道党工委书记", "区直有关单位负责人"): short, written
+ * in Latin letters, or with the middle dot of a transcribed name (买买提·艾力). Only a person is
+ * read with 同志.
  */
 const isPersonName = (name: string) =>
-  [...name].length <= 4 || /^[A-Za-z][A-Za-z .'-]*$/.test(name);
+  [...name].length <= 4 || /^[A-Za-z][A-Za-z .'-]*$/.test(name) || /\S·\S/.test(name);
 
 /**
  * The attendees as a presider reads them out, in the order the organizer listed them (their
@@ -68,8 +69,8 @@ export function spokenAttendees(
     .map(splitAttendee)
     .filter(({ name }) => name !== presider)
     .map(({ name, post }) => {
-      if (!isPersonName(name)) return joinWords([post, name]);
       const speech = items.find((i) => i.speaker === name);
+      if (!speech && !isPersonName(name)) return joinWords([post, name]);
       const role = post || (speech ? joinWords([speech.organization, speech.speakerPosition]) : '');
       return joinWords([role, name, '同志']);
     });
