@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulletLines, paginateBullets, type SlideBullet } from './slides-paging.ts';
-import { fitText } from './text-fit.ts';
+import { balancedLines, fitText } from './text-fit.ts';
 
 const STYLE = { fontPt: 24, linePt: 30, gapPt: 8 };
 const WIDTH_IN = 8.8;
@@ -87,5 +87,15 @@ describe('a text fitted to its box', () => {
     );
     expect(cut).toMatchObject({ shortened: true, fontPt: 24, lines: 1 });
     expect(cut.text).toMatch(/^中共云溪区委.*… · 干货$/);
+  });
+
+  it('breaks a centred two-line topic after a phrase, else into even lines', () => {
+    expect(balancedLines('临时党支部建在土地整备一线：把复杂问题解决在一线', 8, 28)).toEqual([
+      '临时党支部建在土地整备一线：',
+      '把复杂问题解决在一线',
+    ]);
+    const even = balancedLines('总结讲话以党建引领城市更新和基层治理攻坚', 7, 36);
+    expect(even.join('')).toBe('总结讲话以党建引领城市更新和基层治理攻坚');
+    expect(even.map((line) => Array.from(line).length)).toEqual([10, 10]);
   });
 });

@@ -104,6 +104,10 @@ export function slideLines(text: string, widthIn: number, fontPt: number): strin
 export function balancedLines(text: string, widthIn: number, fontPt: number): string[] {
   const count = slideLines(text, widthIn, fontPt).length;
   if (count < 2 || text.includes('\n')) return [text];
+  if (count === 2) {
+    const atPhrase = twoLinesAtPhrase(text, widthIn, fontPt);
+    if (atPhrase) return atPhrase;
+  }
   let low = widthIn / 2;
   let high = widthIn;
   for (let step = 0; step < 12; step++) {
@@ -112,6 +116,29 @@ export function balancedLines(text: string, widthIn: number, fontPt: number): st
     else high = mid;
   }
   return slideLines(text, high, fontPt);
+}
+
+/** After these a two-line title may break: the end of a phrase, not the middle of a word. */
+const PHRASE_END = /[，、：；。！？）》”]$/u;
+
+/**
+ * Two lines split after a phrase's punctuation ("…临时党支部：| “四条河”房屋征拆…"), the
+ * most even such split, if one has both lines fitting and the shorter at least half the longer.
+ */
+function twoLinesAtPhrase(text: string, widthIn: number, fontPt: number): string[] | null {
+  const chars = Array.from(text);
+  const lineEm = (widthIn * 72) / fontPt;
+  let best: { lines: string[]; longest: number } | null = null;
+  for (let at = 1; at < chars.length; at++) {
+    const head = chars.slice(0, at).join('');
+    if (!PHRASE_END.test(head)) continue;
+    const tail = chars.slice(at).join('');
+    const widths = [slideEmWidth(head.trimEnd()), slideEmWidth(tail.trim())];
+    const longest = Math.max(...widths);
+    if (longest > lineEm || Math.min(...widths) < longest / 2) continue;
+    if (!best || longest < best.longest) best = { lines: [head, tail], longest };
+  }
+  return best?.lines ?? null;
 }
 
 /** How a text box may size its text: shrink from `maxPt` to `minPt`, lines `spacing` × size. */
