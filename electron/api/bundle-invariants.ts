@@ -91,6 +91,21 @@ function* faultsOf(bundle: MeetingBundle): Generator<BundleFault, void> {
       };
     }
   }
+  yield* participantFaults(bundle, ofThisMeeting);
+}
+
+/** The people: each once, each of this meeting. */
+function* participantFaults(
+  bundle: MeetingBundle,
+  ofThisMeeting: (id: string, path: Path) => Generator<BundleFault, void>,
+): Generator<BundleFault, void> {
+  yield* repeats(
+    bundle.participants.map((p) => p.id),
+    (k) => ['participants', k, 'id'],
+  );
+  for (const [k, person] of bundle.participants.entries()) {
+    yield* ofThisMeeting(person.meetingId, ['participants', k, 'meetingId']);
+  }
 }
 
 /** Where an id appears a second time in a list. */

@@ -3,6 +3,7 @@ import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './ag
 import { drawInput, drawRecordSchema } from './draw.ts';
 import { isoDate, meetingSchema } from './meeting.ts';
 import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
+import { PARTICIPANTS_MAX, participantSchema } from './participants.ts';
 import {
   clockFactsSchema,
   itemRunSchema,
@@ -92,6 +93,14 @@ const bundleDraw = drawRecordSchema.extend({
   order: z.array(fileId).max(AGENDA_MAX_ITEMS),
 });
 
+const bundleParticipant = participantSchema.extend({
+  id: fileId,
+  meetingId: fileId,
+  signedInAt: wholeNumber.nullable(),
+  createdAt: wholeNumber,
+  updatedAt: wholeNumber,
+});
+
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, {
     error: `not a Roundtable meeting file (format must be "${BUNDLE_FORMAT}")`,
@@ -119,6 +128,8 @@ export const bundleSchema = z.object({
   }),
   /** Lot drawings; absent in files written before drawing existed. */
   draws: z.array(bundleDraw).max(1000).default([]),
+  /** The meeting's people (issue 16); absent in files written before the list existed. */
+  participants: z.array(bundleParticipant).max(PARTICIPANTS_MAX).default([]),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

@@ -32,9 +32,11 @@ import {
 import {
   addParticipantInput,
   participantListSchema,
+  participantHitSchema,
   participantRefInput,
   participantSchema,
   reorderParticipantsInput,
+  searchParticipantsInput,
   updateParticipantInput,
 } from './participants.ts';
 import {
@@ -323,6 +325,13 @@ export const contract = {
     path: '/api/meetings/:id/participants/:participantId',
     input: participantRefInput,
     output: participantListSchema.extend({ deletedParticipantId: z.string() }),
+  }),
+  'participants.search': spec({
+    http: 'GET',
+    guest: 'notes',
+    path: '/api/participants/search',
+    input: searchParticipantsInput,
+    output: z.object({ results: z.array(participantHitSchema) }),
   }),
   'notes.listForItem': spec({
     http: 'GET',

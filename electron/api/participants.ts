@@ -69,6 +69,32 @@ export const reorderParticipantsInput = z
   })
   .strict();
 
+/** Finds people by name, organization or substitute, in every meeting or one. */
+export const searchParticipantsInput = z
+  .object({
+    q: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+    meetingId: z.string().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+const ranges = z.array(z.tuple([z.number(), z.number()]));
+
+export const participantHitSchema = z.object({
+  meetingId: z.string(),
+  meetingTitle: z.string(),
+  meetingDate: z.string(),
+  participantId: z.string(),
+  name: z.string(),
+  organization: z.string(),
+  position: z.string(),
+  role: participantRoleSchema,
+  substitute: z.string(),
+  /** [start, end) ranges that matched, per field, to highlight. */
+  highlights: z.object({ name: ranges, organization: ranges, substitute: ranges }),
+});
+export type ParticipantHit = z.infer<typeof participantHitSchema>;
+
 export type AddParticipantInput = z.infer<typeof addParticipantInput>;
 export type UpdateParticipantInput = z.infer<typeof updateParticipantInput>;
 export type { Participant };

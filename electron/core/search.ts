@@ -37,3 +37,37 @@ export function trigramMatchExpression(terms: readonly string[]): string | null 
   if (usable.length === 0) return null;
   return usable.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
+
+/** The texts a person is found by, as the meeting's list keeps them. */
+export interface SearchablePerson {
+  name: string;
+  organization: string;
+  /** Who comes in their place (代): found by that name too. */
+  substitute: string;
+}
+
+export interface PersonMatch {
+  name: [number, number][];
+  organization: [number, number][];
+  substitute: [number, number][];
+}
+
+/**
+ * Where the terms occur in a person's name, organization and substitute, or null unless every
+ * term occurs in one of them ("平湖 林" finds 林一平 of 平湖街道).
+ */
+export function matchPerson(
+  person: SearchablePerson,
+  terms: readonly string[],
+): PersonMatch | null {
+  const texts = [person.name, person.organization, person.substitute];
+  const found = terms.every((term) =>
+    texts.some((text) => text.toLowerCase().includes(term.toLowerCase())),
+  );
+  if (!found || terms.length === 0) return null;
+  return {
+    name: findMatches(person.name, terms),
+    organization: findMatches(person.organization, terms),
+    substitute: findMatches(person.substitute, terms),
+  };
+}

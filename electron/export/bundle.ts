@@ -1,4 +1,5 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
+import { byRank } from '../core/participants.ts';
 import type { MeetingData } from './meeting-data.ts';
 
 /**
@@ -25,6 +26,7 @@ export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
       ),
     },
     draws: data.draws,
+    participants: byRank(data.participants),
   };
 }
 
@@ -44,6 +46,7 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
       ),
     },
     draws: bundle.draws,
+    participants: bundle.participants,
     originMeetingId: bundle.originMeetingId ?? bundle.meeting.id,
   };
 }
@@ -83,6 +86,7 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
       pool: d.pool.map((p) => ({ ...p, itemId: itemId(p.itemId) })),
       order: d.order.map(itemId),
     })),
+    participants: data.participants.map((p) => ({ ...p, id: newId(), meetingId })),
     originMeetingId: data.originMeetingId,
   };
 }

@@ -51,6 +51,7 @@ function toMeetingData(
     })),
     run: run(items),
     draws: [],
+    participants: [],
   };
 }
 

@@ -2,6 +2,7 @@ import type { AgendaItem } from '../core/agenda.ts';
 import type { DrawRecord } from '../core/draw.ts';
 import type { Meeting } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
+import type { Participant } from '../core/participants.ts';
 import type { RunState } from '../core/run.ts';
 
 /** Everything an export is made from, read in one go by the export service. */
@@ -12,6 +13,8 @@ export interface MeetingData {
   run: RunState;
   /** Every lot drawing of the meeting, oldest first. */
   draws: DrawRecord[];
+  /** The meeting's people in rank order (issue 16); none for a meeting that does not list them. */
+  participants: Participant[];
   /** The id the meeting was first made under (see migration 006); its own id when absent. */
   originMeetingId?: string;
 }

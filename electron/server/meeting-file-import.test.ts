@@ -33,6 +33,13 @@ beforeAll(async () => {
     kind: 'takeaway',
     text: '临时党支部建在项目一线',
   });
+  const { participants } = server.handlers['participants.addFromRoster']({ id: meetingA });
+  server.handlers['participants.update']({
+    id: meetingA,
+    participantId: participants[0]?.id as string,
+    reply: 'leave',
+    leaveReason: '外出学习',
+  });
   fileOfA = await exportMeetingFile(server.url, meetingA);
 });
 afterAll(() => server.cleanup());
@@ -75,6 +82,10 @@ describe('a meeting file cannot overwrite another meeting', () => {
       // Only the draws get ids of their own: an id taken there stopped the import with a 500.
       draw.id = `${draw.id}-again`;
       draw.meetingId = otherId;
+    }
+    for (const person of attack.participants) {
+      person.meetingId = otherId;
+      person.name = '冒名';
     }
     for (const itemRun of attack.run.itemRuns) itemRun.status = 'skipped';
 
@@ -142,6 +153,10 @@ const limitCases: Spoil[] = [
   ['meeting.date', (f) => (f.meeting.date = '2026-02-30')],
   ['draws[0].seed', (f) => (f.draws[0].seed = '种'.repeat(201))],
   ['draws[0].drawnBy', (f) => (f.draws[0].drawnBy = '人'.repeat(61))],
+  ['participants[2].name', (f) => (f.participants[2].name = '名'.repeat(61))],
+  ['participants[0].leaveReason', (f) => (f.participants[0].leaveReason = '因'.repeat(201))],
+  ['participants[1].role', (f) => (f.participants[1].role = 'guest')],
+  ['participants[4].rank', (f) => (f.participants[4].rank = 0)],
 ];
 
 const invariantCases: Spoil[] = [
@@ -163,6 +178,8 @@ const invariantCases: Spoil[] = [
   ['draws[0].order[0]', (f) => (f.draws[0].order[0] = 'nowhere')],
   ['draws[0].order', (f) => f.draws[0].order.reverse()],
   ['draws[0].meetingId', (f) => (f.draws[0].meetingId = 'elsewhere')],
+  ['participants[3].id', (f) => (f.participants[3].id = f.participants[1].id)],
+  ['participants[5].meetingId', (f) => (f.participants[5].meetingId = 'elsewhere')],
 ];
 
 /** Decimals where the database keeps whole numbers, and one id twice: each answered 500. */
@@ -183,7 +200,9 @@ const decimalCases: Spoil[] = [
 
 function spoilMeetingId(file: Json, id: string): void {
   file.meeting.id = id;
-  for (const part of [...file.items, ...file.notes, ...file.draws]) part.meetingId = id;
+  for (const part of [...file.items, ...file.notes, ...file.draws, ...file.participants]) {
+    part.meetingId = id;
+  }
 }
 
 describe('a meeting file is refused whole, naming the place, with nothing written', () => {

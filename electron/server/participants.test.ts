@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-people-'));
@@ -117,6 +118,82 @@ describe('the participants of a meeting', () => {
       const nobody = await api('PATCH', `${people}/no-such-person`, { reply: 'attending' });
       expect(nobody.status).toBe(404);
       expect((await api('GET', people)).body.participants).toEqual([]);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
+  it('travel in the meeting file and come back under new ids; an older file has none', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    try {
+      const meetingId = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body
+        .meeting.id as string;
+      const people = `/api/meetings/${meetingId}/participants`;
+      const listed = (await api('POST', `${people}/from-roster`)).body.participants as Json[];
+      await api('PATCH', `${people}/${listed[1]?.id}`, { reply: 'leave', leaveReason: '外出学习' });
+      await api('PATCH', `${people}/${listed[2]?.id}`, { role: 'observer' });
+      const original = brief((await api('GET', people)).body.participants);
+
+      const file = await exportMeetingFile(server.url, meetingId);
+      expect(brief(file.participants)).toEqual(original);
+      const copy = await importMeetingFile(server.url, JSON.stringify(file), true);
+      expect(copy.status).toBe(201);
+      const copyId = copy.body.meeting.id as string;
+      const copied = (await api('GET', `/api/meetings/${copyId}/participants`)).body
+        .participants as Json[];
+      expect(brief(copied)).toEqual(original);
+      const originalIds = new Set(listed.map((p) => p.id));
+      expect(copied.some((p) => originalIds.has(p.id))).toBe(false);
+      expect(new Set(copied.map((p) => p.meetingId))).toEqual(new Set([copyId]));
+
+      delete file.participants;
+      const older = await importMeetingFile(server.url, JSON.stringify(file), true);
+      expect(older.status).toBe(201);
+      const none = await api('GET', `/api/meetings/${older.body.meeting.id}/participants`);
+      expect(none.body.participants).toEqual([]);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
+  it('are found by name, organization or substitute, across meetings or in one', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    try {
+      const meetingOf = async (title: string) =>
+        (await api('POST', '/api/meetings', { title, date: SAMPLE_DATE })).body.meeting
+          .id as string;
+      const first = await meetingOf('第一次座谈会');
+      const second = await meetingOf('第二次座谈会');
+      for (const id of [first, second]) {
+        await api('POST', `/api/meetings/${id}/participants`, {
+          name: '林一平',
+          organization: '平湖街道',
+        });
+      }
+      await api('POST', `/api/meetings/${second}/participants`, {
+        name: '陈二坪',
+        organization: '坪地街道',
+        reply: 'substitute',
+        substitute: '王代表',
+      });
+      const search = async (query: string) =>
+        (await api('GET', `/api/participants/search?${new URLSearchParams(query)}`)).body
+          .results as Json[];
+      const hits = await search('q=平湖 林');
+      expect(hits.map((h) => `${h.meetingTitle} ${h.name}`).sort()).toEqual([
+        '第一次座谈会 林一平',
+        '第二次座谈会 林一平',
+      ]);
+      expect(hits[0]?.highlights).toEqual({
+        name: [[0, 1]],
+        organization: [[0, 2]],
+        substitute: [],
+      });
+      expect((await search(`q=平湖&meetingId=${first}`)).map((h) => h.meetingId)).toEqual([first]);
+      expect((await search('q=王代表')).map((h) => h.name)).toEqual(['陈二坪']);
+      expect(await search('q=张勇')).toEqual([]);
     } finally {
       await server.cleanup();
     }

@@ -4,7 +4,10 @@ import { withoutMissingItems } from '../core/run.ts';
 import { notFound } from './errors.ts';
 
 /** The repositories an export reads, on the server's connection or a read-only one. */
-export type MeetingDataSource = Pick<Store, 'meetings' | 'agenda' | 'notes' | 'runs' | 'draws'>;
+export type MeetingDataSource = Pick<
+  Store,
+  'meetings' | 'agenda' | 'notes' | 'runs' | 'draws' | 'participants'
+>;
 
 /** Everything an export is made from; call it inside one read transaction. */
 export function readMeetingData(store: MeetingDataSource, meetingId: string): MeetingData {
@@ -17,6 +20,7 @@ export function readMeetingData(store: MeetingDataSource, meetingId: string): Me
     notes: store.notes.listForMeeting(meetingId),
     run: withoutMissingItems(store.runs.load(meetingId).state, items),
     draws: store.draws.listForMeeting(meetingId),
+    participants: store.participants.listForMeeting(meetingId),
     originMeetingId: store.meetings.originOf(meetingId),
   };
 }

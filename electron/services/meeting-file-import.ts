@@ -114,7 +114,7 @@ async function writeMeeting(
   nextNotes: (from: number) => Promise<Note[]>,
   progress: (fraction: number) => void,
 ): Promise<Meeting> {
-  const { meeting, items, draws, run } = head.data;
+  const { meeting, items, draws, participants, run } = head.data;
   const alreadyHere = () => ctx.store.meetings.findByOrigin(head.origin) !== undefined;
   if (alreadyHere() && !asCopy) throw conflict();
   await deleteUnfinishedImports(ctx);
@@ -124,6 +124,7 @@ async function writeMeeting(
     ctx.store.meetings.setImporting(meeting.id, true);
     ctx.store.agenda.replaceAll(meeting.id, items);
     for (const draw of draws) ctx.store.draws.add(draw);
+    for (const person of participants) ctx.store.participants.save(person);
   });
   try {
     for (let written = 0; written < head.noteCount;) {

@@ -2,6 +2,7 @@ import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { detail } from '../api/error-reasons.ts';
 import { PARTICIPANTS_MAX } from '../api/participants.ts';
 import { byRank, type Participant } from '../core/participants.ts';
+import { matchPerson, searchTerms } from '../core/search.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 
@@ -173,6 +174,35 @@ export function reorderParticipants(
   return { meetingId, participants: people };
 }
 
+/** People by name, organization or substitute, newest meeting first, in rank order within one. */
+export function searchParticipants(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'participants.search'>,
+): MethodOutput<'participants.search'> {
+  const terms = searchTerms(input.q);
+  const results: MethodOutput<'participants.search'>['results'] = [];
+  for (const { person, meetingTitle, meetingDate } of ctx.store.participants.listSearchable(
+    input.meetingId ?? null,
+  )) {
+    const highlights = matchPerson(person, terms);
+    if (!highlights) continue;
+    results.push({
+      meetingId: person.meetingId,
+      meetingTitle,
+      meetingDate,
+      participantId: person.id,
+      name: person.name,
+      organization: person.organization,
+      position: person.position,
+      role: person.role,
+      substitute: person.substitute,
+      highlights,
+    });
+    if (results.length === (input.limit ?? 50)) break;
+  }
+  return { results };
+}
+
 export const participantHandlers = (ctx: ServiceContext) => ({
   'participants.list': (input: MethodParsedInput<'participants.list'>) =>
     listParticipants(ctx, input.id),
@@ -185,4 +215,6 @@ export const participantHandlers = (ctx: ServiceContext) => ({
     removeParticipant(ctx, input),
   'participants.reorder': (input: MethodParsedInput<'participants.reorder'>) =>
     reorderParticipants(ctx, input),
+  'participants.search': (input: MethodParsedInput<'participants.search'>) =>
+    searchParticipants(ctx, input),
 });

@@ -37,7 +37,16 @@ export function participantRepository(db: Db) {
   const byMeeting = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE meeting_id = ? ORDER BY rank, created_at, rowid',
   );
-  const everyone = db.prepare<[], ParticipantRow>('SELECT * FROM participants');
+  // A meeting still being imported (migration 007) is found by no search.
+  const searchable = db.prepare<
+    { meeting: string | null },
+    ParticipantRow & { meeting_title: string; meeting_date: string }
+  >(
+    `SELECT p.*, m.title AS meeting_title, m.date AS meeting_date
+     FROM participants p JOIN meetings m ON m.id = p.meeting_id
+     WHERE m.importing = 0 AND (@meeting IS NULL OR p.meeting_id = @meeting)
+     ORDER BY m.date DESC, m.id, p.rank, p.created_at`,
+  );
   const upsert = db.prepare(
     `INSERT INTO participants (id, meeting_id, name, organization, position, rank, role, reply,
        leave_reason, substitute, signed_in_at, created_at, updated_at)
@@ -54,8 +63,13 @@ export function participantRepository(db: Db) {
     /** In rank order; equal ranks in the order they were added. */
     listForMeeting: (meetingId: string): Participant[] =>
       byMeeting.all(meetingId).map(toParticipant),
-    /** Every meeting's people, for search. */
-    listAll: (): Participant[] => everyone.all().map(toParticipant),
+    /** The people search looks through (a year of meetings' lists is a few thousand rows). */
+    listSearchable: (meetingId: string | null) =>
+      searchable.all({ meeting: meetingId }).map((row) => ({
+        person: toParticipant(row),
+        meetingTitle: row.meeting_title,
+        meetingDate: row.meeting_date,
+      })),
     save(person: Participant): void {
       upsert.run({
         id: person.id,

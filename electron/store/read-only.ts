@@ -3,6 +3,7 @@ import { agendaRepository } from './agenda.ts';
 import { drawRepository } from './draws.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
+import { participantRepository } from './participants.ts';
 import { runRepository } from './runs.ts';
 
 /**
@@ -20,6 +21,7 @@ export function openReadOnlyStore(file: string) {
     notes: noteRepository(db),
     runs: runRepository(db),
     draws: drawRepository(db),
+    participants: participantRepository(db),
     /** `read` in one read transaction: every part from the same moment. */
     snapshot<T>(read: () => T): T {
       return db.transaction(read).deferred();

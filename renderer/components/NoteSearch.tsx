@@ -3,15 +3,19 @@ import { noteKindSchema, type NoteKind, type SearchResult } from '../../electron
 import { call } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Highlighted } from './Highlighted.tsx';
+import { PeopleHits } from './PeopleHits.tsx';
+import type { ParticipantHit } from '../../electron/api/participants.ts';
 
 interface Props {
   /** Limits the search to one meeting when the user asks for it. */
   meetingId: string | null;
   onOpen: (result: SearchResult) => void;
+  /** Also finds the meetings' people (the organizer's console; a note-taker may too). */
+  onOpenPerson?: (hit: ParticipantHit) => void;
 }
 
 /** Full-text search over every meeting's notes, Chinese included. */
-export function NoteSearch({ meetingId, onOpen }: Props) {
+export function NoteSearch({ meetingId, onOpen, onOpenPerson }: Props) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<NoteKind | ''>('');
@@ -72,6 +76,13 @@ export function NoteSearch({ meetingId, onOpen }: Props) {
           </label>
         )}
       </div>
+      {onOpenPerson && (
+        <PeopleHits
+          query={query}
+          meetingId={onlyThisMeeting ? meetingId : null}
+          onOpen={onOpenPerson}
+        />
+      )}
       {shown && (
         <ol className="search-results" data-testid="search-results">
           {shown.length === 0 && <li className="muted">{t('search.none')}</li>}

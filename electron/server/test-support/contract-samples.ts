@@ -74,6 +74,7 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'participants.reorder': { id, participantIds: [ids.participantId] },
     'participants.update': { id, participantId: ids.participantId, reply: 'attending' },
     'participants.remove': { id, participantId: ids.participantId },
+    'participants.search': { q: '林一平', limit: 5 },
     'notes.listForItem': { id, itemId: ids.itemId },
     'notes.listForMeeting': { id },
     'notes.create': { id, itemId: ids.itemId, kind: 'takeaway', text: '一条记录' },

@@ -37,6 +37,7 @@ const TABLES = [
   'meeting_runs',
   'item_runs',
   'draws',
+  'participants',
   'roster_entries',
 ];
 
@@ -76,6 +77,10 @@ export function mapFileIds(file: Json, rename: (id: string) => string): Json {
     draw.meetingId = rename(draw.meetingId);
     for (const entry of draw.pool) entry.itemId = rename(entry.itemId);
     draw.order = draw.order.map(rename);
+  }
+  for (const person of copy.participants ?? []) {
+    person.id = rename(person.id);
+    person.meetingId = rename(person.meetingId);
   }
   return copy;
 }

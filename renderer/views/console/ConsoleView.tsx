@@ -224,6 +224,7 @@ export function ConsoleView() {
                         `/notes?meeting=${encodeURIComponent(r.meetingId)}&item=${encodeURIComponent(r.itemId)}`,
                       )
                     }
+                    onOpenPerson={(hit) => data.select(hit.meetingId)}
                   />
                 </section>
               </div>
