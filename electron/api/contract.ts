@@ -45,6 +45,7 @@ import {
   rosterListSchema,
   updateRosterEntryInput,
 } from './roster.ts';
+import { doorListInput, doorListSchema, signInOutputSchema, signInRefInput } from './sign-in.ts';
 import {
   allowDeviceInput,
   revokeDeviceInput,
@@ -80,16 +81,18 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
  * `call()` is typed by it, so the two cannot drift.
  */
 /**
- * What devices that joined with the access code may do: `read` for every device, `notes` for
- * the note-takers only (projector and confidence screens only show).
+ * What devices that joined with the access code may do: `read` for every screen, `notes` for
+ * the note-takers only (projector and confidence screens only show), `door` for the sign-in
+ * device at the door alone (it reads the list of people and signs them in, nothing else).
  */
-export type GuestAccess = 'read' | 'notes';
+export type GuestAccess = 'read' | 'notes' | 'door';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   http: HttpMethod;
   /**
-   * Open to guests (devices that joined with the access code): reading, and taking notes.
-   * Everything else (running the meeting, editing it, sharing) is the organizer's alone.
+   * Open to guests (devices that joined with the access code): reading, taking notes, signing
+   * people in at the door. Everything else (running the meeting, editing it, sharing) is the
+   * organizer's alone.
    */
   guest?: GuestAccess;
   path: string;
@@ -332,6 +335,27 @@ export const contract = {
     path: '/api/participants/search',
     input: searchParticipantsInput,
     output: z.object({ results: z.array(participantHitSchema) }),
+  }),
+  'signIn.door': spec({
+    http: 'GET',
+    guest: 'door',
+    path: '/api/door',
+    input: doorListInput,
+    output: doorListSchema,
+  }),
+  'signIn.signIn': spec({
+    http: 'POST',
+    guest: 'door',
+    path: '/api/meetings/:id/participants/:participantId/sign-in',
+    input: signInRefInput,
+    output: signInOutputSchema,
+  }),
+  // The organizer's alone: the door may only add ticks, so a lost tablet cannot erase the record.
+  'signIn.undo': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/participants/:participantId/sign-in/undo',
+    input: signInRefInput,
+    output: signInOutputSchema.omit({ alreadySignedIn: true }),
   }),
   'notes.listForItem': spec({
     http: 'GET',

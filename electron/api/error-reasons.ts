@@ -90,7 +90,11 @@ export const API_ERROR_REASONS = {
   'sharing.locked': ['seconds'],
   'sharing.removed': [],
   'sharing.couldNotStart': [],
-  /** A note-taker's device may read and take notes; a screen's may only show the meeting. */
+  /**
+   * A note-taker's device may read and take notes; a screen's may only show the meeting; the
+   * door's may only list the people and sign them in.
+   */
+  'access.doorOnly': [],
   'access.notesOnly': [],
   'access.showOnly': [],
   'access.token': [],

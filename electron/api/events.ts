@@ -5,6 +5,7 @@ import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
 import { participantSchema } from './participants.ts';
 import { rosterEntrySchema } from './roster.ts';
+import { doorPersonSchema } from './sign-in.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
 import { stageSchema } from './stage.ts';
@@ -49,6 +50,15 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('participants.changed'),
     meetingId: z.string(),
     participants: z.array(participantSchema),
+  }),
+  /**
+   * A meeting's people as the door sees them (who is signed in, when): to the organizer's screens
+   * and the sign-in devices, the only event those get.
+   */
+  z.object({
+    kind: z.literal('door.changed'),
+    meetingId: z.string(),
+    people: z.array(doorPersonSchema),
   }),
   /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
   z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),

@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * What a device joins as: a note-taker may take notes; the projector and the confidence monitor
- * only show. No device ever runs the clock, edits the meeting or changes sharing.
+ * only show; the door (签到) reads the list of people and signs them in, and sees nothing else.
+ * No device ever runs the clock, edits the meeting or changes sharing.
  */
-export const GUEST_ROLES = ['notetaker', 'projector', 'confidence'] as const;
+export const GUEST_ROLES = ['notetaker', 'projector', 'confidence', 'door'] as const;
 export type GuestRole = (typeof GUEST_ROLES)[number];
 
 export const deviceSchema = z.object({

@@ -69,7 +69,7 @@ export interface AttendanceCounts {
 }
 
 export function countAttendance(
-  people: readonly Participant[],
+  people: readonly Pick<Participant, 'role' | 'reply' | 'signedInAt'>[],
   meetingStartAt: number,
   now: number,
 ): AttendanceCounts {

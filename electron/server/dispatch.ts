@@ -8,6 +8,7 @@ import {
   type MethodName,
 } from '../api/contract.ts';
 import { detail, type ApiErrorDetail } from '../api/error-reasons.ts';
+import type { GuestRole } from '../api/sharing.ts';
 import { issueDetail } from '../api/issue-detail.ts';
 import { ILL_FORMED_TEXT_MESSAGE, illFormedTextAt } from '../api/well-formed-text.ts';
 import { ServiceError } from '../services/errors.ts';
@@ -42,19 +43,41 @@ export function refusal(
   return { ok: false, status, error: { code, message, ...(field ? { field } : {}), ...why } };
 }
 
-/** Guests may read, and note-takers take notes; the rest is the organizer's alone. */
+/** What each role that joins with the access code may call (the contract's `guest` flag). */
+const GRANTED: Record<GuestRole, readonly GuestAccess[]> = {
+  notetaker: ['read', 'notes'],
+  projector: ['read'],
+  confidence: ['read'],
+  door: ['door'],
+};
+
+const REFUSAL_OF: Record<GuestRole, { message: string; why: ApiErrorDetail }> = {
+  notetaker: {
+    message: 'devices that joined with the access code may read and take notes, nothing more',
+    why: detail('access.notesOnly'),
+  },
+  projector: {
+    message: 'a device that joined as projector may only show the meeting',
+    why: detail('access.showOnly'),
+  },
+  confidence: {
+    message: 'a device that joined as confidence may only show the meeting',
+    why: detail('access.showOnly'),
+  },
+  door: {
+    message: 'a sign-in device at the door may only list the people and sign them in',
+    why: detail('access.doorOnly'),
+  },
+};
+
+/** Guests may read, note-takers take notes, the door sign in; the rest is the organizer's. */
 export function guestRefusal(name: MethodName, caller: Caller): Refusal | undefined {
   if (caller.kind !== 'guest') return undefined;
   const open = (contract[name] as { guest?: GuestAccess }).guest;
-  if (open && (open !== 'notes' || caller.device.role === 'notetaker')) return undefined;
-  return refusal(
-    'forbidden',
-    caller.device.role === 'notetaker'
-      ? 'devices that joined with the access code may read and take notes, nothing more'
-      : `a device that joined as ${caller.device.role} may only show the meeting`,
-    undefined,
-    detail(caller.device.role === 'notetaker' ? 'access.notesOnly' : 'access.showOnly'),
-  );
+  const role = caller.device.role;
+  if (open && GRANTED[role].includes(open)) return undefined;
+  const { message, why } = REFUSAL_OF[role];
+  return refusal('forbidden', message, undefined, why);
 }
 
 /**

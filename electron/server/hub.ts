@@ -19,6 +19,17 @@ const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set([
   'participants.changed',
 ]);
 
+/** Who is signed in at the door: for the organizer's screens and the sign-in devices alone. */
+const DOOR_LIST: ServerEventKind = 'door.changed';
+/**
+ * What a sign-in device at the door gets: its list, and which meeting is on stage (the one it
+ * signs people in for). It reads nothing else.
+ */
+const DOOR_EVENTS: ReadonlySet<ServerEventKind> = new Set([DOOR_LIST, 'stage.changed']);
+
+const isDoor = (caller: Caller | undefined) =>
+  caller?.kind === 'guest' && caller.device.role === 'door';
+
 /**
  * The live channel to every screen. A change is serialized once and written to each socket;
  * nothing is sent on a timer.
@@ -126,7 +137,12 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
       if (ORGANIZER_ONLY.has(event.kind)) return broadcastToOrganizer(event);
       const payload = JSON.stringify(event);
       for (const socket of clients) {
-        if (socket.readyState === socket.OPEN) socket.send(payload);
+        const door = isDoor(callerOf.get(socket));
+        const wanted =
+          event.kind === DOOR_LIST
+            ? door || !deviceOf.has(socket)
+            : !door || DOOR_EVENTS.has(event.kind);
+        if (wanted && socket.readyState === socket.OPEN) socket.send(payload);
       }
     },
     get clientCount(): number {

@@ -12,6 +12,7 @@ import { participantHandlers } from './participants.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
+import { signInHandlers } from './sign-in.ts';
 import { meetingChangesMoveStage, runningPutsOnStage, stageHandlers } from './stage.ts';
 import {
   createNewMeeting,
@@ -55,6 +56,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...meetingFileHandlers(ctx, heavyJobs),
     ...rosterHandlers(ctx),
     ...participantHandlers(ctx),
+    ...signInHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),
     ...diagnosticsHandlers(),

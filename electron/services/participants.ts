@@ -4,6 +4,7 @@ import { PARTICIPANTS_MAX } from '../api/participants.ts';
 import { byRank, type Participant } from '../core/participants.ts';
 import { matchPerson, searchTerms } from '../core/search.ts';
 import type { ServiceContext } from './context.ts';
+import { doorChanged } from './sign-in.ts';
 import { invalidInput, notFound } from './errors.ts';
 
 type ParticipantList = MethodOutput<'participants.list'>;
@@ -23,6 +24,8 @@ function changeParticipants<T>(
   });
   const people = byRank(outcome.people);
   ctx.emit({ kind: 'participants.changed', meetingId, participants: people });
+  // The doors list the same people: a name corrected or a person added reaches them too.
+  ctx.emit(doorChanged(meetingId, people));
   return { people, result: outcome.result };
 }
 

@@ -16,6 +16,7 @@ export function applyToMeeting(
     case 'draw.made':
     case 'roster.saved':
     case 'participants.changed':
+    case 'door.changed':
     case 'sharing.changed':
     case 'job.progress':
     case 'stage.changed':

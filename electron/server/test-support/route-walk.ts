@@ -11,7 +11,8 @@ import { idForParam, type SampleIds } from './contract-samples.ts';
 
 /**
  * What each role may do, as docs/api.md and electron/api/sharing.ts state it: a note-taker reads
- * and takes notes, the projector and the confidence monitor only show. Written here rather than
+ * and takes notes, the projector and the confidence monitor only show, the door (签到) lists the
+ * people and signs them in and reads nothing else. Written here rather than
  * read from the server, so a server that gives a screen more than this is caught; the `Record`
  * makes a new role a compile error (and route-guard.test.ts a failure) until its access is set.
  */
@@ -19,6 +20,7 @@ export const ROLE_ACCESS: Record<GuestRole, readonly GuestAccess[]> = {
   notetaker: ['read', 'notes'],
   projector: ['read'],
   confidence: ['read'],
+  door: ['door'],
 };
 
 /** One concrete request of a route: a method name, its verb and a path with every param filled. */

@@ -5,6 +5,7 @@ export const PAGE_OF_ROLE: Record<GuestRole, string> = {
   notetaker: '/notes',
   projector: '/projector',
   confidence: '/confidence',
+  door: '/door',
 };
 
 /** The role a screen's address suggests to a device that has not joined yet. */
@@ -21,6 +22,8 @@ export function roleSuggestedBy(path: string): GuestRole {
  */
 export function pageForGuest(role: GuestRole, path: string): string {
   const readOnly = ['/projector', '/confidence'];
-  const allowed = role === 'notetaker' ? [...readOnly, '/notes'] : readOnly;
+  // The door reads nothing but its list: a stage screen would only answer 403.
+  const allowed =
+    role === 'door' ? ['/door'] : role === 'notetaker' ? [...readOnly, '/notes'] : readOnly;
   return allowed.includes(path) ? path : PAGE_OF_ROLE[role];
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { participantReplySchema, participantRoleSchema } from './participants.ts';
+
+/**
+ * What the door (签到) sees of a person: enough to find and tick them, nothing of why someone
+ * is on leave. The door device reads this and signs people in; it reads nothing else.
+ */
+export const doorPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  organization: z.string(),
+  position: z.string(),
+  rank: z.number(),
+  role: participantRoleSchema,
+  reply: participantReplySchema,
+  substitute: z.string(),
+  signedInAt: z.number().nullable(),
+  createdAt: z.number(),
+});
+export type DoorPerson = z.infer<typeof doorPersonSchema>;
+
+/** The meeting the door signs people in for, with its planned start (late is after it). */
+export const doorListSchema = z.object({
+  meetingId: z.string().nullable(),
+  title: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  people: z.array(doorPersonSchema),
+});
+export type DoorList = z.infer<typeof doorListSchema>;
+
+/** Without a meeting named, the meeting on stage: a door tablet has no meeting list. */
+export const doorListInput = z.object({ meetingId: z.string().min(1).optional() }).strict();
+
+export const signInRefInput = z
+  .object({ id: z.string().min(1), participantId: z.string().min(1) })
+  .strict();
+
+export const signInOutputSchema = z.object({
+  meetingId: z.string(),
+  person: doorPersonSchema,
+  /**
+   * True when the person was signed in already (another door device was quicker): nothing
+   * changed, and `person.signedInAt` says when.
+   */
+  alreadySignedIn: z.boolean(),
+});
+
+/** What the door and the console need the same way as the server. */
+export { attendanceOf, countAttendance, matchesDoorQuery } from '../core/participants.ts';
