@@ -1,0 +1,66 @@
+import { AlignmentType, Document, Packer, Paragraph } from 'docx';
+import { officialFooters } from './docx-parts.ts';
+import {
+  fillFontTable,
+  OFFICIAL_FONT_TABLE,
+  patchDocx,
+  setParagraphSwitches,
+} from './docx-patch.ts';
+import { body, run, titleRuns } from './minutes-docx.ts';
+import { paragraphText, type NewsBrief } from './news-brief-model.ts';
+import { FONT_SIZE, FONTS, GRID, GRID_LINE, OFFICIAL_PAGE } from './official-layout.ts';
+import { balancedTitleLines } from './title-lines.ts';
+import { TITLE_LINE_EM } from './minutes-model.ts';
+
+/**
+ * The 会议信息 draft as Word: the headline in 2号 小标宋 in even lines, the line under it in
+ * 3号 楷体, the paragraphs in 3号 仿宋 on the minutes' grid and page, so the district office can
+ * paste it into its own template without changing a font.
+ */
+export async function newsBriefDocx(brief: NewsBrief): Promise<Buffer> {
+  const paragraphs: Paragraph[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...GRID_LINE, after: brief.subheading ? 0 : GRID.linePitch },
+      keepNext: true,
+      children: titleRuns(balancedTitleLines(brief.headline.text, TITLE_LINE_EM), FONT_SIZE.二号),
+    }),
+    ...(brief.subheading
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { ...GRID_LINE, after: GRID.linePitch },
+            keepNext: true,
+            children: [run(`——${brief.subheading.text}`, FONTS.kaiti)],
+          }),
+        ]
+      : []),
+    ...brief.paragraphs.map((p) => body([run(paragraphText(p))])),
+  ];
+  const document = new Document({
+    title: brief.headline.text,
+    creator: 'Roundtable',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: { document: { run: { size: FONT_SIZE.三号, font: FONTS.body } } },
+      paragraphStyles: [
+        { id: 'Normal', name: 'Normal', run: { size: FONT_SIZE.三号, font: FONTS.body } },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: OFFICIAL_PAGE,
+          grid: { type: 'linesAndChars', linePitch: GRID.linePitch, charSpace: GRID.charSpace },
+        },
+        footers: officialFooters(),
+        children: paragraphs,
+      },
+    ],
+  });
+  return patchDocx(await Packer.toBuffer(document), {
+    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
+    'word/document.xml': (xml) =>
+      setParagraphSwitches(xml, { overflowPunct: false, snapToGrid: false }),
+  });
+}
