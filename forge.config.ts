@@ -13,6 +13,10 @@ const KEEP = [
   /^\/\.vite(\/|$)/,
   /^\/package\.json$/,
   /^\/node_modules(\/better-sqlite3(\/(lib|prebuilds)(\/.*)?|\/package\.json)?)?$/,
+  // jieba (the 会议信息 draft's keywords): its loader, dictionaries and this platform's binary.
+  /^\/node_modules(\/@node-rs(\/jieba[^/]*(\/.*)?)?)?$/,
+  // resvg (the timing chart's picture in the .xlsx): its loader and this platform's binary.
+  /^\/node_modules(\/@resvg(\/resvg-js[^/]*(\/.*)?)?)?$/,
 ];
 
 const config: ForgeConfig = {

@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 
 /**
  * The server without Electron, bundled into one file: it starts faster and uses about 40 MiB
- * less memory than running the TypeScript sources through Node's type stripping. better-sqlite3
- * stays outside: it loads its native prebuild at run time.
+ * less memory than running the TypeScript sources through Node's type stripping. better-sqlite3,
+ * jieba (the 会议信息 draft's word cut) and resvg (the timing chart's picture) stay outside: they
+ * load their native prebuilds at run time.
  */
 export default defineConfig({
   build: {
@@ -20,9 +21,9 @@ export default defineConfig({
         'import-worker': 'electron/import/import-worker.ts',
         'heavy-worker': 'electron/services/heavy-worker.ts',
       },
-      external: ['better-sqlite3'],
+      external: ['better-sqlite3', /^@node-rs\/jieba/, /^@resvg\/resvg-js/],
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].js' },
     },
   },
-  ssr: { noExternal: true, external: ['better-sqlite3'] },
+  ssr: { noExternal: true, external: ['better-sqlite3', '@node-rs/jieba', '@resvg/resvg-js'] },
 });
