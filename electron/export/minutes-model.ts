@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../core/agenda.ts';
 import { chineseDate } from './chinese-dates.ts';
+import { attendanceBlocks } from './minutes-attendance.ts';
 import { drawAnnex, type DrawAnnexEntry } from './draw-annex.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { balancedTitleLines } from './title-lines.ts';
@@ -94,7 +95,14 @@ export function dueBy(dueDate: string, meetingDate: string): string {
 
 const halfDay = (startTime: string) => (Number(startTime.slice(0, 2)) < 12 ? '上午' : '下午');
 
-export function minutesModel({ meeting, items, notes, draws, run }: MeetingData): MinutesModel {
+export function minutesModel({
+  meeting,
+  items,
+  notes,
+  draws,
+  run,
+  participants,
+}: MeetingData): MinutesModel {
   const live = notes.filter((n) => n.meetingId === meeting.id);
   // In the order taken: a starred note is marked in the notes, not moved ahead in the minutes.
   const notesOf = (id: string) =>
@@ -152,15 +160,7 @@ export function minutesModel({ meeting, items, notes, draws, run }: MeetingData)
     speeches,
     requirements,
     actions,
-    attendance: (
-      [
-        { label: '出席', names: meeting.attendees },
-        { label: '请假', names: meeting.absentees },
-        { label: '列席', names: meeting.nonVotingAttendees },
-      ] as const
-    )
-      .filter((a) => a.names.length > 0)
-      .map((a) => ({ label: a.label, names: [...a.names] })),
+    attendance: attendanceBlocks(meeting, participants),
     drawAnnex: drawAnnex(draws),
   };
 }

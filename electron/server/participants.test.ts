@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { readDocx } from '../export/test-support/docx-readback.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
@@ -194,6 +195,51 @@ describe('the participants of a meeting', () => {
       expect((await search(`q=平湖&meetingId=${first}`)).map((h) => h.meetingId)).toEqual([first]);
       expect((await search('q=王代表')).map((h) => h.name)).toEqual(['陈二坪']);
       expect(await search('q=张勇')).toEqual([]);
+    } finally {
+      await server.cleanup();
+    }
+  });
+
+  it('name the minutes’ 出席, 请假 and 列席 in rank order once listed, the typed lists before', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    const blocks = async (meetingId: string) => {
+      const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/minutes.docx`, {
+        headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+      });
+      const docx = await readDocx(Buffer.from(await res.arrayBuffer()));
+      return docx.body.map((p) => p.text).filter((text) => /^(出席|请假|列席)：/.test(text));
+    };
+    try {
+      const meetingId = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body
+        .meeting.id as string;
+      // None listed yet: the lists typed in the meeting.
+      const typed = await blocks(meetingId);
+      expect(typed[0]).toMatch(/^出席：张勇（区委书记）、戴斌、/);
+
+      const people = `/api/meetings/${meetingId}/participants`;
+      const add = async (body: Json) =>
+        (await api('POST', people, body)).body.participant.id as string;
+      const zhang = await add({ name: '张勇', position: '区委书记', rank: 1 });
+      const lin = await add({
+        name: '林一平',
+        organization: '平湖街道',
+        position: '党工委书记',
+        rank: 3,
+      });
+      await add({ name: '陈二坪', organization: '坪地街道', position: '党工委书记', rank: 2 });
+      await add({ name: '周列席', organization: '区委组织部', role: 'observer', rank: 4 });
+      await add({ name: '吴会务', organization: '区委办', role: 'staff', rank: 5 });
+      const gao = await add({ name: '高远', position: '区委常委', rank: 2 });
+      await api('PATCH', `${people}/${lin}`, { reply: 'substitute', substitute: '王代表' });
+      await api('PATCH', `${people}/${gao}`, { reply: 'leave', leaveReason: '因公出差' });
+      await api('PATCH', `${people}/${zhang}`, { reply: 'attending' });
+
+      expect(await blocks(meetingId)).toEqual([
+        '出席：张勇（区委书记）、陈二坪（坪地街道党工委书记）、王代表（平湖街道，代林一平）',
+        '请假：高远（区委常委，因公出差）',
+        '列席：周列席（区委组织部）',
+      ]);
     } finally {
       await server.cleanup();
     }
