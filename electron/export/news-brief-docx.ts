@@ -12,6 +12,9 @@ import { FONT_SIZE, FONTS, GRID, GRID_LINE, OFFICIAL_PAGE } from './official-lay
 import { balancedTitleLines } from './title-lines.ts';
 import { TITLE_LINE_EM } from './minutes-model.ts';
 
+/** Characters of 3号 on a line of the type area (the grid's 28). */
+const BODY_LINE_EM = 28;
+
 /**
  * The 会议信息 draft as Word: the headline in 2号 小标宋 in even lines, the line under it in
  * 3号 楷体, the paragraphs in 3号 仿宋 on the minutes' grid and page, so the district office can
@@ -31,7 +34,10 @@ export async function newsBriefDocx(brief: NewsBrief): Promise<Buffer> {
             alignment: AlignmentType.CENTER,
             spacing: { ...GRID_LINE, after: GRID.linePitch },
             keepNext: true,
-            children: [run(`——${brief.subheading.text}`, FONTS.kaiti)],
+            // Even lines too: the 28 characters of a 3号 line, so none ends in one stray 开.
+            children: balancedTitleLines(`——${brief.subheading.text}`, BODY_LINE_EM).map(
+              (line, i) => run(line, FONTS.kaiti, { break: i > 0 ? 1 : 0 }),
+            ),
           }),
         ]
       : []),
