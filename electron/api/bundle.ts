@@ -160,6 +160,8 @@ export const EXPORT_NAMES = [
   'news-brief.docx',
   'news-brief.md',
   'host-script.docx',
+  'notice.docx',
+  'notice.pdf',
   'timing.xlsx',
   'timing.csv',
   'meeting.roundtable',

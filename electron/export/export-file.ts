@@ -1,7 +1,9 @@
 import type { ExportName } from '../api/bundle.ts';
+import { defaultNoticeSettings } from '../core/notice.ts';
 import type { hostScriptDocx as HostScriptDocx } from './host-script-docx.ts';
 import type { minutesDocx as MinutesDocx } from './minutes-docx.ts';
 import type { newsBriefDocx as NewsBriefDocx } from './news-brief-docx.ts';
+import type { noticeDocx as NoticeDocx } from './notice-docx.ts';
 import type { slidesPptx as SlidesPptx } from './slides-pptx.ts';
 import type { timingXlsx as TimingXlsx } from './timing-xlsx.ts';
 import { toBundle } from './bundle.ts';
@@ -13,6 +15,7 @@ import { minutesModel } from './minutes-model.ts';
 import { jiebaKeyTerms } from './jieba-terms.ts';
 import { newsBriefMarkdown } from './news-brief-md.ts';
 import { newsBriefModel } from './news-brief-model.ts';
+import { noticeModel } from './notice-model.ts';
 import { slidesModel } from './slides-model.ts';
 import { timingCsv } from './timing-report.ts';
 
@@ -26,6 +29,8 @@ const newsBriefDocx: typeof NewsBriefDocx = async (...args) =>
   (await import('./news-brief-docx.ts')).newsBriefDocx(...args);
 const hostScriptDocx: typeof HostScriptDocx = async (...args) =>
   (await import('./host-script-docx.ts')).hostScriptDocx(...args);
+const noticeDocx: typeof NoticeDocx = async (...args) =>
+  (await import('./notice-docx.ts')).noticeDocx(...args);
 const slidesPptx: typeof SlidesPptx = async (...args) =>
   (await import('./slides-pptx.ts')).slidesPptx(...args);
 const timingXlsx: typeof TimingXlsx = async (...args) =>
@@ -108,6 +113,23 @@ export async function makeExport(
         fileName: fileName('-主持词.docx'),
         contentType: DOCX,
         body: await hostScriptDocx(hostScript(data), `${data.meeting.title}主持词`),
+      };
+    case 'notice.docx':
+      return {
+        fileName: fileName('-会议通知.docx'),
+        contentType: DOCX,
+        body: await noticeDocx(noticeModel(data, data.notice ?? defaultNoticeSettings, now)),
+      };
+    case 'notice.pdf':
+      return {
+        fileName: fileName('-会议通知.pdf'),
+        contentType: 'application/pdf',
+        body: await printPdf(
+          await noticeDocx(
+            noticeModel(data, data.notice ?? defaultNoticeSettings, now),
+            'libreoffice',
+          ),
+        ),
       };
     case 'timing.csv':
       return {

@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../core/agenda.ts';
 import type { DrawRecord } from '../core/draw.ts';
 import type { Meeting } from '../core/meeting.ts';
+import type { NoticeSettings } from '../core/notice.ts';
 import type { Note } from '../core/notes.ts';
 import type { Participant } from '../core/participants.ts';
 import type { RunState } from '../core/run.ts';
@@ -15,6 +16,8 @@ export interface MeetingData {
   draws: DrawRecord[];
   /** The meeting's people in rank order (issue 16); none for a meeting that does not list them. */
   participants: Participant[];
+  /** What the 会议通知 says beyond the meeting (issue 16); the defaults when absent. */
+  notice?: NoticeSettings;
   /** The id the meeting was first made under (see migration 006); its own id when absent. */
   originMeetingId?: string;
 }

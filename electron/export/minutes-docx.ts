@@ -29,7 +29,7 @@ import { emWidth } from './text-fit.ts';
 
 const chars = (n: number) => Math.round(n * GRID_CHAR);
 
-const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) =>
+export const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) =>
   new TextRun({
     text,
     font,
@@ -50,13 +50,14 @@ const run = (text: string, font = FONTS.body, extra: Partial<IRunOptions> = {}) 
  * so a 16 pt character in a 15.8 pt cell gave 14 characters a line. Word and WPS lay out the
  * same 28 either way, and the section's grid is what Word's page setup (文档网格) shows: 22 × 28.
  */
-const paragraph = (options: IParagraphOptions) =>
+export const paragraph = (options: IParagraphOptions) =>
   new Paragraph({ spacing: GRID_LINE, alignment: AlignmentType.BOTH, ...options });
 
-const body = (children: TextRun[]) => paragraph({ indent: { firstLine: chars(2) }, children });
+export const body = (children: TextRun[]) =>
+  paragraph({ indent: { firstLine: chars(2) }, children });
 
 /** A heading is kept whole and with the paragraph after it, so none is left at a page's foot. */
-const heading = (text: string, font: typeof FONTS.heiti) =>
+export const heading = (text: string, font: typeof FONTS.heiti) =>
   paragraph({
     indent: { firstLine: chars(2) },
     keepNext: true,
@@ -85,7 +86,7 @@ const labelBlock = (
 };
 
 /** Set in 小标宋, centred lines of the model's breaking. */
-const titleRuns = (lines: string[], size: number, color?: string) =>
+export const titleRuns = (lines: string[], size: number, color?: string) =>
   lines.map(
     (line, i) =>
       new TextRun({
