@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingData } from './meeting-data.ts';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
-import { slidesModel } from './slides-model.ts';
+import { BODY_WIDTH_IN, slidesModel } from './slides-model.ts';
+import { bulletLines } from './slides-paging.ts';
 import { slidesPptx } from './slides-pptx.ts';
 import { slideEmWidth, slideLines } from './text-fit.ts';
 import {
@@ -173,6 +174,19 @@ describe('slides that fit any real input', async () => {
             );
           }
         }
+      });
+    }
+  });
+
+  it('never leaves a continuation slide holding a single line', () => {
+    for (const { name, model } of decks) {
+      model.forEach((spec, index) => {
+        const before = model[index - 1];
+        if (spec.kind !== 'list' || before?.kind !== 'list' || before.role !== spec.role) return;
+        const lines =
+          spec.bullets.reduce((sum, b) => sum + bulletLines(b, BODY_WIDTH_IN, spec.style), 0) +
+          (spec.more ? 1 : 0);
+        expect(lines, `${name}: ${spec.band.text}`).toBeGreaterThan(1);
       });
     }
   });
