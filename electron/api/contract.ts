@@ -52,6 +52,13 @@ import {
   setSharingInput,
   sharingStateSchema,
 } from './sharing.ts';
+import {
+  importRepliesOutput,
+  readRepliesInput,
+  readRepliesOutput,
+  replyFilesInput,
+  replyPlanSchema,
+} from './replies.ts';
 import { stageGetInput, stageSchema, stageSetInput } from './stage.ts';
 import {
   runAdjustInput,
@@ -356,6 +363,26 @@ export const contract = {
     path: '/api/meetings/:id/participants/:participantId/sign-in/undo',
     input: signInRefInput,
     output: signInOutputSchema.omit({ alreadySignedIn: true }),
+  }),
+  // The returned 回执 (issue 16): the organizer's alone.
+  'replies.read': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/replies/read',
+    input: readRepliesInput,
+    output: readRepliesOutput,
+    fileBody: { field: 'file', maxBytes: TABLE_MAX_BYTES },
+  }),
+  'replies.preview': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/replies/preview',
+    input: replyFilesInput,
+    output: replyPlanSchema,
+  }),
+  'replies.import': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/replies',
+    input: replyFilesInput,
+    output: importRepliesOutput,
   }),
   'notes.listForItem': spec({
     http: 'GET',

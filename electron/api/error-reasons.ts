@@ -71,6 +71,8 @@ export const API_ERROR_REASONS = {
   'agenda.orderMismatch': [],
   'participants.orderMismatch': [],
   'participants.tooMany': ['max'],
+  /** Returned 回执 that no longer match the list (changed since the preview): the first place. */
+  'replies.problems': ['file', 'row', 'count'],
   'notes.itemGone': [],
   'notes.badCursor': [],
   'notes.notBeside': [],

@@ -9,6 +9,7 @@ import { importHandlers } from './imports.ts';
 import { meetingFileHandlers } from './meeting-file-import.ts';
 import { noteHandlers } from './notes.ts';
 import { participantHandlers } from './participants.ts';
+import { replyHandlers } from './replies.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
 import { sharingHandlers } from './sharing.ts';
@@ -56,6 +57,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...meetingFileHandlers(ctx, heavyJobs),
     ...rosterHandlers(ctx),
     ...participantHandlers(ctx),
+    ...replyHandlers(ctx),
     ...signInHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),

@@ -36,7 +36,7 @@ interface TableInput {
 
 const nameOf = (input: TableInput) => input.fileName || '表格文件';
 
-async function read(input: TableInput): Promise<TableRead> {
+export async function read(input: TableInput): Promise<TableRead> {
   try {
     return await readTableOffThread(input.file, input.encoding ?? undefined);
   } catch (error) {

@@ -13,7 +13,7 @@ type ParticipantList = MethodOutput<'participants.list'>;
  * Runs `change` on the meeting's people in one transaction and tells the screens the list it
  * left. `change` saves what it changes and answers with the list as it is now.
  */
-function changeParticipants<T>(
+export function changeParticipants<T>(
   ctx: ServiceContext,
   meetingId: string,
   change: (people: Participant[], now: number) => { people: Participant[]; result: T },
