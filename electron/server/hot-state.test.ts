@@ -125,6 +125,17 @@ describe('the run state held in memory', () => {
     await step('import.agenda', { id: b }, { bytes: CSV, query: { fileName: '议程.csv' } });
     await step('draw.make', { id: b, drawnBy: '监督员' });
 
+    // The meeting's people: another table, but the same meeting's transactions.
+    const person = await step('participants.add', { id: m, name: '赵四' });
+    const participantId = (person.body.participant as Json).id as string;
+    await step('participants.update', { id: m, participantId, reply: 'attending' });
+    const listed = await step('participants.addFromRoster', { id: m });
+    const everyone = (listed.body.participants as Json[]).map((p) => p.id as string);
+    await step('participants.reorder', { id: m, participantIds: everyone.reverse() });
+    await step('signIn.signIn', { id: m, participantId });
+    await step('signIn.undo', { id: m, participantId });
+    await step('participants.remove', { id: m, participantId });
+
     await step('meetings.update', { id: m, title: '改过的标题' });
     const copy = await step('meetings.duplicate', { id: m, title: '副本' });
     meetings.add((copy.body.meeting as Json).id as string);

@@ -114,13 +114,14 @@ export function runCommand(ctx: ServiceContext, meetingId: string, command: RunC
           items.find((i) => i.id === outcome.itemId),
         );
       }
-      ctx.store.runs.save(meetingId, outcome.state, now, state);
       const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
-      // The screens are told while the commit (and its fsync) runs: the hall sees the change a
-      // disk write sooner. The caller's answer still waits for the commit, so nothing
-      // acknowledged is ever lost; if the commit fails, the screens are put back below.
+      // The screens are told while the transaction writes and commits (and fsyncs): the hall
+      // sees the change a disk write sooner. The caller's answer still waits for the commit, so
+      // nothing acknowledged is ever lost; if the write or the commit fails, the screens are put
+      // back below (from memory, which a rolled back transaction leaves as the record).
       ctx.emit({ kind: 'run.changed', run: next });
       shown = true;
+      ctx.store.runs.save(meetingId, outcome.state, now, state);
       return {
         view: next,
         // Something was on stage and now nothing is, not even cued: the last item is over.
