@@ -10,7 +10,7 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   await page.getByRole('button', { name: '载入示例会议' }).click();
   await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
 
-  const panel = page.getByRole('region', { name: /参会人员/ });
+  const panel = page.getByRole('region', { name: /^参会人员（/ });
   await expect(panel.getByText('尚无参会人员')).toBeVisible();
   await panel.getByRole('button', { name: '从名册添加' }).click();
   const rows = panel.locator('tbody tr');
@@ -69,6 +69,12 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   await expect(rows).toHaveCount(11);
   expect(await rows.allTextContents()).toEqual(before);
 
+  // The console's search finds people by their organization too.
+  await page.getByRole('searchbox', { name: '搜索记录' }).fill('坪地');
+  const people = page.getByTestId('people-results');
+  await expect(people).toContainText('陈二坪');
+  await expect(people.locator('mark')).toHaveText('坪地');
+
   // The door tablet's width: the page does not scroll sideways, every button is reachable.
   await page.setViewportSize({ width: 1024, height: 768 });
   await panel.scrollIntoViewIfNeeded();
@@ -76,6 +82,7 @@ test('the organizer lists the meeting’s participants from the roster and keeps
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  await rows.nth(0).scrollIntoViewIfNeeded();
   await expect(rows.nth(0).getByRole('button', { name: '删除' })).toBeInViewport();
   await panel.screenshot({ path: `${shots}/participants-1024.png` });
 });
