@@ -4,6 +4,7 @@ import { sessionToken } from './api/session.ts';
 import { I18nProvider } from './i18n/i18n.tsx';
 import { Router } from './router.tsx';
 import './styles/app.css';
+import './styles/door.css';
 
 // Read the token before anything renders, so it leaves the address bar at once.
 sessionToken();

@@ -1,5 +1,6 @@
 import { ConfidenceView } from './views/confidence/ConfidenceView.tsx';
 import { ConsoleView } from './views/console/ConsoleView.tsx';
+import { DoorView } from './views/door/DoorView.tsx';
 import { JoinView } from './views/join/JoinView.tsx';
 import { pageForGuest } from './views/join/rolePages.ts';
 import { NotesView } from './views/notes/NotesView.tsx';
@@ -12,6 +13,7 @@ const ROUTES: Record<string, () => React.JSX.Element> = {
   '/projector': ProjectorView,
   '/confidence': ConfidenceView,
   '/notes': NotesView,
+  '/door': DoorView,
 };
 
 export function Router() {

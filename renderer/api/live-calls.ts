@@ -19,6 +19,8 @@ const LIVE_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'run.goto',
   'run.message',
   'run.screen',
+  // A queue at the door: each tick as quick as a run command.
+  'signIn.signIn',
   'notes.create',
   'notes.update',
   'notes.delete',

@@ -6,6 +6,7 @@ import {
   type UpdateParticipantInput,
 } from '../../../electron/api/participants.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { SignInCell } from './SignInCell.tsx';
 
 type Change = Omit<UpdateParticipantInput, 'id' | 'participantId'>;
 
@@ -16,12 +17,24 @@ interface Props {
   onChange: (change: Change) => void;
   onMove: (step: -1 | 1) => void;
   onRemove: () => void;
+  /** The meeting's planned start: a sign-in after it is late. */
+  plannedStart: number;
+  onSignIn: (signedIn: boolean) => void;
 }
 
 const TEXT_FIELDS = ['name', 'organization', 'position'] as const;
 
 /** One person: role and reply change at once; name, unit, post and the reply's detail by 编辑. */
-export function ParticipantRow({ person, first, last, onChange, onMove, onRemove }: Props) {
+export function ParticipantRow({
+  person,
+  first,
+  last,
+  onChange,
+  onMove,
+  onRemove,
+  plannedStart,
+  onSignIn,
+}: Props) {
   const { t } = useI18n();
   const [edit, setEdit] = useState<Record<string, string> | null>(null);
   const detail =
@@ -60,6 +73,7 @@ export function ParticipantRow({ person, first, last, onChange, onMove, onRemove
             />
           )}
         </td>
+        <td />
         <td className="roster-actions">
           <button
             type="button"
@@ -117,6 +131,7 @@ export function ParticipantRow({ person, first, last, onChange, onMove, onRemove
         </select>
         {detail && <span className="participant-detail">{detail}</span>}
       </td>
+      <SignInCell person={person} plannedStart={plannedStart} onSignIn={onSignIn} />
       <td className="roster-actions">
         <button
           type="button"

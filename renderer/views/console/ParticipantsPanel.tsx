@@ -34,6 +34,18 @@ export function ParticipantsPanel({
   const id = meeting.id;
   const counts = countAttendance(people, startOf(meeting), serverNow());
 
+  // The answer puts the tick in at once; participants.changed brings the same to every screen.
+  async function signIn(person: Participant, signedIn: boolean) {
+    try {
+      const ref = { id, participantId: person.id };
+      const answer = await call(signedIn ? 'signIn.signIn' : 'signIn.undo', ref);
+      const { signedInAt } = answer.person;
+      setPeople((held) => (held ?? []).map((p) => (p.id === person.id ? { ...p, signedInAt } : p)));
+    } catch (error) {
+      onError(error);
+    }
+  }
+
   async function act(work: () => Promise<{ participants: Participant[] }>) {
     try {
       setPeople((await work()).participants);
@@ -108,6 +120,7 @@ export function ParticipantsPanel({
                 <th>{t('participants.position')}</th>
                 <th>{t('participants.role')}</th>
                 <th>{t('participants.reply')}</th>
+                <th>{t('participants.signInColumn')}</th>
                 <th />
               </tr>
             </thead>
@@ -125,6 +138,8 @@ export function ParticipantsPanel({
                   }
                   onMove={(step) => move(person, step)}
                   onRemove={() => remove(person)}
+                  plannedStart={startOf(meeting)}
+                  onSignIn={(signedIn) => void signIn(person, signedIn)}
                 />
               ))}
             </tbody>

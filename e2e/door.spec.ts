@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startServe } from './serve-process.ts';
+
+/** A device at the door: its own browser context, joined with the access code as 签到. */
+async function joinAsDoor(
+  browser: Browser,
+  shared: string,
+  code: string,
+  width: number,
+  height: number,
+) {
+  const page = await (
+    await browser.newContext({ locale: 'zh-CN', viewport: { width, height } })
+  ).newPage();
+  await page.goto(`${shared}door`);
+  await expect(page.getByRole('radio', { name: /签到/ })).toBeChecked();
+  await page.getByLabel('访问码', { exact: true }).fill(code);
+  await page.getByRole('button', { name: '加入' }).click();
+  await expect(page.getByRole('heading', { name: /签到 · / })).toBeVisible();
+  return page;
+}
+
+/** A day before any day this test runs. */
+const LONG_AGO = '2020-06-01';
+
+const card = (page: Page, name: string) => page.locator(`.door-person[data-name="${name}"]`);
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+test('two door devices sign people in, see each other’s ticks, and the console’s counts follow', async ({
+  browser,
+}) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-door-'));
+  // 127.0.0.2 stands in for the laptop's LAN address: nothing leaves this machine.
+  const serve = await startServe(dataDir, ['--lan-address', '127.0.0.2']);
+  try {
+    const laptop = await browser.newPage({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 1000 },
+    });
+    // Held long ago, so every tick the server stamps today is after its start: late, whatever
+    // the day the test runs.
+    const made = await fetch(`${serve.origin}/api/meetings/sample`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ date: LONG_AGO }),
+    });
+    expect(made.status).toBe(201);
+    await laptop.goto(serve.openUrl);
+    await laptop.getByText(/交流座谈会（示例）/).click();
+    const panel = laptop.getByRole('region', { name: /参会人员/ });
+    await panel.getByRole('button', { name: '从名册添加' }).click();
+    const rows = panel.locator('tbody tr');
+    await expect(rows).toHaveCount(11);
+    // One on leave, one sending a substitute: the door shows both as such.
+    await rows.nth(1).getByLabel('回执').selectOption({ label: '请假' });
+    await rows.nth(1).getByLabel('请假事由').fill('外出学习');
+    await rows.nth(1).getByRole('button', { name: '保存' }).click();
+    await rows.nth(2).getByLabel('回执').selectOption({ label: '委托他人' });
+    await rows.nth(2).getByLabel('代参会人姓名').fill('王代表');
+    await rows.nth(2).getByRole('button', { name: '保存' }).click();
+    const counts = panel.getByLabel('人数');
+    await expect(counts).toHaveText('应到 11已签到 0请假 1未到 10');
+
+    const sharing = laptop.getByTestId('sharing');
+    await sharing.getByRole('button', { name: '开启共享' }).click();
+    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
+    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+
+    const tablet = await joinAsDoor(browser, shared, code, 1024, 768);
+    const phone = await joinAsDoor(browser, shared, code, 390, 844);
+    for (const door of [tablet, phone]) {
+      await expect(door.getByLabel('人数')).toHaveText('应到 11已签到 0请假 1未到 10');
+      await expect(card(door, '陈二坪')).toContainText('请假');
+      await expect(card(door, '王代表')).toContainText('代黄三横');
+      expect(await noSidewaysScroll(door)).toBe(true);
+    }
+    // The reason for leave is the organizer's business, not the door's.
+    await expect(tablet.getByText('外出学习')).toHaveCount(0);
+
+    // Pinyin initials: "lyp" leaves 林一平 alone, and Enter ticks the one person left.
+    const search = tablet.getByRole('searchbox', { name: '查找参会人员' });
+    await search.fill('lyp');
+    await expect(tablet.locator('.door-person')).toHaveCount(1);
+    await expect(card(tablet, '林一平')).toBeVisible();
+    await search.press('Enter');
+    await expect(tablet.getByRole('status').filter({ hasText: '林一平 签到成功' })).toBeVisible();
+    // The meeting started on its day at 09:00, long before the server's clock: late.
+    await expect(card(phone, '林一平')).toContainText(/\d\d:\d\d 签到迟到/);
+    await expect(
+      card(phone, '林一平').getByRole('button', { name: '为林一平签到' }),
+    ).toBeDisabled();
+    await expect(counts).toHaveText('应到 11已签到 1请假 1未到 9');
+
+    // The phone finds a person by a piece of the organization and ticks; the tablet sees it.
+    await phone.getByRole('searchbox', { name: '查找参会人员' }).fill('横岗');
+    await expect(phone.locator('.door-person')).toHaveCount(1);
+    await card(phone, '王代表').getByRole('button', { name: '为王代表签到' }).click();
+    await expect(card(tablet, '王代表')).toContainText('签到');
+    await expect(card(tablet, '王代表').getByRole('button')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    // On leave, yet came after all: still signable.
+    await tablet.getByRole('searchbox', { name: '查找参会人员' }).fill('cep');
+    await card(tablet, '陈二坪').getByRole('button', { name: '为陈二坪签到' }).click();
+    await expect(counts).toHaveText('应到 11已签到 3请假 0未到 8');
+    await expect(phone.getByLabel('人数')).toHaveText('应到 11已签到 3请假 0未到 8');
+    await expect(rows.nth(0).locator('.participant-signin')).toContainText('迟到');
+
+    // The console ticks one and takes one back: the doors follow.
+    await rows.nth(3).getByRole('button', { name: '为李四龙签到' }).click();
+    await rows.nth(0).getByRole('button', { name: '撤销林一平的签到' }).click();
+    await expect(counts).toHaveText('应到 11已签到 3请假 0未到 8');
+    await phone.getByRole('searchbox', { name: '查找参会人员' }).fill('');
+    await expect(card(phone, '李四龙').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    await expect(card(phone, '林一平').getByRole('button', { name: '为林一平签到' })).toBeEnabled();
+    await expect(tablet.getByLabel('人数')).toHaveText('应到 11已签到 3请假 0未到 8');
+
+    await tablet.getByRole('searchbox', { name: '查找参会人员' }).fill('');
+    const shots = test.info().outputPath();
+    fs.mkdirSync(shots, { recursive: true });
+    for (const [name, page] of [
+      ['door-1024x768', tablet],
+      ['door-390x844', phone],
+    ] as const) {
+      expect(await noSidewaysScroll(page)).toBe(true);
+      const body = await page.screenshot({ path: path.join(shots, `${name}.png`) });
+      await test.info().attach(name, { body, contentType: 'image/png' });
+    }
+    const body = await panel.screenshot({ path: path.join(shots, 'console-counts.png') });
+    await test.info().attach('console-counts', { body, contentType: 'image/png' });
+  } finally {
+    await serve.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
