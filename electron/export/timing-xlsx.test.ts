@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import { convertWithLibreOffice } from './test-support/libreoffice-convert.ts';
+import { timingChartPicture } from './timing-chart-image.ts';
 import { TIMING_HEADER } from './timing-report.ts';
 import { timingXlsx } from './timing-xlsx.ts';
 
@@ -103,4 +104,32 @@ describe('the timing report (.xlsx)', () => {
     expect(lines[3]).toContain('"=HYPERLINK(""http://x"",""点我"")"');
     expect(lines[3]).not.toContain("'");
   });
+
+  it('draws the same items as a chart on a second sheet, 用时图, as a picture', async () => {
+    const data = hardMeeting();
+    const plannedStartAt = Date.parse('2026-11-25T01:00:00Z');
+    const file = await timingXlsx(data, plannedStartAt, clockTime);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['计时报告', '用时图']);
+    const sheet = workbook.getWorksheet('用时图') as ExcelJS.Worksheet;
+    expect(sheet.getCell(1, 1).value).toBe(`${data.meeting.title} 用时图（计划与实际）`);
+    const images = sheet.getImages();
+    expect(images).toHaveLength(1);
+    // The picture is the chart of this meeting's run, at twice its size for print.
+    const expected = timingChartPicture(
+      data.items,
+      plannedStartAt,
+      data.run,
+      plannedStartAt,
+      clockTime,
+    );
+    const media = workbook.getImage(Number(images[0]?.imageId));
+    expect(Buffer.from(media.buffer as unknown as Uint8Array).equals(expected.png)).toBe(true);
+    expect(expected.png.readUInt32BE(16)).toBe(1920); // the PNG's width, from its header
+    expect(expected.chart.bars.filter((b) => b.overMinutes > 0)).toHaveLength(5);
+    // Calc prints it: the second page of the PDF is the chart's sheet.
+    const pdf = await convertWithLibreOffice(file, 'timing.xlsx', 'pdf');
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(2);
+  }, 90_000); // two pictures drawn with a CJK face and a LibreOffice print, on a loaded machine
 });

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { MeetingData } from './meeting-data.ts';
+import { timingChartPicture } from './timing-chart-image.ts';
 import { wrapLines } from './text-fit.ts';
 import { TIMING_HEADER, timingRows } from './timing-report.ts';
 
@@ -16,15 +17,54 @@ const TITLE_LINE_PT = 20;
  */
 const TITLE_EM = Math.floor(((WIDTHS.reduce((a, b) => a + b, 0) - 2) / 2) * (11 / TITLE_PT));
 
+/** A column of the chart sheet: 9 narrow characters of the 11 pt body, 64 px on screen. */
+const CHART_COLUMN_WIDTH = 9;
+const CHART_COLUMN_PX = 64;
+
+/** The second sheet, 用时图: the timing chart as a picture under a title row. */
+function addChartSheet(
+  workbook: ExcelJS.Workbook,
+  data: MeetingData,
+  plannedStartAt: number,
+  clockTime: (epochMs: number) => string,
+  now: number,
+): void {
+  const sheet = workbook.addWorksheet('用时图', {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 },
+  });
+  const { layout, png } = timingChartPicture(data.items, plannedStartAt, data.run, now, clockTime);
+  // The title wraps over the picture's width (columns of 64 px), so a long one neither runs
+  // past the picture nor shrinks it on the printed page.
+  const columns = Math.ceil(layout.width / CHART_COLUMN_PX);
+  sheet.mergeCells(1, 1, 1, columns);
+  const title = sheet.getCell(1, 1);
+  title.value = `${data.meeting.title} 用时图（计划与实际）`;
+  title.font = { name: '宋体', size: TITLE_PT, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const titleEm = Math.floor(((columns * CHART_COLUMN_WIDTH - 2) / 2) * (11 / TITLE_PT));
+  sheet.getRow(1).height = wrapLines(title.value, titleEm).length * TITLE_LINE_PT + 4;
+  for (let column = 1; column <= columns; column++) {
+    sheet.getColumn(column).width = CHART_COLUMN_WIDTH;
+  }
+  // exceljs's own Buffer type predates Node's generic one; the bytes are the same.
+  const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+  sheet.addImage(imageId, {
+    tl: { col: 0, row: 1 },
+    ext: { width: layout.width, height: layout.height },
+  });
+}
+
 /**
  * The timing report as a workbook: a title row, the header frozen above the rows, overtime rows
- * in red. Every text cell, the title's too, is a string cell (a shared string, never a formula),
+ * in red; on a second sheet the same items as a chart (用时图). `now` measures a speech still
+ * running when the report is made during the meeting. Every text cell, the title's too, is a string cell (a shared string, never a formula),
  * so "=SUM(A1)" is shown as typed: unlike in a CSV, no apostrophe is needed, and one would show.
  */
 export async function timingXlsx(
   data: MeetingData,
   plannedStartAt: number,
   clockTime: (epochMs: number) => string,
+  now = plannedStartAt,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Roundtable';
@@ -85,5 +125,6 @@ export async function timingXlsx(
       };
     }),
   );
+  addChartSheet(workbook, data, plannedStartAt, clockTime, now);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
