@@ -82,7 +82,7 @@ export async function makeExport(
       return {
         fileName: fileName('-计时报告.xlsx'),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: await timingXlsx(data, plannedStartOf(data), clockTime),
+        body: await timingXlsx(data, plannedStartOf(data), clockTime, now),
       };
     case 'minutes.md':
       return {
