@@ -244,4 +244,29 @@ describe('the participants of a meeting', () => {
       await server.cleanup();
     }
   });
+
+  it('are invited again by a duplicate of the meeting, with no replies yet', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    try {
+      const meetingId = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body
+        .meeting.id as string;
+      const people = `/api/meetings/${meetingId}/participants`;
+      const listed = (await api('POST', `${people}/from-roster`)).body.participants as Json[];
+      await api('PATCH', `${people}/${listed[0]?.id}`, { reply: 'leave', leaveReason: '外出学习' });
+      await api('PATCH', `${people}/${listed[1]?.id}`, { role: 'observer' });
+      const copy = await api('POST', `/api/meetings/${meetingId}/duplicate`, {});
+      expect(copy.status).toBe(201);
+      const copied = (await api('GET', `/api/meetings/${copy.body.meeting.id}/participants`)).body
+        .participants as Json[];
+      expect(copied.map((p) => `${p.rank} ${p.name} ${p.role} ${p.reply}${p.leaveReason}`)).toEqual(
+        listed.map((p, k) => `${p.rank} ${p.name} ${k === 1 ? 'observer' : 'attendee'} none`),
+      );
+      expect(copied.some((p) => listed.some((q) => q.id === p.id))).toBe(false);
+      // The original keeps its own replies.
+      expect((await api('GET', people)).body.participants[0].reply).toBe('leave');
+    } finally {
+      await server.cleanup();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import {
   type Meeting,
 } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
+import type { Participant } from '../core/participants.ts';
 import { copyTitle } from '../core/meeting-copy.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
 import { sampleEntriesMissing } from '../core/roster.ts';
@@ -47,11 +48,13 @@ function saveNewMeeting(
   meeting: Meeting,
   items: AgendaItem[],
   notes: Note[] = [],
+  people: Participant[] = [],
 ): MeetingWithAgenda {
   ctx.store.transaction(() => {
     ctx.store.meetings.save(meeting);
     ctx.store.agenda.replaceAll(meeting.id, items);
     for (const note of notes) ctx.store.notes.save(note);
+    for (const person of people) ctx.store.participants.save(person);
   });
   ctx.emit({ kind: 'meeting.saved', meeting });
   ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
@@ -145,7 +148,19 @@ export function duplicateMeeting(
     ctx.now(),
   );
   const items = source.items.map((item) => ({ ...item, id: ctx.newId(), meetingId: meeting.id }));
-  return saveNewMeeting(ctx, meeting, items);
+  // The next meeting of a series invites the same people; their replies and sign-in are its own.
+  const people = ctx.store.participants.listForMeeting(input.id).map((person): Participant => ({
+    ...person,
+    id: ctx.newId(),
+    meetingId: meeting.id,
+    reply: 'none',
+    leaveReason: '',
+    substitute: '',
+    signedInAt: null,
+    createdAt: meeting.createdAt,
+    updatedAt: meeting.createdAt,
+  }));
+  return saveNewMeeting(ctx, meeting, items, [], people);
 }
 
 export function updateMeeting(
