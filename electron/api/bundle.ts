@@ -164,6 +164,10 @@ export const EXPORT_NAMES = [
   'notice.pdf',
   'timing.xlsx',
   'timing.csv',
+  'seating-chart.docx',
+  'seating-chart.pdf',
+  'name-cards.docx',
+  'name-cards.pdf',
   'meeting.roundtable',
 ] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];

@@ -59,6 +59,7 @@ import {
   replyFilesInput,
   replyPlanSchema,
 } from './replies.ts';
+import { seatingViewSchema, swapSeatsInput, updateSeatingInput } from './seating.ts';
 import { stageGetInput, stageSchema, stageSetInput } from './stage.ts';
 import {
   runAdjustInput,
@@ -383,6 +384,33 @@ export const contract = {
     path: '/api/meetings/:id/replies',
     input: replyFilesInput,
     output: importRepliesOutput,
+  }),
+  // The seating chart is what the hall sees on the projector before the start, names in seats:
+  // every screen may read it; only the organizer arranges it.
+  'seating.get': spec({
+    http: 'GET',
+    guest: 'read',
+    path: '/api/meetings/:id/seating',
+    input: meetingIdInput,
+    output: seatingViewSchema,
+  }),
+  'seating.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id/seating',
+    input: updateSeatingInput,
+    output: seatingViewSchema,
+  }),
+  'seating.swap': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/seating/swap',
+    input: swapSeatsInput,
+    output: seatingViewSchema,
+  }),
+  'seating.reset': spec({
+    http: 'POST',
+    path: '/api/meetings/:id/seating/reset',
+    input: meetingIdInput,
+    output: seatingViewSchema,
   }),
   'notes.listForItem': spec({
     http: 'GET',

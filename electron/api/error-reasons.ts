@@ -71,6 +71,8 @@ export const API_ERROR_REASONS = {
   'agenda.orderMismatch': [],
   'participants.orderMismatch': [],
   'participants.tooMany': ['max'],
+  /** A swap of seats naming someone who has no seat (staff, on leave, not listed). */
+  'seating.notSeated': [],
   /** Returned 回执 that no longer match the list (changed since the preview): the first place. */
   'replies.problems': ['file', 'row', 'count'],
   'notes.itemGone': [],

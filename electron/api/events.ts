@@ -4,6 +4,7 @@ import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
 import { participantSchema } from './participants.ts';
+import { seatingViewSchema } from './seating.ts';
 import { rosterEntrySchema } from './roster.ts';
 import { doorPersonSchema } from './sign-in.ts';
 import { sharingStateSchema } from './sharing.ts';
@@ -45,6 +46,11 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
   /** Another meeting is on stage: every stage screen switches to it. */
   z.object({ kind: z.literal('stage.changed'), stage: stageSchema }),
   z.object({ kind: z.literal('roster.saved'), entries: z.array(rosterEntrySchema) }),
+  /**
+   * A meeting's seating chart changed (its plan, or its people): to every screen, since the
+   * projector shows it ("请按座次入座").
+   */
+  z.object({ kind: z.literal('seating.changed'), seating: seatingViewSchema }),
   /** A meeting's people changed; to the organizer's screens only (names and replies). */
   z.object({
     kind: z.literal('participants.changed'),

@@ -4,6 +4,8 @@ import type { hostScriptDocx as HostScriptDocx } from './host-script-docx.ts';
 import type { minutesDocx as MinutesDocx } from './minutes-docx.ts';
 import type { newsBriefDocx as NewsBriefDocx } from './news-brief-docx.ts';
 import type { noticeDocx as NoticeDocx } from './notice-docx.ts';
+import type { nameCardsDocx as NameCardsDocx } from './name-cards-docx.ts';
+import type { seatingChartDocx as SeatingChartDocx } from './seating-docx.ts';
 import type { slidesPptx as SlidesPptx } from './slides-pptx.ts';
 import type { timingXlsx as TimingXlsx } from './timing-xlsx.ts';
 import { toBundle } from './bundle.ts';
@@ -16,6 +18,7 @@ import { jiebaKeyTerms } from './jieba-terms.ts';
 import { newsBriefMarkdown } from './news-brief-md.ts';
 import { newsBriefModel } from './news-brief-model.ts';
 import { noticeModel } from './notice-model.ts';
+import { nameCardsModel, seatingChartModel } from './seating-export.ts';
 import { slidesModel } from './slides-model.ts';
 import { timingCsv } from './timing-report.ts';
 
@@ -33,6 +36,10 @@ const noticeDocx: typeof NoticeDocx = async (...args) =>
   (await import('./notice-docx.ts')).noticeDocx(...args);
 const slidesPptx: typeof SlidesPptx = async (...args) =>
   (await import('./slides-pptx.ts')).slidesPptx(...args);
+const seatingChartDocx: typeof SeatingChartDocx = async (...args) =>
+  (await import('./seating-docx.ts')).seatingChartDocx(...args);
+const nameCardsDocx: typeof NameCardsDocx = async (...args) =>
+  (await import('./name-cards-docx.ts')).nameCardsDocx(...args);
 const timingXlsx: typeof TimingXlsx = async (...args) =>
   (await import('./timing-xlsx.ts')).timingXlsx(...args);
 
@@ -136,6 +143,30 @@ export async function makeExport(
         fileName: fileName('-计时报告.csv'),
         contentType: 'text/csv; charset=utf-8',
         body: timingCsv(data, plannedStartOf(data), clockTime),
+      };
+    case 'seating-chart.docx':
+      return {
+        fileName: fileName('-座次表.docx'),
+        contentType: DOCX,
+        body: await seatingChartDocx(seatingChartModel(data)),
+      };
+    case 'seating-chart.pdf':
+      return {
+        fileName: fileName('-座次表.pdf'),
+        contentType: 'application/pdf',
+        body: await printPdf(await seatingChartDocx(seatingChartModel(data))),
+      };
+    case 'name-cards.docx':
+      return {
+        fileName: fileName('-桌签.docx'),
+        contentType: DOCX,
+        body: await nameCardsDocx(nameCardsModel(data)),
+      };
+    case 'name-cards.pdf':
+      return {
+        fileName: fileName('-桌签.pdf'),
+        contentType: 'application/pdf',
+        body: await printPdf(await nameCardsDocx(nameCardsModel(data))),
       };
     case 'meeting.roundtable':
       return {

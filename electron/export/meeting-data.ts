@@ -5,6 +5,7 @@ import type { NoticeSettings } from '../core/notice.ts';
 import type { Note } from '../core/notes.ts';
 import type { Participant } from '../core/participants.ts';
 import type { RunState } from '../core/run.ts';
+import type { SeatingPlan } from '../core/seating-plan.ts';
 
 /** Everything an export is made from, read in one go by the export service. */
 export interface MeetingData {
@@ -18,6 +19,8 @@ export interface MeetingData {
   participants: Participant[];
   /** What the 会议通知 says beyond the meeting (issue 16); the defaults when absent. */
   notice?: NoticeSettings;
+  /** Its seating plan (issue 16); the defaults when absent. */
+  seating?: SeatingPlan;
   /** The id the meeting was first made under (see migration 006); its own id when absent. */
   originMeetingId?: string;
 }

@@ -12,6 +12,7 @@ import { participantHandlers } from './participants.ts';
 import { replyHandlers } from './replies.ts';
 import { rosterHandlers } from './roster.ts';
 import { runHandlers } from './run.ts';
+import { participantChangesMoveSeats, seatingHandlers } from './seating.ts';
 import { sharingHandlers } from './sharing.ts';
 import { signInHandlers } from './sign-in.ts';
 import { meetingChangesMoveStage, runningPutsOnStage, stageHandlers } from './stage.ts';
@@ -56,7 +57,8 @@ export function createHandlers(ctx: ServiceContext) {
     ...exportHandlers(ctx, heavyJobs),
     ...meetingFileHandlers(ctx, heavyJobs),
     ...rosterHandlers(ctx),
-    ...participantHandlers(ctx),
+    ...participantChangesMoveSeats(ctx, participantHandlers(ctx)),
+    ...seatingHandlers(ctx),
     ...replyHandlers(ctx),
     ...signInHandlers(ctx),
     ...drawHandlers(ctx),

@@ -170,6 +170,27 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('013 keeps a meeting’s seating plan, refuses an unknown layout, and deletes it with the meeting', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 12), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    migrate(db, migrations.slice(0, 13), ':memory:');
+    db.pragma('foreign_keys = ON');
+    const add = db.prepare(
+      "INSERT INTO seating_plans (meeting_id, layout, head_count, seats_per_side, seats_per_row, paper, updated_at) VALUES ('m', ?, 3, 0, 10, 'A4', 1)",
+    );
+    expect(() => add.run('circle')).toThrow(/CHECK/);
+    add.run('u-shape');
+    expect(
+      db.prepare('SELECT on_projector, card_organization, swaps FROM seating_plans').get(),
+    ).toEqual({ on_projector: 0, card_organization: 1, swaps: '[]' });
+    db.prepare("DELETE FROM meetings WHERE id = 'm'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM seating_plans').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

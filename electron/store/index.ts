@@ -10,6 +10,7 @@ import { asStorageFull } from './out-of-space.ts';
 import { participantRepository } from './participants.ts';
 import { rosterRepository } from './roster.ts';
 import { runRepository } from './runs.ts';
+import { seatingRepository } from './seating.ts';
 import { stageRepository } from './stage.ts';
 import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
 
@@ -48,6 +49,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     roster: rosterRepository(db),
     participants: participantRepository(db),
     draws: drawRepository(db),
+    seating: seatingRepository(db),
     /** The meetings, agendas, run states and stage that commands need, held in memory. */
     hot,
     /**

@@ -5,6 +5,7 @@ import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
 import { participantRepository } from './participants.ts';
 import { runRepository } from './runs.ts';
+import { seatingRepository } from './seating.ts';
 
 /**
  * A connection of its own to the server's database, read-only, for a worker thread: a big read
@@ -21,6 +22,7 @@ export function openReadOnlyStore(file: string) {
     notes: noteRepository(db),
     runs: runRepository(db),
     draws: drawRepository(db),
+    seating: seatingRepository(db),
     participants: participantRepository(db),
     /** `read` in one read transaction: every part from the same moment. */
     snapshot<T>(read: () => T): T {

@@ -11,6 +11,7 @@ export function applyToMeeting(
     case 'hello':
     case 'pong':
     case 'run.changed':
+    case 'seating.changed':
     case 'note.saved':
     case 'note.deleted':
     case 'draw.made':

@@ -10,6 +10,7 @@ import { sql as messageTarget } from './009-message-target.ts';
 import { sql as stage } from './010-stage.ts';
 import { sql as minutesMark } from './011-minutes-mark.ts';
 import { sql as participants } from './012-participants.ts';
+import { sql as seating } from './013-seating.ts';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '010-stage', sql: stage },
   { version: 11, name: '011-minutes-mark', sql: minutesMark },
   { version: 12, name: '012-participants', sql: participants },
+  { version: 13, name: '013-seating', sql: seating },
 ];
