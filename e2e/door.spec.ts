@@ -17,6 +17,10 @@ async function joinAsDoor(
   ).newPage();
   await page.goto(`${shared}door`);
   await expect(page.getByRole('radio', { name: /签到/ })).toBeChecked();
+  const body = await page.screenshot({
+    path: path.join(test.info().outputPath(), `join-${width}x${height}.png`),
+  });
+  await test.info().attach(`join-${width}x${height}`, { body, contentType: 'image/png' });
   await page.getByLabel('访问码', { exact: true }).fill(code);
   await page.getByRole('button', { name: '加入' }).click();
   await expect(page.getByRole('heading', { name: /签到 · / })).toBeVisible();

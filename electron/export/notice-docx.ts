@@ -65,12 +65,23 @@ function signatureParagraphs(model: NoticeModel): Paragraph[] {
 }
 
 /** The reply form's columns, in mm of the 156 mm type area: a unit's name needs the most. */
-const COLUMN_MM = [26, 22, 26, 27, 17, 22, 16];
+const COLUMN_MM = [25, 20, 32, 28, 17, 18, 16];
 const columnTwips = COLUMN_MM.map((mm) => Math.floor((TYPE_AREA.width * mm) / 156));
 const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
+/**
+ * A header too wide for its narrow column is set in two even lines (请假|事由), as a secretary
+ * breaks it, rather than wherever the cell runs out (请假事|由).
+ */
+const NARROW_MM = 27;
+const cellLines = (text: string, mm: number, header: boolean) => {
+  const chars = [...text];
+  if (!header || mm >= NARROW_MM || chars.length !== 4) return [text];
+  return [chars.slice(0, 2).join(''), chars.slice(2).join('')];
+};
+
 /** A cell of the form: 4号, centred, on an exact line so a filled row stays one row high. */
-const cell = (text: string, width: number, font: typeof FONTS.body) =>
+const cell = (lines: string[], width: number, font: typeof FONTS.body) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
@@ -79,7 +90,9 @@ const cell = (text: string, width: number, font: typeof FONTS.body) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: 28 * 20, lineRule: 'exact' },
-        children: [new TextRun({ text, font, size: FONT_SIZE.四号 })],
+        children: lines.map(
+          (text, i) => new TextRun({ text, font, size: FONT_SIZE.四号, break: i > 0 ? 1 : 0 }),
+        ),
       }),
     ],
   });
@@ -93,7 +106,9 @@ function replyTable(model: NoticeModel): Table {
       tableHeader: header,
       cantSplit: true,
       height: { value: ROW_HEIGHT, rule: 'atLeast' },
-      children: texts.map((text, i) => cell(text, columnTwips[i] ?? 0, font)),
+      children: texts.map((text, i) =>
+        cell(cellLines(text, COLUMN_MM[i] ?? 0, header), columnTwips[i] ?? 0, font),
+      ),
     });
   return new Table({
     width: { size: columnTwips.reduce((a, b) => a + b, 0), type: WidthType.DXA },

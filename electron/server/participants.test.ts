@@ -207,6 +207,7 @@ describe('the participants of a meeting', () => {
       const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/minutes.docx`, {
         headers: { Authorization: `Bearer ${TEST_TOKEN}` },
       });
+      expect(res.status).toBe(200);
       const docx = await readDocx(Buffer.from(await res.arrayBuffer()));
       return docx.body.map((p) => p.text).filter((text) => /^(出席|请假|列席)：/.test(text));
     };
