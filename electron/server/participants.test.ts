@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
+import { openCaller } from './test-support/ws-caller.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-people-'));
@@ -267,6 +268,42 @@ describe('the participants of a meeting', () => {
       // The original keeps its own replies.
       expect((await api('GET', people)).body.participants[0].reply).toBe('leave');
     } finally {
+      await server.cleanup();
+    }
+  });
+
+  it('are told to the organizer’s screens as they change, never to a projector', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    const sockets: Awaited<ReturnType<typeof openCaller>>[] = [];
+    try {
+      const meetingId = (await api('POST', '/api/meetings', { title: '座谈会', date: SAMPLE_DATE }))
+        .body.meeting.id as string;
+      const sharing = (await api('POST', '/api/sharing', { enabled: true })).body;
+      const lan = (sharing.urls[0] as string).replace(/\/$/, '');
+      const joined = await jsonApi(lan, '')('POST', '/api/session', {
+        code: sharing.code,
+        role: 'projector',
+      });
+      const projector = await openCaller(lan, joined.body.token as string);
+      const organizerScreen = await openCaller(server.url, TEST_TOKEN);
+      sockets.push(projector, organizerScreen);
+      const heard = (socket: typeof organizerScreen) =>
+        socket.messages.filter((m) => m.kind === 'participants.changed');
+
+      await api('POST', `/api/meetings/${meetingId}/participants`, { name: '林一平' });
+      await api('PATCH', `/api/meetings/${meetingId}`, { venue: '第一会议室' });
+      await vi.waitFor(() => expect(heard(organizerScreen)).toHaveLength(1));
+      expect((heard(organizerScreen)[0]?.participants as Json[]).map((p) => p.name)).toEqual([
+        '林一平',
+      ]);
+      // The projector heard the meeting change, and nothing of its people.
+      await vi.waitFor(() =>
+        expect(projector.messages.some((m) => m.kind === 'meeting.saved')).toBe(true),
+      );
+      expect(heard(projector)).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.ws.close();
       await server.cleanup();
     }
   });
