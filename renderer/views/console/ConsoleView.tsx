@@ -18,6 +18,7 @@ import { RunPanel } from './RunPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { StageControl } from './StageControl.tsx';
 import { StagePreviews } from './StagePreviews.tsx';
+import { TimingChartPanel } from './TimingChartPanel.tsx';
 import { useConsoleData } from './useConsoleData.ts';
 import { useRunCommands } from './useRunCommands.ts';
 import { useRun } from '../../api/useRun.ts';
@@ -228,6 +229,7 @@ export function ConsoleView() {
                   />
                 </section>
               </div>
+              <TimingChartPanel meeting={selected.meeting} items={selected.items} run={run} />
               <AgendaEditor
                 meeting={selected.meeting}
                 items={selected.items}
