@@ -12,7 +12,17 @@ export const wsCallSchema = z.object({
   /** Chosen by the client, unique among its calls still waiting; the answer carries it back. */
   id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   method: z.string().max(100),
-  input: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Kept as parsed, not copied: a copy made by assignment would turn a `"__proto__"` key into the
+   * object's prototype, where HTTP's input (built by spreading) keeps it as a key the contract's
+   * strict schemas refuse. The same input, the same refusal.
+   */
+  input: z
+    .custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      'must be an object',
+    )
+    .optional(),
 });
 export type WsCall = z.infer<typeof wsCallSchema>;
 

@@ -178,6 +178,42 @@ describe('what a client sends on the socket cannot end the server', () => {
     expect(run).toMatchObject({ ok: true, output: { meetingId: real.meetingId } });
   });
 
+  it('answers every mangled call of every method, and the server goes on', async () => {
+    const socket = await socketOf('organizer');
+    const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const deepInput = JSON.parse(`{"a":${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}`) as Json;
+    const writesBefore = server.store.db.prepare('SELECT total_changes() AS n').get();
+    const answersBefore = socket.messages.filter((m) => m.kind === 'answer').length;
+    let sent = 0;
+    for (const [method, input] of Object.entries(validInputs(real))) {
+      const call = JSON.stringify({ kind: 'call', id: 900_001, method, input });
+      const mangled = [
+        call.slice(0, call.length >> 1), // cut in the middle
+        call.replace('"call"', '"cal"'),
+        call.replace('"id":900001', '"id":-1'),
+        call.replace('"id":900001', '"id":1e400'),
+        call.replace('"id":900001', '"id":"1"'),
+        JSON.stringify({ kind: 'call', id: 900_002, method, input: [input] }),
+        JSON.stringify({ kind: 'call', id: 900_003, method, input: deepInput }),
+        JSON.stringify({ kind: 'call', id: 900_004, method: `${method}\u0000`, input }),
+        `{"kind":"call","id":900005,"method":"${method}","input":{"__proto__":{"id":"x"}}}`,
+        nested(20_000),
+      ];
+      for (const text of mangled) socket.ws.send(text);
+      sent += mangled.length;
+    }
+    // Their ids are not the caller's own. Messages are answered in order: once a last call is
+    // answered, every one before it was.
+    const last = await socket.call('run.get', { id: real.meetingId });
+    expect(last).toMatchObject({ ok: true });
+    const refusals = socket.messages.filter((m) => m.kind === 'answer').slice(answersBefore, -1);
+    expect(refusals).toHaveLength(sent);
+    expect(refusals.filter((m) => m.ok !== false)).toEqual([]);
+    expect(refusals.filter((m) => (m.status as number) >= 500)).toEqual([]);
+    expect(server.store.db.prepare('SELECT total_changes() AS n').get()).toEqual(writesBefore);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it('closes a socket sending a frame over the limit, and serves the next one', async () => {
     const socket = await socketOf('organizer');
     socket.ws.send('x'.repeat(WS_MAX_MESSAGE_BYTES + 1));
