@@ -6,7 +6,7 @@ import { answerArrived, callOverLive, liveSocketClosed, liveSocketOpened } from 
 function fakeSocket() {
   const sent: { id: number; method: string; input: unknown }[] = [];
   const socket = {
-    readyState: WebSocket.OPEN,
+    readyState: WebSocket.OPEN as number,
     send: (text: string) => sent.push(JSON.parse(text) as (typeof sent)[number]),
   };
   return { socket: socket as unknown as WebSocket, sent, raw: socket };
