@@ -220,7 +220,9 @@ describe('slides that fit any real input', async () => {
 describe('the .pptx package', async () => {
   const data = hardMeeting();
   const meeting = { ...data.meeting, logo: LOGO };
-  const pptx = await readPptx(await slidesPptx(slidesModel({ ...data, meeting }), meeting));
+  // With the logo and the timing chart's picture, so the parts of both images are checked.
+  const timing = { plannedStartAt: 0, clockTime: () => '09:00:00', now: 0 };
+  const pptx = await readPptx(await slidesPptx(slidesModel({ ...data, meeting }, timing), meeting));
   const parts = new Set(pptx.parts);
 
   it('declares every part it holds and no part it does not hold, with registered types', () => {

@@ -23,6 +23,7 @@ import {
   type SlideBullet,
   type TextStyle,
 } from './slides-paging.ts';
+import { timingSlide, type SlideTiming, type TimingSlideSpec } from './slides-timing.ts';
 import { fitText, slideLines } from './text-fit.ts';
 import { ITEM_KIND_LABEL } from './timing-report.ts';
 
@@ -91,7 +92,8 @@ export type SlideSpec =
       style: TextStyle;
       /** "其余 12 条见会议纪要" on the last slide of a speaker whose notes did not all fit. */
       more: string;
-    };
+    }
+  | TimingSlideSpec;
 
 const CONTINUED = '（续）';
 const AGENDA_ORDER: Record<AgendaItem['kind'], string> = {
@@ -138,9 +140,11 @@ function takeawaysByItem(notes: readonly Note[]): Map<string, Note[]> {
 /**
  * The deck, slide by slide: cover, agenda, then for each speech its title card (the card the
  * projector shows) and its takeaways (干货, 数据, 金句; starred first; the leader's as 会议要求),
- * and a closing summary. Every text is measured and fitted here, before anything is drawn.
+ * and a closing summary; with `timing`, once the meeting has run, the timing chart after it.
+ * Every text is measured and fitted here, before anything is drawn.
  */
-export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[] {
+export function slidesModel(data: MeetingData, timing?: SlideTiming): SlideSpec[] {
+  const { meeting, items, notes } = data;
   const counted = notes.filter(
     (n) => n.meetingId === meeting.id && TAKEAWAY_KINDS.includes(n.kind),
   );
@@ -255,6 +259,10 @@ export function slidesModel({ meeting, items, notes }: MeetingData): SlideSpec[]
       more: '',
     }),
   );
+  // After the summary, once the meeting has run: planned against actual, as in the report.
+  const room = { x: SLIDE.marginIn, y: SLIDE.bodyTopIn, w: BODY_WIDTH_IN, h: SLIDE.bodyHeightIn };
+  const timed = timing && timingSlide(data, timing, footer, room);
+  if (timed) slides.push(timed);
   return slides;
 }
 

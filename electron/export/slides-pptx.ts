@@ -4,6 +4,7 @@ import { imageSize } from './image-size.ts';
 import { BAND_IN, CARD_POSITION_PT } from './slides-layout.ts';
 import { BODY_WIDTH_IN, SLIDE, type PlacedText, type SlideSpec } from './slides-model.ts';
 import { bulletPrefix } from './slides-paging.ts';
+import { chartSvg, rasterizeSvg } from './timing-chart-image.ts';
 import { withDeclaredPartsOnly } from './package-parts.ts';
 import { readStoredZip, writeDeflatedZip } from './zip-package.ts';
 
@@ -247,6 +248,22 @@ function drawList(
   );
 }
 
+/**
+ * The run's timing as the report's picture (not a native chart: a bar chart in PowerPoint
+ * cannot carry the skipped marks, the adjusted limits and the leader's start, and the picture
+ * is the one the console and the .xlsx show), drawn at twice its size for the projector.
+ */
+function drawTiming(
+  slide: PptxGenJS.Slide,
+  p: Palette,
+  spec: Extract<SlideSpec, { kind: 'timing' }>,
+  meeting: Meeting,
+) {
+  addBand(slide, p, spec.band, meeting);
+  const png = rasterizeSvg(chartSvg(spec.chart), 2).png;
+  slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...spec.box });
+}
+
 /** How far a long export has come, 0 to 1; called every few hundred slides. */
 export type ProgressReport = (fraction: number) => void;
 
@@ -278,10 +295,13 @@ export async function slidesPptx(
       case 'list':
         drawList(slide, palette, spec, meeting);
         break;
+      case 'timing':
+        drawTiming(slide, palette, spec, meeting);
+        break;
       default:
         spec satisfies never;
     }
-    if (spec.kind === 'agenda' || spec.kind === 'list') addFooter(slide, palette, spec.footer);
+    if (spec.kind !== 'cover' && spec.kind !== 'speaker') addFooter(slide, palette, spec.footer);
     // Drawing is about a third of the work; writing the XML and packing it, the rest.
     if (index % 200 === 199) onProgress((0.3 * index) / slides.length);
   }

@@ -3,7 +3,8 @@ import type { ChartShape } from '../core/timing-chart-layout.ts';
 import { layoutTimingChart } from '../core/timing-chart-layout.ts';
 import { timingChart } from '../core/timing-chart.ts';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
-import { chartSvg, chineseChartLabels, rasterizeSvg } from './timing-chart-image.ts';
+import { chartSvg, rasterizeSvg } from './timing-chart-image.ts';
+import { chineseChartLabels } from './timing-chart-words.ts';
 
 /** The fixtures' meetings start at 09:00 in the venue, UTC+8; the test passes the zone in. */
 const START = Date.parse('2026-11-25T09:00:00+08:00');
