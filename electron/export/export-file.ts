@@ -77,7 +77,11 @@ export async function makeExport(
       return {
         fileName: fileName('-幻灯片.pptx'),
         contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-        body: await slidesPptx(slidesModel(data), data.meeting, onProgress),
+        body: await slidesPptx(
+          slidesModel(data, { plannedStartAt: plannedStartOf(data), clockTime, now }),
+          data.meeting,
+          onProgress,
+        ),
       };
     case 'minutes.pdf':
       return {
