@@ -52,6 +52,7 @@ import {
   setSharingInput,
   sharingStateSchema,
 } from './sharing.ts';
+import { noticeViewSchema, updateNoticeInput } from './notice.ts';
 import {
   importRepliesOutput,
   readRepliesInput,
@@ -364,6 +365,19 @@ export const contract = {
     path: '/api/meetings/:id/participants/:participantId/sign-in/undo',
     input: signInRefInput,
     output: signInOutputSchema.omit({ alreadySignedIn: true }),
+  }),
+  // The 会议通知's settings (issue 16): the organizer's alone.
+  'notice.get': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/notice',
+    input: meetingIdInput,
+    output: noticeViewSchema,
+  }),
+  'notice.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id/notice',
+    input: updateNoticeInput,
+    output: noticeViewSchema,
   }),
   // The returned 回执 (issue 16): the organizer's alone.
   'replies.read': spec({

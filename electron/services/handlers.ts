@@ -8,6 +8,7 @@ import { createHeavyJobs } from './heavy-jobs.ts';
 import { importHandlers } from './imports.ts';
 import { meetingFileHandlers } from './meeting-file-import.ts';
 import { noteHandlers } from './notes.ts';
+import { noticeHandlers } from './notice.ts';
 import { participantHandlers } from './participants.ts';
 import { replyHandlers } from './replies.ts';
 import { rosterHandlers } from './roster.ts';
@@ -60,6 +61,7 @@ export function createHandlers(ctx: ServiceContext) {
     ...participantChangesMoveSeats(ctx, participantHandlers(ctx)),
     ...seatingHandlers(ctx),
     ...replyHandlers(ctx),
+    ...noticeHandlers(ctx),
     ...signInHandlers(ctx),
     ...drawHandlers(ctx),
     ...importHandlers(ctx),

@@ -6,7 +6,7 @@ import { notFound } from './errors.ts';
 /** The repositories an export reads, on the server's connection or a read-only one. */
 export type MeetingDataSource = Pick<
   Store,
-  'meetings' | 'agenda' | 'notes' | 'runs' | 'draws' | 'participants' | 'seating'
+  'meetings' | 'agenda' | 'notes' | 'runs' | 'draws' | 'participants' | 'seating' | 'notices'
 >;
 
 /** Everything an export is made from; call it inside one read transaction. */
@@ -22,6 +22,7 @@ export function readMeetingData(store: MeetingDataSource, meetingId: string): Me
     draws: store.draws.listForMeeting(meetingId),
     participants: store.participants.listForMeeting(meetingId),
     seating: store.seating.get(meetingId),
+    notice: store.notices.get(meetingId),
     originMeetingId: store.meetings.originOf(meetingId),
   };
 }

@@ -191,6 +191,25 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('014 keeps a meeting’s notice settings, one row a meeting, and deletes them with it', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 13), ':memory:');
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    migrate(db, migrations.slice(0, 14), ':memory:');
+    db.pragma('foreign_keys = ON');
+    const add = db.prepare(
+      "INSERT INTO meeting_notices (meeting_id, settings, updated_at) VALUES (?, '{}', 1)",
+    );
+    add.run('m');
+    expect(() => add.run('m')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => add.run('nowhere')).toThrow(/FOREIGN KEY/);
+    db.prepare("DELETE FROM meetings WHERE id = 'm'").run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM meeting_notices').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

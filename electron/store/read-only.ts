@@ -3,6 +3,7 @@ import { agendaRepository } from './agenda.ts';
 import { drawRepository } from './draws.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
+import { noticeRepository } from './notices.ts';
 import { participantRepository } from './participants.ts';
 import { runRepository } from './runs.ts';
 import { seatingRepository } from './seating.ts';
@@ -24,6 +25,7 @@ export function openReadOnlyStore(file: string) {
     draws: drawRepository(db),
     seating: seatingRepository(db),
     participants: participantRepository(db),
+    notices: noticeRepository(db),
     /** `read` in one read transaction: every part from the same moment. */
     snapshot<T>(read: () => T): T {
       return db.transaction(read).deferred();

@@ -72,6 +72,8 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'roster.list': {},
     'roster.add': { organization: '平湖街道', name: '林一平', position: '党工委书记' },
     'roster.update': { entryId: ids.entryId, position: '主任' },
+    'notice.get': { id },
+    'notice.update': { id, addressee: '各街道党工委' },
     'replies.read': { id, file: file() },
     'replies.preview': { id, files: [{ file: '回执.csv', replies: [] }] },
     'replies.import': { id, files: [{ file: '回执.csv', replies: [] }] },

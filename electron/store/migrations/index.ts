@@ -11,6 +11,7 @@ import { sql as stage } from './010-stage.ts';
 import { sql as minutesMark } from './011-minutes-mark.ts';
 import { sql as participants } from './012-participants.ts';
 import { sql as seating } from './013-seating.ts';
+import { sql as notice } from './014-notice.ts';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: '011-minutes-mark', sql: minutesMark },
   { version: 12, name: '012-participants', sql: participants },
   { version: 13, name: '013-seating', sql: seating },
+  { version: 14, name: '014-notice', sql: notice },
 ];
