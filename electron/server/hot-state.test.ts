@@ -135,6 +135,14 @@ describe('the run state held in memory', () => {
     await step('signIn.signIn', { id: m, participantId });
     await step('signIn.undo', { id: m, participantId });
     await step('participants.remove', { id: m, participantId });
+    const seated = everyone.filter((id) => id !== participantId);
+    await step('seating.update', { id: m, layout: 'rostrum', paper: 'A3' });
+    await step('seating.swap', { id: m, participantIds: seated.slice(0, 2) });
+    await step('seating.reset', { id: m });
+    await step('replies.read', { id: m }, { bytes: CSV, query: { fileName: '回执.csv' } });
+    const replies = { id: m, files: [{ file: '回执.csv', replies: [] }] };
+    await step('replies.preview', replies);
+    await step('replies.import', replies);
 
     await step('meetings.update', { id: m, title: '改过的标题' });
     const copy = await step('meetings.duplicate', { id: m, title: '副本' });
