@@ -63,6 +63,11 @@ import {
 import { seatingViewSchema, swapSeatsInput, updateSeatingInput } from './seating.ts';
 import { stageGetInput, stageSchema, stageSetInput } from './stage.ts';
 import {
+  newsBriefEditsViewSchema,
+  newsBriefViewSchema,
+  updateNewsBriefInput,
+} from './news-brief.ts';
+import {
   runAdjustInput,
   runGotoInput,
   runMeetingInput,
@@ -180,6 +185,19 @@ export const contract = {
     fileBody: { field: 'file', maxBytes: BUNDLE_MAX_BYTES },
   }),
   // The organizer's only: screens show the meeting, and an export is the heaviest work there is.
+  // The 会议信息 draft (issue 17): made from the notes on request, edited by the organizer alone.
+  'newsBrief.get': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/news-brief',
+    input: meetingIdInput,
+    output: newsBriefViewSchema,
+  }),
+  'newsBrief.update': spec({
+    http: 'PATCH',
+    path: '/api/meetings/:id/news-brief',
+    input: updateNewsBriefInput,
+    output: newsBriefEditsViewSchema,
+  }),
   'exports.file': spec({
     http: 'GET',
     path: '/api/meetings/:id/export/:name',

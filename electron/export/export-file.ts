@@ -16,7 +16,7 @@ import { minutesMarkdown } from './minutes-md.ts';
 import { minutesModel } from './minutes-model.ts';
 import { jiebaKeyTerms } from './jieba-terms.ts';
 import { newsBriefMarkdown } from './news-brief-md.ts';
-import { newsBriefModel } from './news-brief-model.ts';
+import { editedNewsBrief } from './news-brief-view.ts';
 import { noticeModel } from './notice-model.ts';
 import { nameCardsModel, seatingChartModel } from './seating-export.ts';
 import { slidesModel } from './slides-model.ts';
@@ -111,13 +111,20 @@ export async function makeExport(
       return {
         fileName: fileName('-会议信息.docx'),
         contentType: DOCX,
-        body: await newsBriefDocx(newsBriefModel(data, jiebaKeyTerms)),
+        body: await newsBriefDocx(editedNewsBrief(data, jiebaKeyTerms)),
       };
     case 'news-brief.md':
       return {
         fileName: fileName('-会议信息.md'),
         contentType: 'text/markdown; charset=utf-8',
-        body: Buffer.from(newsBriefMarkdown(newsBriefModel(data, jiebaKeyTerms), data), 'utf8'),
+        body: Buffer.from(
+          newsBriefMarkdown(
+            editedNewsBrief(data, jiebaKeyTerms),
+            data,
+            data.newsBriefEdits?.withSources ?? true,
+          ),
+          'utf8',
+        ),
       };
     case 'host-script.docx':
       return {

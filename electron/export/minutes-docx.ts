@@ -140,6 +140,7 @@ function annexParagraphs(model: MinutesModel): Paragraph[] {
 
 function bodyParagraphs(model: MinutesModel): Paragraph[] {
   const out: Paragraph[] = [body([run(model.opening)])];
+  if (model.finding) out.push(body([run(model.finding)]));
   if (model.headings.speeches) out.push(heading(model.headings.speeches, FONTS.heiti));
   for (const speech of model.speeches) {
     out.push(heading(speech.heading, FONTS.kaiti), body([run(speech.lead)]));

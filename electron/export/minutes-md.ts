@@ -37,6 +37,7 @@ export function minutesMarkdown(data: MeetingData): string {
   const out: string[] = [];
   if (model.mark) out.push(`**${escapeMarkdown(model.mark)}**`, '');
   out.push(`# ${escapeMarkdown(model.title)}`, '', paragraphMarkdown(model.opening), '');
+  if (model.finding) out.push(paragraphMarkdown(model.finding), '');
   if (model.headings.speeches) {
     out.push(`## ${model.headings.speeches}`, '');
     for (const speech of model.speeches) {

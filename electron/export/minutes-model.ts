@@ -27,6 +27,11 @@ export interface MinutesModel {
   /** The title as it is set: even lines, no word broken (座谈会 stays whole). */
   titleLines: string[];
   opening: string;
+  /**
+   * 会议认为，…: what the meeting concluded, as the secretary accepted or edited it from the
+   * synthesis of the speeches (issue 17); '' for none, the default.
+   */
+  finding: string;
   /** The first-level headings with their numbers, e.g. 一、交流发言情况, or '' when not there. */
   headings: { speeches: string; requirements: string; actions: string };
   speeches: MinutesSpeech[];
@@ -102,6 +107,7 @@ export function minutesModel({
   draws,
   run,
   participants,
+  newsBriefEdits,
 }: MeetingData): MinutesModel {
   const live = notes.filter((n) => n.meetingId === meeting.id);
   // In the order taken: a starred note is marked in the notes, not moved ahead in the minutes.
@@ -152,6 +158,7 @@ export function minutesModel({
     title,
     titleLines: balancedTitleLines(title, TITLE_LINE_EM),
     opening: openingOf(meeting, exchange.map(speakerName), leaders.map(leaderName)),
+    finding: newsBriefEdits?.minutesFinding.trim() ?? '',
     headings: {
       speeches: heading(speeches.length > 0, '交流发言情况'),
       requirements: heading(requirements.length > 0, '会议要求'),

@@ -30,6 +30,8 @@ export interface NewsBrief {
   /** The event itself under a headline that is a quote; '' when the headline is the event. */
   subheading: BriefSentence | null;
   paragraphs: BriefParagraph[];
+  /** The terms of the themes found, in order: what the minutes' 会议认为 is drafted from. */
+  themeTerms: string[];
 }
 
 /** A headline that is a quote reads in one or two lines of 2号: no longer than this. */
@@ -155,13 +157,15 @@ export function newsBriefModel(data: MeetingData, extract: KeyTermExtractor): Ne
 
   const event: BriefSentence = { text: `${meeting.title}召开`, sources: ['meeting.title'] };
   const quote = headlineQuote(leaders, exchange, notesOf);
+  const themeTerms = themes.map((t) => t.term);
   return quote
     ? {
+        themeTerms,
         headline: { text: clause(quote.text).replace(/[，,]/g, ' '), sources: [noteSource(quote)] },
         subheading: event,
         paragraphs,
       }
-    : { headline: event, subheading: null, paragraphs };
+    : { headline: event, subheading: null, paragraphs, themeTerms };
 }
 
 /**

@@ -17,7 +17,8 @@ export interface ExportJob {
   source: { database: string } | { data: MeetingData };
 }
 
-function readSource(job: ExportJob): MeetingData {
+/** The meeting a worker job is made from: read on its own connection, or handed over. */
+export function readSource(job: Pick<ExportJob, 'meetingId' | 'source'>): MeetingData {
   if ('data' in job.source) return job.source.data;
   const store = openReadOnlyStore(job.source.database);
   try {

@@ -6,6 +6,7 @@ import { notFound, ServiceError } from './errors.ts';
 import type { ExportJob } from './export-job.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import { readMeetingData } from './meeting-data.ts';
+import { getNewsBrief, updateNewsBrief } from './news-brief.ts';
 import { createWarmWorker, type WarmWorker } from './warm-worker.ts';
 import type { HeavyRequestOptions } from './worker-thread.ts';
 
@@ -98,5 +99,10 @@ export function exportHandlers(ctx: ServiceContext, heavyJobs: HeavyJobs) {
   return {
     'exports.file': (input: MethodParsedInput<'exports.file'>) =>
       exportFile(ctx, heavyJobs, workers, input),
+    // The draft is made on the exports' warm worker, which has jieba loaded after the first.
+    'newsBrief.get': (input: MethodParsedInput<'newsBrief.get'>) =>
+      getNewsBrief(ctx, heavyJobs, workers, input),
+    'newsBrief.update': (input: MethodParsedInput<'newsBrief.update'>) =>
+      updateNewsBrief(ctx, input),
   };
 }

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Note } from '../core/notes.ts';
 import { ServiceError } from './errors.ts';
 import type { ExportJob } from './export-job.ts';
+import type { NewsBriefJob } from './news-brief-job.ts';
 
 /**
  * The heavy work of the server, in a worker thread with its own memory limit (see
@@ -14,6 +15,7 @@ import type { ExportJob } from './export-job.ts';
 export type HeavyWorkerRequest =
   | { type: 'warmUp' }
   | { type: 'export'; job: ExportJob }
+  | { type: 'newsBrief'; job: NewsBriefJob }
   | { type: 'readMeetingFile'; bytes: Uint8Array }
   | { type: 'meetingFileNotes'; from: number; count: number };
 
@@ -61,6 +63,11 @@ async function answer(request: HeavyWorkerRequest): Promise<void> {
       const body = new Uint8Array(file.body.byteLength);
       body.set(file.body);
       return post({ type: 'reply', value: { ...file, body } }, [body.buffer]);
+    }
+    // The console's 会议信息 draft: jieba's dictionary takes seconds to load, never on the server.
+    case 'newsBrief': {
+      const { makeNewsBriefView } = await import('./news-brief-job.ts');
+      return post({ type: 'reply', value: makeNewsBriefView(request.job) });
     }
     case 'readMeetingFile': {
       const { readMeetingFile } = await import('./meeting-file-read.ts');

@@ -6,7 +6,15 @@ import { notFound } from './errors.ts';
 /** The repositories an export reads, on the server's connection or a read-only one. */
 export type MeetingDataSource = Pick<
   Store,
-  'meetings' | 'agenda' | 'notes' | 'runs' | 'draws' | 'participants' | 'seating' | 'notices'
+  | 'meetings'
+  | 'agenda'
+  | 'notes'
+  | 'runs'
+  | 'draws'
+  | 'participants'
+  | 'seating'
+  | 'notices'
+  | 'newsBriefs'
 >;
 
 /** Everything an export is made from; call it inside one read transaction. */
@@ -23,6 +31,7 @@ export function readMeetingData(store: MeetingDataSource, meetingId: string): Me
     participants: store.participants.listForMeeting(meetingId),
     seating: store.seating.get(meetingId),
     notice: store.notices.get(meetingId),
+    newsBriefEdits: store.newsBriefs.get(meetingId),
     originMeetingId: store.meetings.originOf(meetingId),
   };
 }

@@ -6,6 +6,7 @@ import { drawRepository } from './draws.ts';
 import { createHotState } from './hot-state.ts';
 import { meetingRepository } from './meetings.ts';
 import { noteRepository } from './notes.ts';
+import { newsBriefRepository } from './news-briefs.ts';
 import { noticeRepository } from './notices.ts';
 import { asStorageFull } from './out-of-space.ts';
 import { participantRepository } from './participants.ts';
@@ -49,9 +50,10 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     notes: noteRepository(db),
     roster: rosterRepository(db),
     participants: participantRepository(db),
-    notices: noticeRepository(db),
     draws: drawRepository(db),
     seating: seatingRepository(db),
+    notices: noticeRepository(db),
+    newsBriefs: newsBriefRepository(db),
     /** The meetings, agendas, run states and stage that commands need, held in memory. */
     hot,
     /**

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { agendaRepository } from './agenda.ts';
 import { drawRepository } from './draws.ts';
 import { meetingRepository } from './meetings.ts';
+import { newsBriefRepository } from './news-briefs.ts';
 import { noteRepository } from './notes.ts';
 import { noticeRepository } from './notices.ts';
 import { participantRepository } from './participants.ts';
@@ -26,6 +27,7 @@ export function openReadOnlyStore(file: string) {
     seating: seatingRepository(db),
     participants: participantRepository(db),
     notices: noticeRepository(db),
+    newsBriefs: newsBriefRepository(db),
     /** `read` in one read transaction: every part from the same moment. */
     snapshot<T>(read: () => T): T {
       return db.transaction(read).deferred();

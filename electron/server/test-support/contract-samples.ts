@@ -87,6 +87,8 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'signIn.door': { meetingId: id },
     'signIn.signIn': { id, participantId: ids.participantId },
     'signIn.undo': { id, participantId: ids.participantId },
+    'newsBrief.get': { id },
+    'newsBrief.update': { id, headline: '会议信息标题', withSources: false },
     'notes.listForItem': { id, itemId: ids.itemId },
     'notes.listForMeeting': { id },
     'notes.create': { id, itemId: ids.itemId, kind: 'takeaway', text: '一条记录' },

@@ -12,6 +12,7 @@ import { sql as minutesMark } from './011-minutes-mark.ts';
 import { sql as participants } from './012-participants.ts';
 import { sql as seating } from './013-seating.ts';
 import { sql as notice } from './014-notice.ts';
+import { sql as newsBrief } from './015-news-brief.ts';
 
 export interface Migration {
   version: number;
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: '012-participants', sql: participants },
   { version: 13, name: '013-seating', sql: seating },
   { version: 14, name: '014-notice', sql: notice },
+  { version: 15, name: '015-news-brief', sql: newsBrief },
 ];

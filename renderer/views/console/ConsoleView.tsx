@@ -13,6 +13,7 @@ import { NoteSearch } from '../../components/NoteSearch.tsx';
 import { CurrentNotes } from './CurrentNotes.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportButton } from './ImportButton.tsx';
+import { NewsBriefPanel } from './NewsBriefPanel.tsx';
 import { NoticePanel } from './NoticePanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -241,6 +242,7 @@ export function ConsoleView() {
               />
               <ParticipantsPanel meeting={selected.meeting} onError={fail} />
               <NoticePanel meeting={selected.meeting} onError={fail} />
+              <NewsBriefPanel meeting={selected.meeting} onError={fail} />
               <section className="meeting-details" aria-labelledby="details-heading">
                 <header className="section-header">
                   <h2 id="details-heading">{t('meeting.details')}</h2>

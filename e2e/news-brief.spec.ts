@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures.ts';
+
+test('the organizer drafts the 会议信息, edits it, and the export carries the edits; the minutes take the 会议认为', async ({
+  page,
+  serve,
+}) => {
+  await page.goto(serve.openUrl);
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+
+  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
+  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  const headline = panel.getByLabel('标题');
+  await expect(headline).toHaveValue('以实干论英雄 以实绩定进退');
+  const lead = panel.getByLabel('第1段（导语）');
+  await expect(lead).toHaveValue(
+    /^\d{4}年\d{1,2}月\d{1,2}日，龙岗区组织工作会议暨基层工作经验交流座谈会（示例）在区委大院第一会议室召开。/,
+  );
+  // Coverage: 横岗 has one note, flagged thin; 平湖 has three.
+  const coverage = panel.getByRole('table');
+  await expect(coverage.getByRole('row', { name: /横岗街道黄三横/ })).toContainText('1 记录偏少');
+  await expect(coverage.getByRole('row', { name: /平湖街道林一平/ })).not.toContainText('记录偏少');
+  await panel.scrollIntoViewIfNeeded();
+  await test.info().attach('news-brief-drafted', {
+    body: await panel.screenshot({ path: test.info().outputPath('news-brief-drafted.png') }),
+    contentType: 'image/png',
+  });
+
+  await headline.fill('把全区工作拧成一股绳');
+  await lead.fill('昨日，龙岗区召开组织工作会议暨基层工作经验交流座谈会。');
+  await expect(panel.getByText('已修改')).toBeVisible();
+  await panel.getByLabel('Markdown 稿附“来源”（逐句列出依据的记录和字段）').uncheck();
+  await panel.getByLabel('写入会议纪要').check();
+  const finding = panel.getByRole('textbox', { name: '会议纪要中的“会议认为”段' });
+  await expect(finding).toHaveValue(/^会议认为，交流发言围绕“.+”等方面介绍了经验做法。$/);
+  await finding.fill('会议认为，临时党支部是攻坚克难的有效形式。');
+  await panel.getByRole('button', { name: '保存修改' }).click();
+  await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
+  await test.info().attach('news-brief-edited', {
+    body: await panel.screenshot({ path: test.info().outputPath('news-brief-edited.png') }),
+    contentType: 'image/png',
+  });
+
+  // A reload drafts again from the notes, and the stored edits are laid over it.
+  await page.reload();
+  await page
+    .getByRole('region', { name: '会议信息（新闻稿）' })
+    .getByRole('button', { name: '起草会议信息' })
+    .click();
+  await expect(page.getByLabel('标题')).toHaveValue('把全区工作拧成一股绳');
+  await expect(page.getByLabel('第1段（导语）')).toHaveValue(
+    '昨日，龙岗区召开组织工作会议暨基层工作经验交流座谈会。',
+  );
+
+  await page.getByText('导出', { exact: true }).click();
+  const mdDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议信息草稿（Markdown，附来源）' }).click();
+  const mdFile = await mdDownload;
+  expect(mdFile.suggestedFilename()).toBe(
+    '龙岗区组织工作会议暨基层工作经验交流座谈会（示例）-会议信息.md',
+  );
+  const md = fs.readFileSync((await mdFile.path()) as string, 'utf8');
+  expect(md.startsWith('# 把全区工作拧成一股绳\n')).toBe(true);
+  expect(md).toContain('\n昨日，龙岗区召开组织工作会议暨基层工作经验交流座谈会。\n');
+  // Paragraphs nobody touched are the draft's; the sources were turned off.
+  expect(md).toContain('区委书记张勇在讲话中要求，');
+  expect(md).not.toContain('来源');
+
+  await page.getByText('导出', { exact: true }).click();
+  const minutesDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议纪要（Markdown）' }).click();
+  const minutes = fs.readFileSync((await (await minutesDownload).path()) as string, 'utf8');
+  expect(minutes).toContain('\n会议认为，临时党支部是攻坚克难的有效形式。\n');
+});
