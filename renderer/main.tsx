@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/i18n.tsx';
 import { Router } from './router.tsx';
 import './styles/app.css';
 import './styles/door.css';
+import './styles/seating.css';
 
 // Read the token before anything renders, so it leaves the address bar at once.
 sessionToken();

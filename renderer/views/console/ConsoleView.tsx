@@ -17,6 +17,7 @@ import { NewsBriefPanel } from './NewsBriefPanel.tsx';
 import { NoticePanel } from './NoticePanel.tsx';
 import { ParticipantsPanel } from './ParticipantsPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
+import { SeatingPanel } from './SeatingPanel.tsx';
 import { SharingPanel } from './SharingPanel.tsx';
 import { StageControl } from './StageControl.tsx';
 import { StagePreviews } from './StagePreviews.tsx';
@@ -241,6 +242,7 @@ export function ConsoleView() {
                 onError={fail}
               />
               <ParticipantsPanel meeting={selected.meeting} onError={fail} />
+              <SeatingPanel meeting={selected.meeting} onError={fail} />
               <NoticePanel meeting={selected.meeting} onError={fail} />
               <NewsBriefPanel meeting={selected.meeting} onError={fail} />
               <section className="meeting-details" aria-labelledby="details-heading">

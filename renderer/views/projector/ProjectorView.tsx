@@ -3,10 +3,12 @@ import { OfflineMark } from '../../components/OfflineMark.tsx';
 import { StageMeetingName } from '../../components/StageMeetingName.tsx';
 import { useScreenRole } from '../../api/live.ts';
 import { useChime } from '../../components/useChime.ts';
+import { useSeating } from '../../components/useSeating.ts';
 import { useStage } from '../../components/useStage.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaScreen } from './AgendaScreen.tsx';
 import { DrawRevealScreen } from './DrawRevealScreen.tsx';
+import { SeatingScreen } from './SeatingScreen.tsx';
 import { SpeakerScreen } from './SpeakerScreen.tsx';
 import { useDrawReveal } from './useDrawReveal.ts';
 
@@ -30,6 +32,7 @@ function ProjectorScreen() {
   const { loaded, meeting, items, run, current, next } = useStage();
   const chime = useChime(run?.chime ?? false);
   const reveal = useDrawReveal(meeting?.id ?? null);
+  const [seating] = useSeating(meeting?.id ?? null);
 
   if (!loaded) return <div className="projector" />;
   if (!meeting) {
@@ -59,6 +62,10 @@ function ProjectorScreen() {
         <p>{meeting.title}</p>
       </div>,
     );
+  }
+  // "请按座次入座", switched on from the console, until it is switched off.
+  if (seating?.settings.onProjector && seating.meetingId === meeting.id) {
+    return named(<SeatingScreen seating={seating} />);
   }
   if (run && current) {
     return named(
