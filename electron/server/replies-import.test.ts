@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { REPLY_COLUMNS } from '../core/notice.ts';
+import { openCaller } from './test-support/ws-caller.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 /**
@@ -127,6 +128,7 @@ describe('importing the returned replies', () => {
     // Nothing is written by reading or previewing.
     expect(await people()).toEqual(['林一平 none ', '张勇 none ', '王芳 none ', '陈晓东 none ']);
 
+    const screen = await openCaller(server.url, TEST_TOKEN);
     const imported = await api('POST', `/api/meetings/${meetingId}/replies`, { files });
     expect(imported.status).toBe(200);
     expect(imported.body.changed).toBe(3);
@@ -136,6 +138,20 @@ describe('importing the returned replies', () => {
       '王芳 substitute 赵代表',
       '陈晓东 none ',
     ]);
+    // The seating chart follows: the one now on leave has no seat, the substitute sits in.
+    const seated = (message: Json) => {
+      const chart = (message.seating as Json).chart as Json;
+      return [chart.head, chart.leftSide, chart.rightSide, chart.foot, ...(chart.rows as Json[][])]
+        .flat()
+        .map((seat) => (seat as Json).name);
+    };
+    await vi.waitFor(() =>
+      expect(screen.messages.filter((m) => m.kind === 'seating.changed')).toHaveLength(1),
+    );
+    const chart = seated(screen.messages.find((m) => m.kind === 'seating.changed')!);
+    expect(chart).not.toContain('张勇');
+    expect(chart).toContain('林一平');
+    screen.ws.close();
   });
 
   it('names a file without a 姓名 column, an answer it cannot read and a 代会 without a name, by file, row and column', async () => {

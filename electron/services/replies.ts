@@ -5,6 +5,7 @@ import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 import { read } from './imports.ts';
 import { changeParticipants } from './participants.ts';
+import { announceSeating } from './seating.ts';
 
 /**
  * The returned 参会回执: each file read on its own (off the event loop, as every table import),
@@ -58,6 +59,8 @@ export function importReplies(
     for (const person of changed.values()) ctx.store.participants.save(person);
     return { people: current.map((p) => changed.get(p.id) ?? p), result: changed.size };
   });
+  // Someone now on leave leaves their seat, and the projector's chart shows it.
+  announceSeating(ctx, input.id);
   return { meetingId: input.id, participants: people, changed: result };
 }
 
