@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 
 test('the console draws planned against actual as the run goes: overtime in red, a skip marked, the leader’s start, in both languages', async ({
@@ -55,6 +57,25 @@ test('the console draws planned against actual as the run goes: overtime in red,
       .info()
       .attach(`timing-chart-${width}x${height}`, { body: shot, contentType: 'image/png' });
   }
+
+  // The same chart leaves with the exports, made in the server's export worker.
+  const download = async (name: string) => {
+    await page.getByText('导出', { exact: true }).click();
+    const file = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    return readFileSync((await (await file).path()) as string);
+  };
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await download('计时报告（Excel）')) as unknown as ExcelJS.Buffer);
+  expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['计时报告', '用时图']);
+  expect(workbook.getWorksheet('用时图')?.getImages()).toHaveLength(1);
+  const deck = await JSZip.loadAsync(await download('幻灯片（PowerPoint）'));
+  const slideCount = Object.keys(deck.files).filter((n) =>
+    /^ppt\/slides\/slide\d+\.xml$/.test(n),
+  ).length;
+  const lastSlide = (await deck.file(`ppt/slides/slide${slideCount}.xml`)?.async('string')) ?? '';
+  expect(lastSlide).toContain('用时情况');
+  expect(lastSlide).toContain('<p:pic>');
 
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await expect(chart).toContainText('Skipped');
