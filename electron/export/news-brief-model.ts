@@ -65,8 +65,12 @@ const clause = (text: string) =>
     .trim()
     .replace(/\s*\n\s*/g, '')
     .replace(/[。；;，,]+$/, '');
-/** A closing quote ends a sentence only after a stop inside it: “拧成一股绳”。 but “…实绩定进退。” */
-const ended = (text: string) => (/([。！？…!?.]|[。！？][”’）)])$/.test(text) ? text : `${text}。`);
+/**
+ * A closing quote ends a sentence only after a stop inside it: “拧成一股绳”。 but “…实绩定进退。”;
+ * a note's own trailing bracket after its stop (…建到哪里。（第1条）) ends it too.
+ */
+const ended = (text: string) =>
+  /([。！？…!?.]|[。！？][”’）)]|[。！？]（[^（）]*）)$/.test(text) ? text : `${text}。`;
 /**
  * A note worth retelling in prose: one that says something in Chinese, and not a formula or a
  * bare sign (“+1”, “=HYPERLINK(…)”) that a spreadsheet would run.

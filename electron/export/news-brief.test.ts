@@ -162,6 +162,15 @@ describe('the 会议信息 draft', () => {
     expect(all).toContain('以实干论英雄，以实绩定进退。');
   });
 
+  it('ends each retold note with one stop, also after a note’s own closing bracket', () => {
+    const text = newsBriefModel(exportSampleData(), jiebaKeyTerms)
+      .paragraphs.map(paragraphText)
+      .join('');
+    expect(text).toContain('哪里任务最重，党组织就建到哪里。（第1条）');
+    expect(text).not.toMatch(/）。|”。”/);
+    expect(text).toContain('拧成一股绳”。');
+  });
+
   it('on the hard meeting: no formula retold, no skipped speaker in the lead', () => {
     const data = hardMeeting();
     const brief = newsBriefModel(data, jiebaKeyTerms);
