@@ -9,6 +9,26 @@ test('the organizer drafts the 会议信息, edits it, and the export carries th
   await page.getByRole('button', { name: '载入示例会议' }).click();
   await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
 
+  // Two more note-takers write of 横岗's 实绩, which the sample's recorder noted already.
+  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
+  const { meetings } = await (await fetch(`${serve.origin}/api/meetings`, { headers })).json();
+  const meetingId = meetings[0].id as string;
+  const { items } = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
+  ).json();
+  const hengGang = items.find((i: { organization: string }) => i.organization === '横岗街道');
+  for (const author of ['记录人乙', '记录人丙']) {
+    const created = await fetch(
+      `${serve.origin}/api/meetings/${meetingId}/items/${hengGang.id}/notes`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ kind: 'takeaway', text: '干部选用坚持以实绩定进退。', author }),
+      },
+    );
+    expect(created.status).toBe(201);
+  }
+
   const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
   await panel.getByRole('button', { name: '起草会议信息' }).click();
   const headline = panel.getByLabel('标题');
@@ -19,7 +39,12 @@ test('the organizer drafts the 会议信息, edits it, and the export carries th
   );
   // Coverage: 横岗 has one note, flagged thin; 平湖 has three.
   const coverage = panel.getByRole('table');
-  await expect(coverage.getByRole('row', { name: /横岗街道黄三横/ })).toContainText('1 记录偏少');
+  // 横岗 now has three notes, by three note-takers: the two new ones share 实绩 and 定进退 with
+  // each other and with the sample's; 龙城 has one note, flagged thin.
+  const hengGangRow = coverage.getByRole('row', { name: /横岗街道黄三横/ });
+  await expect(hengGangRow).toContainText('3');
+  await expect(hengGangRow).toContainText('（记录人乙、记录人丙）');
+  await expect(coverage.getByRole('row', { name: /龙城街道赵五城/ })).toContainText('1 记录偏少');
   await expect(coverage.getByRole('row', { name: /平湖街道林一平/ })).not.toContainText('记录偏少');
   await panel.scrollIntoViewIfNeeded();
   await test.info().attach('news-brief-drafted', {
