@@ -12,6 +12,7 @@ import {
   type BriefSentence,
   type NewsBrief,
 } from './news-brief-model.ts';
+import { minutesFindingDraft } from './news-brief-view.ts';
 import { readDocx } from './test-support/docx-readback.ts';
 
 /** The words the draft puts around the meeting's facts; anything else must be the data's. */
@@ -101,6 +102,15 @@ describe('the 会议信息 draft', () => {
     expect(brief.paragraphs.filter((p) => p.kind === 'theme').length).toBeGreaterThan(0);
     expect(unsupported(brief, data)).toEqual([]);
     expect(figuresNotInData(brief, data)).toEqual([]);
+  });
+
+  it.each(MEETINGS)('of %s drafts a 会议认为 of the shared themes’ terms only', (_, make) => {
+    const data = make();
+    const finding = minutesFindingDraft(newsBriefModel(data, jiebaKeyTerms));
+    const terms = [...finding.matchAll(/“(.+?)”/g)].map((m) => m[1] as string);
+    expect(terms.length).toBeGreaterThan(0);
+    for (const term of terms) expect(data.notes.some((n) => n.text.includes(term))).toBe(true);
+    expect(finding.replace(/“.+?”/g, '')).toBe('会议认为，交流发言围绕等方面介绍了经验做法。');
   });
 
   it('is checked by a test that finds an invented person, position or figure', () => {

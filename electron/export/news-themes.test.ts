@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../core/agenda.ts';
 import type { Note } from '../core/notes.ts';
-import { keyTermsOf, sharedThemes, speakerCoverage, type KeyTermExtractor } from './news-themes.ts';
+import {
+  keyTermsOf,
+  MAX_PAIRS,
+  sharedThemes,
+  speakerCoverage,
+  type KeyTermExtractor,
+} from './news-themes.ts';
 
 /** A fake word cut: the terms are written in the note between [brackets]. */
 const bracketed: KeyTermExtractor = (text, count) =>
@@ -108,5 +114,14 @@ describe('speakerCoverage', () => {
       [['乙', '甲'], ['网格']],
     ]);
     expect(coverage[1]?.capturedTwice).toEqual([]);
+  });
+});
+
+describe('speakerCoverage of a speech noted many times over', () => {
+  it('lists the first few points captured twice, not every pair', () => {
+    const notes = Array.from({ length: 400 }, (_, i) => note('i1', '[网格]', i % 2 ? '甲' : '乙'));
+    const [first] = speakerCoverage([item('i1')], notes, keyTermsOf(notes, bracketed));
+    expect(first?.noteCount).toBe(400);
+    expect(first?.capturedTwice).toHaveLength(MAX_PAIRS);
   });
 });

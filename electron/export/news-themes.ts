@@ -82,6 +82,9 @@ export function sharedThemes(
 /** Fewer notes than this for a speech that was given, and its notes are called thin. */
 export const THIN_NOTES = 2;
 
+/** Points captured twice listed per speaker at most: the coverage view shows a few, not all. */
+export const MAX_PAIRS = 5;
+
 /** How well one speaker's speech was noted. */
 export interface SpeakerCoverage {
   itemId: string;
@@ -104,14 +107,16 @@ export function speakerCoverage(
         .filter((n) => n.itemId === item.id && isContent(n))
         .sort((a, b) => a.position - b.position);
       const capturedTwice: SpeakerCoverage['capturedTwice'] = [];
-      own.forEach((a, i) =>
-        own.slice(i + 1).forEach((b) => {
-          if (a.author === b.author) return;
+      // Pairs grow with the square of a speech's notes: the first few say enough.
+      pairs: for (const [i, a] of own.entries()) {
+        for (const b of own.slice(i + 1)) {
+          if (a.author === b.author) continue;
           const theirs = new Set(termsByNote.get(b.id));
           const terms = (termsByNote.get(a.id) ?? []).filter((t) => theirs.has(t));
           if (terms.length) capturedTwice.push({ notes: [a, b], terms });
-        }),
-      );
+          if (capturedTwice.length === MAX_PAIRS) break pairs;
+        }
+      }
       return {
         itemId: item.id,
         noteCount: own.length,
