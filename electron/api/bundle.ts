@@ -3,6 +3,7 @@ import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './ag
 import { drawInput, drawRecordSchema } from './draw.ts';
 import { isoDate, meetingSchema } from './meeting.ts';
 import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
+import { noticeSettingsSchema } from './notice.ts';
 import { PARTICIPANTS_MAX, participantSchema } from './participants.ts';
 import {
   clockFactsSchema,
@@ -130,6 +131,8 @@ export const bundleSchema = z.object({
   draws: z.array(bundleDraw).max(1000).default([]),
   /** The meeting's people (issue 16); absent in files written before the list existed. */
   participants: z.array(bundleParticipant).max(PARTICIPANTS_MAX).default([]),
+  /** The 会议通知's settings (issue 16); absent in older files and for a meeting without any. */
+  notice: noticeSettingsSchema.strict().optional(),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

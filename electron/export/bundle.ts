@@ -27,6 +27,7 @@ export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
     },
     draws: data.draws,
     participants: byRank(data.participants),
+    ...(data.notice ? { notice: data.notice } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
     },
     draws: bundle.draws,
     participants: bundle.participants,
+    ...(bundle.notice ? { notice: bundle.notice } : {}),
     originMeetingId: bundle.originMeetingId ?? bundle.meeting.id,
   };
 }
@@ -87,6 +89,7 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
       order: d.order.map(itemId),
     })),
     participants: data.participants.map((p) => ({ ...p, id: newId(), meetingId })),
+    ...(data.notice ? { notice: data.notice } : {}),
     originMeetingId: data.originMeetingId,
   };
 }

@@ -72,7 +72,7 @@ async function readBack(name: ExportName, body: Buffer): Promise<string[]> {
   if (name.endsWith('.docx')) return (await readDocx(body)).body.map((p) => p.text);
   if (name === 'slides.pptx') return slideTexts(body);
   if (name === 'timing.xlsx') return workbookTexts(body);
-  if (name === 'minutes.pdf') return [pdfText(body)];
+  if (name === 'minutes.pdf' || name === 'notice.pdf') return [pdfText(body)];
   return [body.toString('utf8')];
 }
 
@@ -92,6 +92,10 @@ function expectedIn(name: ExportName): string[] {
       return [TITLE, ...everyone, EMOJI_NOTE];
     case 'meeting.roundtable':
       return [TITLE, ...everyone, LONG_TOPIC, EMOJI_NOTE];
+    // The notice names every speaker with their unit in its agenda.
+    case 'notice.docx':
+    case 'notice.pdf':
+      return [TITLE, ...everyone];
     // The hard meeting lists no participants: the chart has its title and no seats, the cards
     // none (seating-exports.test reads both back with people in them).
     case 'seating-chart.docx':
@@ -120,13 +124,14 @@ describe('the hard meeting, exported in every format and read back', () => {
       );
       const pieces = await readBack(name, file.body);
       // A PDF's text has no spaces left to compare; elsewhere the text is as typed.
-      const asRead = (text: string) => (name === 'minutes.pdf' ? text.replace(/\s+/g, '') : text);
+      const isPdf = name === 'minutes.pdf' || name === 'notice.pdf';
+      const asRead = (text: string) => (isPdf ? text.replace(/\s+/g, '') : text);
       const missing = expectedIn(name).filter(
         (text) => !pieces.some((piece) => piece.includes(asRead(text))),
       );
       expect(missing).toEqual([]);
       // The English name keeps its spaces and is not run into the words around it.
-      if (name !== 'minutes.pdf') {
+      if (!isPdf) {
         expect(pieces.join('\n')).not.toMatch(/[A-Za-z](?:党|同志)|Center(?:Party|Zhang)/);
       }
     },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
+import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 /**
@@ -70,6 +71,24 @@ describe('the notice’s settings', () => {
       contactName: '李明',
       issuedOn: '2026-11-10',
     });
+  });
+});
+
+describe('the notice’s settings in the meeting file', () => {
+  it('travel with the meeting and come back with its copy; a bad date in the file refuses it', async () => {
+    const file = await exportMeetingFile(server.url, meetingId);
+    expect(file.notice).toMatchObject({ addressee: '各街道党工委', contactName: '李明' });
+    const copy = await importMeetingFile(server.url, JSON.stringify(file), true);
+    expect(copy.status).toBe(201);
+    const copyId = copy.body.meeting.id as string;
+    expect(copyId).not.toBe(meetingId);
+    expect((await api('GET', `/api/meetings/${copyId}/notice`)).body.settings).toEqual(
+      (await api('GET', `/api/meetings/${meetingId}/notice`)).body.settings,
+    );
+    const bad = { ...file, notice: { ...(file.notice as Json), issuedOn: '2026-13-01' } };
+    const refused = await importMeetingFile(server.url, JSON.stringify(bad), true);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.field).toBe('notice.issuedOn');
   });
 });
 
