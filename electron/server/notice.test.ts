@@ -92,6 +92,21 @@ describe('the notice’s settings in the meeting file', () => {
   });
 });
 
+describe('a duplicate of the meeting', () => {
+  it('keeps the notice’s addressee, contact and requirements, and leaves its dates to be set', async () => {
+    const copy = await api('POST', `/api/meetings/${meetingId}/duplicate`, {});
+    const settings = (await api('GET', `/api/meetings/${copy.body.meeting.id}/notice`)).body
+      .settings as Json;
+    expect(settings).toMatchObject({
+      addressee: '各街道党工委',
+      contactName: '李明',
+      contactPhone: '0755-28949999',
+      materialsDue: '',
+      issuedOn: '',
+    });
+  });
+});
+
 describe('exporting the notice', () => {
   it('as .docx: named 会议通知, with what the organizer set and what the meeting says', async () => {
     const { res, bytes } = await download('notice.docx');

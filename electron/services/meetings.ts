@@ -7,6 +7,7 @@ import {
   type Meeting,
 } from '../core/meeting.ts';
 import type { Note } from '../core/notes.ts';
+import type { NoticeSettings } from '../core/notice.ts';
 import type { Participant } from '../core/participants.ts';
 import { copyTitle } from '../core/meeting-copy.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
@@ -49,12 +50,14 @@ function saveNewMeeting(
   items: AgendaItem[],
   notes: Note[] = [],
   people: Participant[] = [],
+  notice?: NoticeSettings,
 ): MeetingWithAgenda {
   ctx.store.transaction(() => {
     ctx.store.meetings.save(meeting);
     ctx.store.agenda.replaceAll(meeting.id, items);
     for (const note of notes) ctx.store.notes.save(note);
     for (const person of people) ctx.store.participants.save(person);
+    if (notice) ctx.store.notices.save(meeting.id, notice, meeting.createdAt);
   });
   ctx.emit({ kind: 'meeting.saved', meeting });
   ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
@@ -160,7 +163,14 @@ export function duplicateMeeting(
     createdAt: meeting.createdAt,
     updatedAt: meeting.createdAt,
   }));
-  return saveNewMeeting(ctx, meeting, items, [], people);
+  // Its notice goes to the same units from the same contact; its dates are the new meeting's to set.
+  const notice: NoticeSettings = {
+    ...ctx.store.notices.get(input.id),
+    materialsDue: '',
+    repliesDue: '',
+    issuedOn: '',
+  };
+  return saveNewMeeting(ctx, meeting, items, [], people, notice);
 }
 
 export function updateMeeting(
