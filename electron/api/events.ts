@@ -3,6 +3,7 @@ import { agendaItemSchema } from './agenda.ts';
 import { drawRecordSchema } from './draw.ts';
 import { meetingSchema } from './meeting.ts';
 import { noteSchema } from './notes.ts';
+import { noticeViewSchema } from './notice.ts';
 import { participantSchema } from './participants.ts';
 import { seatingViewSchema } from './seating.ts';
 import { rosterEntrySchema } from './roster.ts';
@@ -51,6 +52,8 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
    * projector shows it ("请按座次入座").
    */
   z.object({ kind: z.literal('seating.changed'), seating: seatingViewSchema }),
+  /** A meeting's 会议通知 settings were saved; to the organizer's screens only. */
+  z.object({ kind: z.literal('notice.changed'), notice: noticeViewSchema }),
   /** A meeting's people changed; to the organizer's screens only (names and replies). */
   z.object({
     kind: z.literal('participants.changed'),

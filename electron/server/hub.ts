@@ -17,6 +17,8 @@ const ORGANIZER_ONLY: ReadonlySet<ServerEventKind> = new Set([
   'job.progress',
   // Who is invited and who asked for leave is not for the projector in the hall.
   'participants.changed',
+  // The notice's contact and deadlines are the organizer's working settings.
+  'notice.changed',
 ]);
 
 /** Who is signed in at the door: for the organizer's screens and the sign-in devices alone. */

@@ -2,10 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
+import { openCaller } from './test-support/ws-caller.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 /**
@@ -71,6 +72,41 @@ describe('the notice’s settings', () => {
       contactName: '李明',
       issuedOn: '2026-11-10',
     });
+  });
+});
+
+describe('the notice’s settings as they change', () => {
+  it('are told to the organizer’s other screens, never to a projector in the hall', async () => {
+    const sharing = (await api('POST', '/api/sharing', { enabled: true })).body;
+    const lan = (sharing.urls[0] as string).replace(/\/$/, '');
+    const joined = await jsonApi(lan, '')('POST', '/api/session', {
+      code: sharing.code,
+      role: 'projector',
+    });
+    const projector = await openCaller(lan, joined.body.token as string);
+    const otherWindow = await openCaller(server.url, TEST_TOKEN);
+    try {
+      const told = (socket: typeof projector) =>
+        socket.messages.filter((m) => m.kind === 'notice.changed');
+      await api('PATCH', `/api/meetings/${meetingId}/notice`, { contactName: '王会务' });
+      // A change every screen hears, to know the projector's socket had its chance. The organizer
+      // is sent along: meetings.update's schema fills an absent organizer with its default ''.
+      await api('PATCH', `/api/meetings/${meetingId}`, { venue: '第二会议室', organizer });
+      await vi.waitFor(() => expect(told(otherWindow)).toHaveLength(1));
+      expect(told(otherWindow)[0]?.notice).toMatchObject({
+        meetingId,
+        settings: { contactName: '王会务', addressee: '各街道党工委' },
+      });
+      await vi.waitFor(() =>
+        expect(projector.messages.some((m) => m.kind === 'meeting.saved')).toBe(true),
+      );
+      expect(told(projector)).toEqual([]);
+      await api('PATCH', `/api/meetings/${meetingId}/notice`, { contactName: '李明' });
+    } finally {
+      projector.ws.close();
+      otherWindow.ws.close();
+      await api('POST', '/api/sharing', { enabled: false });
+    }
   });
 });
 

@@ -31,7 +31,9 @@ export function updateNotice(
     if (!ctx.store.meetings.get(id)) throw notFound('meeting', id);
     ctx.store.notices.save(id, { ...ctx.store.notices.get(id), ...given }, ctx.now());
   });
-  return noticeView(ctx, id);
+  const view = noticeView(ctx, id);
+  ctx.emit({ kind: 'notice.changed', notice: view });
+  return view;
 }
 
 export function noticeHandlers(ctx: ServiceContext) {

@@ -17,6 +17,7 @@ export function applyToMeeting(
     case 'draw.made':
     case 'roster.saved':
     case 'participants.changed':
+    case 'notice.changed':
     case 'door.changed':
     case 'sharing.changed':
     case 'job.progress':

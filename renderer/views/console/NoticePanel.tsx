@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ServerEvent } from '../../../electron/api/events.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import type { NoticeView } from '../../../electron/api/notice.ts';
 import { call } from '../../api/client.ts';
+import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ReplyImport } from './ReplyImport.tsx';
 import '../../styles/notice.css';
@@ -43,6 +45,19 @@ export function NoticePanel({
       live = false;
     };
   }, [id, onError]);
+
+  // Saved from another of the organizer's windows: this one shows the same settings, so a save
+  // here does not put back what was changed there.
+  useLiveEvents(
+    useCallback(
+      (event: ServerEvent) => {
+        if (event.kind !== 'notice.changed' || event.notice.meetingId !== id) return;
+        setView(event.notice);
+        setDraft(event.notice.settings);
+      },
+      [id],
+    ),
+  );
 
   async function save(event: FormEvent) {
     event.preventDefault();
