@@ -143,6 +143,8 @@ describe('the run state held in memory', () => {
     const replies = { id: m, files: [{ file: '回执.csv', replies: [] }] };
     await step('replies.preview', replies);
     await step('replies.import', replies);
+    await step('notice.update', { id: m, addressee: '各街道党工委', contactName: '王会务' });
+    await step('newsBrief.update', { id: m, headline: '改过的会议信息标题', withSources: false });
 
     await step('meetings.update', { id: m, title: '改过的标题' });
     const copy = await step('meetings.duplicate', { id: m, title: '副本' });

@@ -29,6 +29,8 @@ function textPaths(schema: z.ZodType, at: Path = []): Path[] {
       );
     case 'array':
       return textPaths(def.element as z.ZodType, [...at, 0]);
+    case 'tuple':
+      return (def.items as z.ZodType[]).flatMap((item, index) => textPaths(item, [...at, index]));
     case 'optional':
     case 'nullable':
     case 'nonoptional':
