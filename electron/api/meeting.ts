@@ -32,7 +32,8 @@ const logo = z
 
 export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 
-export const meetingFieldsSchema = z.object({
+/** Every field as stored; the settings added later are optional only in files (below). */
+const meetingFieldsExact = z.object({
   title: text(200).min(1, 'must not be empty'),
   date: isoDate,
   startTime: clockTime,
@@ -46,11 +47,18 @@ export const meetingFieldsSchema = z.object({
   warningSeconds: seconds,
   dangerSeconds: seconds,
   chime: z.boolean(),
+  organizer: text(200),
+  slideTheme: z.enum(SLIDE_THEMES, { error: 'party or neutral' }),
+  logo,
+  minutesMark: text(30),
+}) satisfies z.ZodType<MeetingFields>;
+
+export const meetingFieldsSchema = meetingFieldsExact.extend({
   // Defaults let meeting files written before these settings existed still open.
-  organizer: text(200).default(''),
-  slideTheme: z.enum(SLIDE_THEMES, { error: 'party or neutral' }).default('party'),
+  organizer: meetingFieldsExact.shape.organizer.default(''),
+  slideTheme: meetingFieldsExact.shape.slideTheme.default('party'),
   logo: logo.default(''),
-  minutesMark: text(30).default(''),
+  minutesMark: meetingFieldsExact.shape.minutesMark.default(''),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingSchema = meetingFieldsSchema.extend({
@@ -70,7 +78,8 @@ export const meetingIdInput = z.object({ id: z.string().min(1) }).strict();
 /** The sample meeting is held on the caller's day: the console's today, a test's fixed date. */
 export const sampleMeetingInput = z.object({ date: isoDate }).strict();
 
-export const updateMeetingInput = meetingFieldsSchema
+/** Changes only the fields sent: no default fills in one left out (a PATCH of the title alone). */
+export const updateMeetingInput = meetingFieldsExact
   .partial()
   .extend({ id: z.string().min(1) })
   .strict();
