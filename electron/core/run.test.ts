@@ -245,3 +245,32 @@ describe('messages have a target', () => {
     expect(s).toMatchObject({ message: '', messageRedirected: false });
   });
 });
+
+describe('a finish-on-time plan sets the countdown (issue 17)', () => {
+  const limits = { b: 5.5 };
+  const step = (state: RunState, command: RunCommand, at: number) => {
+    const outcome = applyRunCommand(state, command, items, at, limits);
+    if (!outcome.ok) throw new Error(outcome.problem);
+    return outcome.state;
+  };
+
+  it('counts a speaker started after the plan down from the adjusted limit, others from planned', () => {
+    let s = step(initialRunState, { kind: 'next' }, T0);
+    expect(remainingMs(s.clock!, T0)).toBe(8 * MIN);
+    s = step(s, { kind: 'next' }, T0 + 9 * MIN);
+    expect(s.currentItemId).toBe('b');
+    expect(remainingMs(s.clock!, T0 + 9 * MIN)).toBe(5.5 * MIN);
+    s = step(s, { kind: 'next' }, T0 + 15 * MIN);
+    expect(remainingMs(s.clock!, T0 + 15 * MIN)).toBe(8 * MIN);
+  });
+
+  it('a cued speaker started with "start", or one gone back to, counts from the adjusted limit', () => {
+    let s = step(initialRunState, { kind: 'goto', itemId: 'b' }, T0);
+    s = step(s, { kind: 'start' }, T0);
+    expect(remainingMs(s.clock!, T0 + MIN)).toBe(4.5 * MIN);
+    s = step(s, { kind: 'next' }, T0 + 2 * MIN);
+    s = step(s, { kind: 'previous' }, T0 + 3 * MIN);
+    expect(s.currentItemId).toBe('b');
+    expect(remainingMs(s.clock!, T0 + 3 * MIN)).toBe(3.5 * MIN);
+  });
+});

@@ -111,6 +111,18 @@ export type RunOutcome =
 
 export const plannedMsOf = (item: AgendaItem) => item.plannedMinutes * 60_000;
 
+/**
+ * Adjusted limits in minutes by item id (按时结束, issue 17): an item absent keeps its planned
+ * minutes.
+ */
+export type AdjustedLimits = Readonly<Record<string, number>>;
+
+/** The speaker's limit: the adjusted one when a finish-on-time plan set it, else the planned. */
+export const limitMsOf = (item: AgendaItem, limits: AdjustedLimits) => {
+  const adjusted = limits[item.id];
+  return adjusted === undefined ? plannedMsOf(item) : adjusted * 60_000;
+};
+
 function endCurrent(state: RunState, now: number, status: ItemRunStatus = 'done'): RunState {
   const { clock, currentItemId } = state;
   if (!clock || !currentItemId) return state;
@@ -127,7 +139,12 @@ function endCurrent(state: RunState, now: number, status: ItemRunStatus = 'done'
   return { ...state, clock: null, itemRuns: { ...state.itemRuns, [currentItemId]: ended } };
 }
 
-function startItem(state: RunState, item: AgendaItem, now: number): RunState {
+function startItem(
+  state: RunState,
+  item: AgendaItem,
+  now: number,
+  limits: AdjustedLimits,
+): RunState {
   const run: ItemRun = {
     itemId: item.id,
     status: 'running',
@@ -140,7 +157,7 @@ function startItem(state: RunState, item: AgendaItem, now: number): RunState {
   return {
     ...state,
     currentItemId: item.id,
-    clock: startClock(item.id, plannedMsOf(item), now),
+    clock: startClock(item.id, limitMsOf(item, limits), now),
     itemRuns: { ...state.itemRuns, [item.id]: run },
   };
 }
@@ -155,16 +172,25 @@ function startOrRunAgain(
   item: AgendaItem,
   now: number,
   again: boolean | undefined,
+  limits: AdjustedLimits,
 ): RunOutcome {
   const earlier = state.itemRuns[item.id];
-  if (earlier?.status !== 'done') return { ok: true, state: startItem(state, item, now) };
+  if (earlier?.status !== 'done') return { ok: true, state: startItem(state, item, now, limits) };
   if (!again) return { ok: false, problem: 'already_spoken', itemId: item.id };
-  return { ok: true, state: reopen(state, item, { ...earlier, turns: earlier.turns + 1 }, now) };
+  const turn = { ...earlier, turns: earlier.turns + 1 };
+  return { ok: true, state: reopen(state, item, turn, now, limits) };
 }
 
 /** The finished item on stage again, its clock continuing from the time already spoken. */
-function reopen(state: RunState, item: AgendaItem, earlier: ItemRun, now: number): RunState {
-  const clock = continueClock(item.id, plannedMsOf(item), earlier.elapsedMs, earlier.addedMs, now);
+function reopen(
+  state: RunState,
+  item: AgendaItem,
+  earlier: ItemRun,
+  now: number,
+  limits: AdjustedLimits,
+): RunState {
+  const limitMs = limitMsOf(item, limits);
+  const clock = continueClock(item.id, limitMs, earlier.elapsedMs, earlier.addedMs, now);
   const reopened: ItemRun = { ...earlier, status: 'running', actualEndAt: null };
   return {
     ...state,
@@ -187,13 +213,15 @@ function firstPending(state: RunState, items: readonly AgendaItem[]) {
 
 /**
  * Applies one organizer command. `items` is the agenda in speaking order. Every control path
- * (button, keyboard shortcut, HTTP control API) ends here, through the run service.
+ * (button, keyboard shortcut, HTTP control API) ends here, through the run service. `limits`:
+ * the finish-on-time plan's adjusted limits, which a clock started from here counts down.
  */
 export function applyRunCommand(
   state: RunState,
   command: RunCommand,
   items: readonly AgendaItem[],
   now: number,
+  limits: AdjustedLimits = {},
 ): RunOutcome {
   const ok = (next: RunState): RunOutcome => ({ ok: true, state: next });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem });
@@ -204,19 +232,20 @@ export function applyRunCommand(
     case 'next': {
       if (items.length === 0) return fail('empty_agenda');
       // A cued item is "the next one": start it. A running one ends and the following starts.
-      if (current && !state.clock) return startOrRunAgain(state, current, now, command.again);
+      if (current && !state.clock)
+        return startOrRunAgain(state, current, now, command.again, limits);
       if (current) {
         const ended = endCurrent(state, now);
         const following = items[index + 1];
         if (!following) return ok(cue(ended, undefined));
-        return startOrRunAgain(ended, following, now, command.again);
+        return startOrRunAgain(ended, following, now, command.again, limits);
       }
       const pending = firstPending(state, items);
-      return pending ? ok(startItem(state, pending, now)) : fail('nothing_current');
+      return pending ? ok(startItem(state, pending, now, limits)) : fail('nothing_current');
     }
     case 'start': {
       if (state.clock) return ok(resumeIfPaused(state, now));
-      return applyRunCommand(state, { kind: 'next', again: command.again }, items, now);
+      return applyRunCommand(state, { kind: 'next', again: command.again }, items, now, limits);
     }
     case 'pause':
       return state.clock
@@ -260,7 +289,7 @@ export function applyRunCommand(
       if (at <= 0 && index >= 0) return fail('at_first_item');
       const target = index >= 0 ? items[at - 1] : items[at];
       if (!target) return fail('at_first_item');
-      return ok(goBackTo(endCurrent(state, now), target, now));
+      return ok(goBackTo(endCurrent(state, now), target, now, limits));
     }
     case 'message': {
       const text = command.text.trim();
@@ -300,10 +329,15 @@ function lastSpokenIndex(state: RunState, items: readonly AgendaItem[]): number 
  * time already spoken), so a too-early "next" costs the speaker nothing. It undoes that "next",
  * so it is the same turn, not a second one, and needs no `again`.
  */
-function goBackTo(state: RunState, target: AgendaItem, now: number): RunState {
+function goBackTo(
+  state: RunState,
+  target: AgendaItem,
+  now: number,
+  limits: AdjustedLimits,
+): RunState {
   const earlier = state.itemRuns[target.id];
   if (!earlier || earlier.status !== 'done') return cue(state, target);
-  return reopen(state, target, earlier, now);
+  return reopen(state, target, earlier, now, limits);
 }
 
 /**
