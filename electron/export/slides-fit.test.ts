@@ -220,7 +220,7 @@ describe('slides that fit any real input', async () => {
 describe('the .pptx package', async () => {
   const data = hardMeeting();
   const meeting = { ...data.meeting, logo: LOGO };
-  // With the logo and the timing chart's picture, so the parts of both images are checked.
+  // With the logo and the timing chart, so the logo's image part and the chart's shapes are checked.
   const timing = { plannedStartAt: 0, clockTime: () => '09:00:00', now: 0 };
   const pptx = await readPptx(await slidesPptx(slidesModel({ ...data, meeting }, timing), meeting));
   const parts = new Set(pptx.parts);

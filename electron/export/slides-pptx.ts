@@ -4,7 +4,7 @@ import { imageSize } from './image-size.ts';
 import { BAND_IN, CARD_POSITION_PT } from './slides-layout.ts';
 import { BODY_WIDTH_IN, SLIDE, type PlacedText, type SlideSpec } from './slides-model.ts';
 import { bulletPrefix } from './slides-paging.ts';
-import { chartSvg, rasterizeSvg } from './timing-chart-image.ts';
+import { drawChart } from './slides-chart.ts';
 import { withDeclaredPartsOnly } from './package-parts.ts';
 import { readStoredZip, writeDeflatedZip } from './zip-package.ts';
 
@@ -249,9 +249,9 @@ function drawList(
 }
 
 /**
- * The run's timing as the report's picture (not a native chart: a bar chart in PowerPoint
- * cannot carry the skipped marks, the adjusted limits and the leader's start, and the picture
- * is the one the console and the .xlsx show), drawn at twice its size for the projector.
+ * The run's timing as the report's chart (the same layout as the console's and the .xlsx's
+ * picture; not PowerPoint's bar chart, which cannot carry the skipped marks, the adjusted limits
+ * and the leader's start), drawn in the slide's own shapes.
  */
 function drawTiming(
   slide: PptxGenJS.Slide,
@@ -260,8 +260,7 @@ function drawTiming(
   meeting: Meeting,
 ) {
   addBand(slide, p, spec.band, meeting);
-  const png = rasterizeSvg(chartSvg(spec.chart), 2).png;
-  slide.addImage({ data: `image/png;base64,${png.toString('base64')}`, ...spec.box });
+  drawChart(slide, spec.chart, spec.box, SLIDE_FONT);
 }
 
 /** How far a long export has come, 0 to 1; called every few hundred slides. */

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportSampleData, hardMeeting, plainSampleData } from './export-fixture.ts';
 import { SLIDE, slidesModel } from './slides-model.ts';
@@ -46,22 +45,32 @@ describe('the timing chart on the slides', () => {
     expect(slidesModel(exportSampleData()).some((s) => s.kind === 'timing')).toBe(false);
   });
 
-  it('is written as the chart’s picture on the last slide of the .pptx', async () => {
+  it('is drawn in the slide’s own shapes on the last slide of the .pptx, inside the chart’s box', async () => {
     const data = exportSampleData();
-    const file = await slidesPptx(slidesModel(data, timing), data.meeting);
-    const deck = await readPptx(file);
-    const lastSlide = deck.slides.at(-1);
+    const deck = slidesModel(data, timing);
+    const spec = deck.at(-1);
+    if (spec?.kind !== 'timing') throw new Error(`the last slide is ${spec?.kind}`);
+    const file = await slidesPptx(deck, data.meeting);
+    const read = await readPptx(file);
+    const lastSlide = read.slides.at(-1);
     expect(lastSlide?.text).toContain('交流小结 · 用时情况');
+    // Every label of the chart is a text of the slide, readable and editable, not a picture.
+    const labels = spec.chart.shapes.flatMap((s) => (s.type === 'text' ? [s.text] : []));
+    for (const label of labels) expect(lastSlide?.text).toContain(label);
     const rels =
-      deck.relationships.get(`ppt/slides/_rels/${lastSlide?.name.split('/').at(-1)}.rels`) ?? [];
-    const media = rels.map((r) => r.target).filter((t) => t.endsWith('.png'));
-    expect(media).toHaveLength(1);
-    const png = await (
-      await JSZip.loadAsync(file)
-    )
-      .file(`ppt/media/${media[0]?.split('/').at(-1)}`)
-      ?.async('nodebuffer');
-    // Drawn at twice the slide layout's 800 units, for the projector.
-    expect(png?.readUInt32BE(16)).toBe(1600);
+      read.relationships.get(`ppt/slides/_rels/${lastSlide?.name.split('/').at(-1)}.rels`) ?? [];
+    expect(rels.filter((r) => /\.(png|jpe?g)$/.test(r.target))).toEqual([]);
+    // A shape for every rectangle, line and label of the layout, all within the chart's box.
+    const band = 1; // the band title's text box
+    const drawn = (lastSlide?.shapes.length ?? 0) - band;
+    expect(drawn).toBeGreaterThanOrEqual(spec.chart.shapes.length);
+    const { box } = spec;
+    const inChart =
+      lastSlide?.shapes.filter((s) => s.y >= box.y - 0.05 && s.y < box.y + box.h) ?? [];
+    expect(inChart.length).toBeGreaterThanOrEqual(spec.chart.shapes.length);
+    for (const s of inChart) {
+      expect(s.x).toBeGreaterThanOrEqual(box.x - 0.01);
+      expect(s.x + s.w).toBeLessThanOrEqual(box.x + box.w + 0.01);
+    }
   });
 });
