@@ -94,7 +94,7 @@ function* faultsOf(bundle: MeetingBundle): Generator<BundleFault, void> {
   yield* participantFaults(bundle, ofThisMeeting);
 }
 
-/** The people: each once, each of this meeting. */
+/** The people: each once, each of this meeting; the seating plan's swaps name only them. */
 function* participantFaults(
   bundle: MeetingBundle,
   ofThisMeeting: (id: string, path: Path) => Generator<BundleFault, void>,
@@ -105,6 +105,18 @@ function* participantFaults(
   );
   for (const [k, person] of bundle.participants.entries()) {
     yield* ofThisMeeting(person.meetingId, ['participants', k, 'meetingId']);
+  }
+  // A swap names two people by id: each must be one of the file's, or the seats would be lost.
+  const participantIds = new Set(bundle.participants.map((p) => p.id));
+  for (const [k, pair] of (bundle.seating?.swaps ?? []).entries()) {
+    for (const [side, id] of pair.entries()) {
+      if (!participantIds.has(id)) {
+        yield {
+          path: ['seating', 'swaps', k, side],
+          message: 'names a participant who is not in the file',
+        };
+      }
+    }
   }
 }
 

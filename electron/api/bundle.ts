@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './agenda.ts';
 import { drawInput, drawRecordSchema } from './draw.ts';
 import { isoDate, meetingSchema } from './meeting.ts';
+import { newsBriefEditsSchema } from './news-brief.ts';
 import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
 import { noticeSettingsSchema } from './notice.ts';
 import { PARTICIPANTS_MAX, participantSchema } from './participants.ts';
@@ -12,6 +13,7 @@ import {
   runMessageInput,
   screenModeSchema,
 } from './run.ts';
+import { seatingSettingsSchema } from './seating.ts';
 
 /**
  * The `meeting.roundtable` file: one meeting, whole, to carry to another computer and back.
@@ -102,6 +104,11 @@ const bundleParticipant = participantSchema.extend({
   updatedAt: wholeNumber,
 });
 
+/** The seating plan: its settings and the organizer's swaps, as pairs of the file's participant ids. */
+const bundleSeating = seatingSettingsSchema
+  .extend({ swaps: z.array(z.tuple([fileId, fileId])).max(PARTICIPANTS_MAX) })
+  .strict();
+
 export const bundleSchema = z.object({
   format: z.literal(BUNDLE_FORMAT, {
     error: `not a Roundtable meeting file (format must be "${BUNDLE_FORMAT}")`,
@@ -133,6 +140,10 @@ export const bundleSchema = z.object({
   participants: z.array(bundleParticipant).max(PARTICIPANTS_MAX).default([]),
   /** The 会议通知's settings (issue 16); absent in older files and for a meeting without any. */
   notice: noticeSettingsSchema.strict().optional(),
+  /** The seating plan (issue 16); absent in older files: the defaults then. */
+  seating: bundleSeating.optional(),
+  /** The organizer's 会议信息 and 会议认为 edits (issue 17); absent in older files: none then. */
+  newsBriefEdits: newsBriefEditsSchema.strict().optional(),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

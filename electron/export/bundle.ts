@@ -1,5 +1,6 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
 import { byRank } from '../core/participants.ts';
+import type { SeatingPlan } from '../core/seating-plan.ts';
 import type { MeetingData } from './meeting-data.ts';
 
 /**
@@ -28,7 +29,14 @@ export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
     draws: data.draws,
     participants: byRank(data.participants),
     ...(data.notice ? { notice: data.notice } : {}),
+    ...(data.seating ? { seating: seatingInFile(data.seating) } : {}),
+    ...(data.newsBriefEdits ? { newsBriefEdits: data.newsBriefEdits } : {}),
   };
+}
+
+/** The plan without what belongs to this computer: its meeting's id and when it was saved. */
+function seatingInFile({ meetingId: _meetingId, updatedAt: _updatedAt, ...plan }: SeatingPlan) {
+  return plan;
 }
 
 /** The meeting a file describes, as it was; `bundleFault` must have found nothing wrong. */
@@ -49,6 +57,11 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
     draws: bundle.draws,
     participants: bundle.participants,
     ...(bundle.notice ? { notice: bundle.notice } : {}),
+    // Saved when the import writes it, so its time is the import's.
+    ...(bundle.seating
+      ? { seating: { ...bundle.seating, meetingId: bundle.meeting.id, updatedAt: 0 } }
+      : {}),
+    ...(bundle.newsBriefEdits ? { newsBriefEdits: bundle.newsBriefEdits } : {}),
     originMeetingId: bundle.originMeetingId ?? bundle.meeting.id,
   };
 }
@@ -64,6 +77,12 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
   const itemId = (id: string) => {
     const renamed = itemIds.get(id);
     if (renamed === undefined) throw new Error(`a reference to an agenda item not in the meeting`);
+    return renamed;
+  };
+  const participantIds = new Map(data.participants.map((p) => [p.id, newId()]));
+  const participantId = (id: string) => {
+    const renamed = participantIds.get(id);
+    if (renamed === undefined) throw new Error(`a reference to a participant not in the meeting`);
     return renamed;
   };
   return {
@@ -88,8 +107,21 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
       pool: d.pool.map((p) => ({ ...p, itemId: itemId(p.itemId) })),
       order: d.order.map(itemId),
     })),
-    participants: data.participants.map((p) => ({ ...p, id: newId(), meetingId })),
+    participants: data.participants.map((p) => ({ ...p, id: participantId(p.id), meetingId })),
     ...(data.notice ? { notice: data.notice } : {}),
+    ...(data.seating
+      ? {
+          seating: {
+            ...data.seating,
+            meetingId,
+            swaps: data.seating.swaps.map(([a, b]): [string, string] => [
+              participantId(a),
+              participantId(b),
+            ]),
+          },
+        }
+      : {}),
+    ...(data.newsBriefEdits ? { newsBriefEdits: data.newsBriefEdits } : {}),
     originMeetingId: data.originMeetingId,
   };
 }

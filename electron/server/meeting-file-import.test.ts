@@ -40,6 +40,16 @@ beforeAll(async () => {
     reply: 'leave',
     leaveReason: '外出学习',
   });
+  server.handlers['seating.update']({ id: meetingA, layout: 'rostrum', headCount: 2 });
+  server.handlers['seating.swap']({
+    id: meetingA,
+    participantIds: [participants[1]?.id as string, participants[3]?.id as string],
+  });
+  server.handlers['newsBrief.update']({
+    id: meetingA,
+    headline: '改过的标题',
+    minutesFinding: '会议认为，交流很有收获。',
+  });
   fileOfA = await exportMeetingFile(server.url, meetingA);
 });
 afterAll(() => server.cleanup());
@@ -138,6 +148,50 @@ describe('a meeting file cannot overwrite another meeting', () => {
   });
 });
 
+describe('the seating plan and the 会议信息 edits in a meeting file', () => {
+  it('come back with a copy: the layout, the swapped seats under the new ids, the edits', async () => {
+    expect(fileOfA.seating).toMatchObject({ layout: 'rostrum', headCount: 2 });
+    expect(fileOfA.seating.swaps.length).toBeGreaterThan(0);
+    const copy = await importMeetingFile(server.url, JSON.stringify(fileOfA), true);
+    expect(copy.status).toBe(201);
+    const copyId = copy.body.meeting.id as string;
+    const seatsOf = async (id: string) => {
+      const view = server.handlers['seating.get']({ id });
+      expect(view.swapped).toBe(true);
+      return JSON.stringify(view.chart, (key, value: unknown) =>
+        key === 'participantId' ? undefined : value,
+      );
+    };
+    // The same people in the same seats, the swap's included, though every id is new.
+    expect(await seatsOf(copyId)).toBe(await seatsOf(meetingA));
+    const copyIds = new Set(
+      server.handlers['participants.list']({ id: copyId }).participants.map((p) => p.id),
+    );
+    const copySwaps = server.handlers['seating.get']({ id: copyId });
+    expect(copySwaps.settings).toMatchObject({ layout: 'rostrum', headCount: 2 });
+    const swapped = (await exportMeetingFile(server.url, copyId)).seating.swaps.flat();
+    expect(swapped.length).toBeGreaterThan(0);
+    expect(swapped.every((id: string) => copyIds.has(id))).toBe(true);
+    expect(server.store.newsBriefs.get(copyId)).toMatchObject({
+      headline: '改过的标题',
+      minutesFinding: '会议认为，交流很有收获。',
+    });
+  });
+
+  it('are absent from an older file: the copy has the default plan and no edits', async () => {
+    const older = freshFile();
+    delete older.seating;
+    delete older.newsBriefEdits;
+    const imported = await importMeetingFile(server.url, JSON.stringify(older));
+    expect(imported.status).toBe(201);
+    const id = imported.body.meeting.id as string;
+    const seating = server.handlers['seating.get']({ id });
+    expect(seating.swapped).toBe(false);
+    expect(seating.settings.layout).not.toBe('rostrum');
+    expect(server.store.newsBriefs.get(id).headline).toBeNull();
+  });
+});
+
 /** A case: how the file is spoiled, and the place in the file the refusal must name. */
 type Spoil = [field: string, spoil: (file: Json) => void];
 
@@ -157,6 +211,8 @@ const limitCases: Spoil[] = [
   ['participants[0].leaveReason', (f) => (f.participants[0].leaveReason = '因'.repeat(201))],
   ['participants[1].role', (f) => (f.participants[1].role = 'guest')],
   ['participants[4].rank', (f) => (f.participants[4].rank = 0)],
+  ['seating.headCount', (f) => (f.seating.headCount = 31)],
+  ['newsBriefEdits.headline', (f) => (f.newsBriefEdits.headline = '题'.repeat(201))],
 ];
 
 const invariantCases: Spoil[] = [
@@ -180,6 +236,7 @@ const invariantCases: Spoil[] = [
   ['draws[0].meetingId', (f) => (f.draws[0].meetingId = 'elsewhere')],
   ['participants[3].id', (f) => (f.participants[3].id = f.participants[1].id)],
   ['participants[5].meetingId', (f) => (f.participants[5].meetingId = 'elsewhere')],
+  ['seating.swaps[0][1]', (f) => (f.seating.swaps[0][1] = 'nobody')],
 ];
 
 /** Decimals where the database keeps whole numbers, and one id twice: each answered 500. */

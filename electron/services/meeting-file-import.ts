@@ -114,7 +114,7 @@ async function writeMeeting(
   nextNotes: (from: number) => Promise<Note[]>,
   progress: (fraction: number) => void,
 ): Promise<Meeting> {
-  const { meeting, items, draws, participants, notice, run } = head.data;
+  const { meeting, items, draws, participants, notice, seating, newsBriefEdits, run } = head.data;
   const alreadyHere = () => ctx.store.meetings.findByOrigin(head.origin) !== undefined;
   if (alreadyHere() && !asCopy) throw conflict();
   await deleteUnfinishedImports(ctx);
@@ -126,6 +126,9 @@ async function writeMeeting(
     for (const draw of draws) ctx.store.draws.add(draw);
     for (const person of participants) ctx.store.participants.save(person);
     if (notice) ctx.store.notices.save(meeting.id, notice, ctx.now());
+    if (seating)
+      ctx.store.seating.save({ ...seating, meetingId: meeting.id, updatedAt: ctx.now() });
+    if (newsBriefEdits) ctx.store.newsBriefs.save(meeting.id, newsBriefEdits, ctx.now());
   });
   try {
     for (let written = 0; written < head.noteCount;) {

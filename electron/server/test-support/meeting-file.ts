@@ -82,6 +82,9 @@ export function mapFileIds(file: Json, rename: (id: string) => string): Json {
     person.id = rename(person.id);
     person.meetingId = rename(person.meetingId);
   }
+  if (copy.seating) {
+    copy.seating.swaps = copy.seating.swaps.map((pair: string[]) => pair.map(rename));
+  }
   return copy;
 }
 
