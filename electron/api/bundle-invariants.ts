@@ -71,6 +71,9 @@ function* faultsOf(bundle: MeetingBundle): Generator<BundleFault, void> {
   for (const [k, itemRun] of run.itemRuns.entries()) {
     yield* anItem(itemRun.itemId, ['run', 'itemRuns', k, 'itemId']);
   }
+  for (const id of Object.keys(run.adjustedLimits)) {
+    yield* anItem(id, ['run', 'adjustedLimits', id]);
+  }
 
   yield* repeats(
     bundle.draws.map((d) => d.id),

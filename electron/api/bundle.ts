@@ -9,6 +9,7 @@ import { PARTICIPANTS_MAX, participantSchema } from './participants.ts';
 import {
   clockFactsSchema,
   itemRunSchema,
+  limitMinutesSchema,
   messageTargetSchema,
   runMessageInput,
   screenModeSchema,
@@ -133,6 +134,8 @@ export const bundleSchema = z.object({
     messageTarget: messageTargetSchema.default('both'),
     messageRedirected: z.boolean().default(false),
     itemRuns: z.array(bundleItemRun).max(AGENDA_MAX_ITEMS),
+    /** A finish-on-time plan's limits (issue 17); absent in files written before: none. */
+    adjustedLimits: z.record(fileId, limitMinutesSchema).default({}),
   }),
   /** Lot drawings; absent in files written before drawing existed. */
   draws: z.array(bundleDraw).max(1000).default([]),

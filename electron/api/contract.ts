@@ -69,6 +69,7 @@ import {
 } from './news-brief.ts';
 import {
   runAdjustInput,
+  runFinishOnTimeInput,
   runGotoInput,
   runMeetingInput,
   runMessageInput,
@@ -557,6 +558,10 @@ export const contract = {
   'run.goto': runSpec('goto', runGotoInput),
   'run.message': runSpec('message', runMessageInput),
   'run.screen': runSpec('screen', runScreenInput),
+  // 按时结束 (issue 17): the console computes the plan with core/finish-on-time.ts and shows it;
+  // applying sends its changes, and undo is refused once the next speaker started.
+  'run.finishOnTime': runSpec('finish-on-time', runFinishOnTimeInput),
+  'run.undoFinishOnTime': runSpec('undo-finish-on-time', runMeetingInput),
 };
 
 export type Contract = typeof contract;

@@ -52,6 +52,7 @@ export const API_ERROR_REASONS = {
   'run.unknownItem': [],
   'run.atFirstItem': [],
   'run.alreadySpoken': ['item'],
+  'run.finishOnTimeUndoClosed': [],
   // A meeting file (.roundtable); a place in it that breaks a limit is blamed as a field
   // (`notes[12].text`, field.tooLong).
   'meetingFile.notMeetingFile': [],

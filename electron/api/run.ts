@@ -47,6 +47,10 @@ export const runViewSchema = z.object({
   itemRuns: z.array(itemRunSchema),
   /** The clock was restored from the database after a restart, not set by this server. */
   recovered: z.boolean(),
+  /** A finish-on-time plan's limits in minutes by item id; {} when none was applied. */
+  adjustedLimits: z.record(z.string(), z.number()),
+  /** The last plan can still be undone: the next speaker has not started since. */
+  finishOnTimeUndoable: z.boolean(),
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
@@ -70,6 +74,20 @@ export const runMessageInput = meetingRef.extend({
   projectorIfNoLectern: z.boolean().default(true),
 });
 export const runScreenInput = meetingRef.extend({ mode: screenModeSchema });
+
+/** A speaker's adjusted limit: whole or half minutes (the planner rounds to half minutes). */
+export const limitMinutesSchema = z
+  .number()
+  .min(0.5, 'at least half a minute')
+  .max(600, 'at most 600 minutes')
+  .refine((n) => Number.isInteger(n * 2), 'whole or half minutes');
+/** 按时结束: the plan's new limits (core/finish-on-time.ts computes them), applied together. */
+export const runFinishOnTimeInput = meetingRef.extend({
+  changes: z
+    .array(z.object({ itemId: z.string().min(1), toMinutes: limitMinutesSchema }).strict())
+    .min(1, 'at least one change')
+    .max(500),
+});
 
 export type ScreenMode = z.infer<typeof screenModeSchema>;
 

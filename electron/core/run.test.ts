@@ -247,30 +247,41 @@ describe('messages have a target', () => {
 });
 
 describe('a finish-on-time plan sets the countdown (issue 17)', () => {
-  const limits = { b: 5.5 };
-  const step = (state: RunState, command: RunCommand, at: number) => {
-    const outcome = applyRunCommand(state, command, items, at, limits);
-    if (!outcome.ok) throw new Error(outcome.problem);
-    return outcome.state;
-  };
+  const plan: RunCommand = { kind: 'finishOnTime', changes: [{ itemId: 'b', toMinutes: 5.5 }] };
 
   it('counts a speaker started after the plan down from the adjusted limit, others from planned', () => {
-    let s = step(initialRunState, { kind: 'next' }, T0);
-    expect(remainingMs(s.clock!, T0)).toBe(8 * MIN);
-    s = step(s, { kind: 'next' }, T0 + 9 * MIN);
+    let s = run(initialRunState, { kind: 'next' }, T0);
+    s = run(s, plan, T0 + MIN);
+    expect(remainingMs(s.clock!, T0 + MIN)).toBe(7 * MIN);
+    s = run(s, { kind: 'next' }, T0 + 9 * MIN);
     expect(s.currentItemId).toBe('b');
     expect(remainingMs(s.clock!, T0 + 9 * MIN)).toBe(5.5 * MIN);
-    s = step(s, { kind: 'next' }, T0 + 15 * MIN);
+    s = run(s, { kind: 'next' }, T0 + 15 * MIN);
     expect(remainingMs(s.clock!, T0 + 15 * MIN)).toBe(8 * MIN);
   });
 
   it('a cued speaker started with "start", or one gone back to, counts from the adjusted limit', () => {
-    let s = step(initialRunState, { kind: 'goto', itemId: 'b' }, T0);
-    s = step(s, { kind: 'start' }, T0);
+    let s = run(run(initialRunState, plan, T0), { kind: 'goto', itemId: 'b' }, T0);
+    s = run(s, { kind: 'start' }, T0);
     expect(remainingMs(s.clock!, T0 + MIN)).toBe(4.5 * MIN);
-    s = step(s, { kind: 'next' }, T0 + 2 * MIN);
-    s = step(s, { kind: 'previous' }, T0 + 3 * MIN);
+    s = run(s, { kind: 'next' }, T0 + 2 * MIN);
+    s = run(s, { kind: 'previous' }, T0 + 3 * MIN);
     expect(s.currentItemId).toBe('b');
     expect(remainingMs(s.clock!, T0 + 3 * MIN)).toBe(3.5 * MIN);
+  });
+
+  it('undoes the plan until the next speaker starts, and refuses after', () => {
+    const applied = run(run(initialRunState, { kind: 'next' }, T0), plan, T0 + MIN);
+    const undone = run(applied, { kind: 'undoFinishOnTime' }, T0 + 2 * MIN);
+    expect(undone.adjustedLimits).toEqual({});
+    expect(problem(undone, { kind: 'undoFinishOnTime' })).toBe('undo_closed');
+    const started = run(applied, { kind: 'next' }, T0 + 9 * MIN);
+    expect(problem(started, { kind: 'undoFinishOnTime' })).toBe('undo_closed');
+    expect(started.adjustedLimits).toEqual({ b: 5.5 });
+  });
+
+  it('refuses a plan naming an item not on the agenda, changing nothing', () => {
+    const stray: RunCommand = { kind: 'finishOnTime', changes: [{ itemId: 'x', toMinutes: 5 }] };
+    expect(problem(initialRunState, stray)).toBe('unknown_item');
   });
 });

@@ -58,6 +58,13 @@ export interface RunState {
   /** Meant for the lectern screen, but none was connected: shown on the projector instead. */
   messageRedirected: boolean;
   itemRuns: Record<string, ItemRun>;
+  /** The finish-on-time plan's limits in minutes by item id (issue 17); {} when none applied. */
+  adjustedLimits: AdjustedLimits;
+  /**
+   * The limits before the last plan was applied, kept so it can be undone; null once the next
+   * speaker started (the plan is then in use) or when there is nothing to undo.
+   */
+  limitsBeforePlan: AdjustedLimits | null;
 }
 
 export const initialRunState: RunState = {
@@ -68,6 +75,8 @@ export const initialRunState: RunState = {
   messageTarget: 'lectern',
   messageRedirected: false,
   itemRuns: {},
+  adjustedLimits: {},
+  limitsBeforePlan: null,
 };
 
 /**
@@ -93,7 +102,10 @@ export type RunCommand =
       /** A fact from the server: whether any lectern screen is connected now. */
       lecternConnected: boolean;
     }
-  | { kind: 'screen'; mode: ScreenMode };
+  | { kind: 'screen'; mode: ScreenMode }
+  /** Applies a finish-on-time plan's new limits (core/finish-on-time.ts), all at once. */
+  | { kind: 'finishOnTime'; changes: readonly { itemId: string; toMinutes: number }[] }
+  | { kind: 'undoFinishOnTime' };
 
 export type RunProblem =
   | 'empty_agenda'
@@ -102,7 +114,9 @@ export type RunProblem =
   | 'unknown_item'
   | 'at_first_item'
   /** The item to start already finished, and the command did not say `again`. */
-  | 'already_spoken';
+  | 'already_spoken'
+  /** Undoing a finish-on-time plan after the next speaker started, or with none applied. */
+  | 'undo_closed';
 
 export type RunOutcome =
   | { ok: true; state: RunState }
@@ -139,12 +153,7 @@ function endCurrent(state: RunState, now: number, status: ItemRunStatus = 'done'
   return { ...state, clock: null, itemRuns: { ...state.itemRuns, [currentItemId]: ended } };
 }
 
-function startItem(
-  state: RunState,
-  item: AgendaItem,
-  now: number,
-  limits: AdjustedLimits,
-): RunState {
+function startItem(state: RunState, item: AgendaItem, now: number): RunState {
   const run: ItemRun = {
     itemId: item.id,
     status: 'running',
@@ -157,8 +166,9 @@ function startItem(
   return {
     ...state,
     currentItemId: item.id,
-    clock: startClock(item.id, limitMsOf(item, limits), now),
+    clock: startClock(item.id, limitMsOf(item, state.adjustedLimits), now),
     itemRuns: { ...state.itemRuns, [item.id]: run },
+    limitsBeforePlan: null,
   };
 }
 
@@ -172,24 +182,16 @@ function startOrRunAgain(
   item: AgendaItem,
   now: number,
   again: boolean | undefined,
-  limits: AdjustedLimits,
 ): RunOutcome {
   const earlier = state.itemRuns[item.id];
-  if (earlier?.status !== 'done') return { ok: true, state: startItem(state, item, now, limits) };
+  if (earlier?.status !== 'done') return { ok: true, state: startItem(state, item, now) };
   if (!again) return { ok: false, problem: 'already_spoken', itemId: item.id };
-  const turn = { ...earlier, turns: earlier.turns + 1 };
-  return { ok: true, state: reopen(state, item, turn, now, limits) };
+  return { ok: true, state: reopen(state, item, { ...earlier, turns: earlier.turns + 1 }, now) };
 }
 
 /** The finished item on stage again, its clock continuing from the time already spoken. */
-function reopen(
-  state: RunState,
-  item: AgendaItem,
-  earlier: ItemRun,
-  now: number,
-  limits: AdjustedLimits,
-): RunState {
-  const limitMs = limitMsOf(item, limits);
+function reopen(state: RunState, item: AgendaItem, earlier: ItemRun, now: number): RunState {
+  const limitMs = limitMsOf(item, state.adjustedLimits);
   const clock = continueClock(item.id, limitMs, earlier.elapsedMs, earlier.addedMs, now);
   const reopened: ItemRun = { ...earlier, status: 'running', actualEndAt: null };
   return {
@@ -197,6 +199,7 @@ function reopen(
     currentItemId: item.id,
     clock,
     itemRuns: { ...state.itemRuns, [item.id]: reopened },
+    limitsBeforePlan: null,
   };
 }
 
@@ -213,15 +216,14 @@ function firstPending(state: RunState, items: readonly AgendaItem[]) {
 
 /**
  * Applies one organizer command. `items` is the agenda in speaking order. Every control path
- * (button, keyboard shortcut, HTTP control API) ends here, through the run service. `limits`:
- * the finish-on-time plan's adjusted limits, which a clock started from here counts down.
+ * (button, keyboard shortcut, HTTP control API) ends here, through the run service. A clock
+ * started here counts down the item's adjusted limit when a finish-on-time plan set one.
  */
 export function applyRunCommand(
   state: RunState,
   command: RunCommand,
   items: readonly AgendaItem[],
   now: number,
-  limits: AdjustedLimits = {},
 ): RunOutcome {
   const ok = (next: RunState): RunOutcome => ({ ok: true, state: next });
   const fail = (problem: RunProblem): RunOutcome => ({ ok: false, problem });
@@ -232,20 +234,19 @@ export function applyRunCommand(
     case 'next': {
       if (items.length === 0) return fail('empty_agenda');
       // A cued item is "the next one": start it. A running one ends and the following starts.
-      if (current && !state.clock)
-        return startOrRunAgain(state, current, now, command.again, limits);
+      if (current && !state.clock) return startOrRunAgain(state, current, now, command.again);
       if (current) {
         const ended = endCurrent(state, now);
         const following = items[index + 1];
         if (!following) return ok(cue(ended, undefined));
-        return startOrRunAgain(ended, following, now, command.again, limits);
+        return startOrRunAgain(ended, following, now, command.again);
       }
       const pending = firstPending(state, items);
-      return pending ? ok(startItem(state, pending, now, limits)) : fail('nothing_current');
+      return pending ? ok(startItem(state, pending, now)) : fail('nothing_current');
     }
     case 'start': {
       if (state.clock) return ok(resumeIfPaused(state, now));
-      return applyRunCommand(state, { kind: 'next', again: command.again }, items, now, limits);
+      return applyRunCommand(state, { kind: 'next', again: command.again }, items, now);
     }
     case 'pause':
       return state.clock
@@ -289,7 +290,7 @@ export function applyRunCommand(
       if (at <= 0 && index >= 0) return fail('at_first_item');
       const target = index >= 0 ? items[at - 1] : items[at];
       if (!target) return fail('at_first_item');
-      return ok(goBackTo(endCurrent(state, now), target, now, limits));
+      return ok(goBackTo(endCurrent(state, now), target, now));
     }
     case 'message': {
       const text = command.text.trim();
@@ -307,6 +308,17 @@ export function applyRunCommand(
     }
     case 'screen':
       return ok({ ...state, screen: command.mode });
+    case 'finishOnTime': {
+      const known = new Set(items.map((i) => i.id));
+      if (command.changes.some((c) => !known.has(c.itemId))) return fail('unknown_item');
+      const adjustedLimits = { ...state.adjustedLimits };
+      for (const change of command.changes) adjustedLimits[change.itemId] = change.toMinutes;
+      return ok({ ...state, adjustedLimits, limitsBeforePlan: state.adjustedLimits });
+    }
+    case 'undoFinishOnTime':
+      // Once the next speaker started, the plan is in use on the screens and in the record.
+      if (!state.limitsBeforePlan) return fail('undo_closed');
+      return ok({ ...state, adjustedLimits: state.limitsBeforePlan, limitsBeforePlan: null });
     default:
       command satisfies never;
       return fail('not_running');
@@ -329,15 +341,10 @@ function lastSpokenIndex(state: RunState, items: readonly AgendaItem[]): number 
  * time already spoken), so a too-early "next" costs the speaker nothing. It undoes that "next",
  * so it is the same turn, not a second one, and needs no `again`.
  */
-function goBackTo(
-  state: RunState,
-  target: AgendaItem,
-  now: number,
-  limits: AdjustedLimits,
-): RunState {
+function goBackTo(state: RunState, target: AgendaItem, now: number): RunState {
   const earlier = state.itemRuns[target.id];
   if (!earlier || earlier.status !== 'done') return cue(state, target);
-  return reopen(state, target, earlier, now, limits);
+  return reopen(state, target, earlier, now);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
 import { byRank } from '../core/participants.ts';
+import type { RunState } from '../core/run.ts';
 import type { SeatingPlan } from '../core/seating-plan.ts';
 import type { MeetingData } from './meeting-data.ts';
 
@@ -21,7 +22,7 @@ export function toBundle(data: MeetingData, exportedAt: number): MeetingBundle {
       (a, b) => byAgenda(a.itemId) - byAgenda(b.itemId) || a.position - b.position,
     ),
     run: {
-      ...data.run,
+      ...runInFile(data.run),
       itemRuns: Object.values(data.run.itemRuns).toSorted(
         (a, b) => byAgenda(a.itemId) - byAgenda(b.itemId),
       ),
@@ -39,6 +40,11 @@ function seatingInFile({ meetingId: _meetingId, updatedAt: _updatedAt, ...plan }
   return plan;
 }
 
+/** The run without the undo of its last plan: undoing belongs to the meeting as it runs. */
+function runInFile({ limitsBeforePlan: _limitsBeforePlan, ...run }: RunState) {
+  return run;
+}
+
 /** The meeting a file describes, as it was; `bundleFault` must have found nothing wrong. */
 export function fromBundle(bundle: MeetingBundle): MeetingData {
   return {
@@ -47,6 +53,7 @@ export function fromBundle(bundle: MeetingBundle): MeetingData {
     notes: bundle.notes,
     run: {
       ...bundle.run,
+      limitsBeforePlan: null,
       itemRuns: Object.fromEntries(
         bundle.run.itemRuns.map((r) => [
           r.itemId,
@@ -99,6 +106,8 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
           { ...r, itemId: itemId(r.itemId) },
         ]),
       ),
+      adjustedLimits: renamedKeys(data.run.adjustedLimits, itemId),
+      limitsBeforePlan: data.run.limitsBeforePlan && renamedKeys(data.run.limitsBeforePlan, itemId),
     },
     draws: data.draws.map((d) => ({
       ...d,
@@ -125,3 +134,7 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
     originMeetingId: data.originMeetingId,
   };
 }
+
+/** The same record keyed by the renamed ids. */
+const renamedKeys = <T>(record: Readonly<Record<string, T>>, rename: (id: string) => string) =>
+  Object.fromEntries(Object.entries(record).map(([id, value]) => [rename(id), value]));

@@ -75,7 +75,8 @@ describe('the run state held in memory', () => {
     const b = (blank.body.meeting as Json).id as string;
     meetings.add(b);
     const items = (sample.body.items as Json[]).map((i) => i.id as string);
-    const [first, second] = items as [string, string];
+    const [first, second, third] = items as [string, string, string];
+    const plan = { id: m, changes: [{ itemId: third, toMinutes: 5 }] };
 
     for (const [method, input] of [
       ['run.start', { id: m }],
@@ -84,7 +85,11 @@ describe('the run state held in memory', () => {
       ['run.adjust', { id: m, deltaMs: 60_000 }],
       ['run.message', { id: m, text: '请抓紧' }],
       ['run.screen', { id: m, mode: 'blackout' }],
+      ['run.finishOnTime', plan],
+      ['run.undoFinishOnTime', { id: m }],
+      ['run.finishOnTime', plan],
       ['run.next', { id: m }],
+      ['run.undoFinishOnTime', { id: m }], // refused: the next speaker started
       ['run.previous', { id: m }],
       ['run.goto', { id: m, itemId: second }],
       ['run.skip', { id: m }],

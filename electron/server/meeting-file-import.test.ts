@@ -192,6 +192,35 @@ describe('the seating plan and the 会议信息 edits in a meeting file', () => 
   });
 });
 
+describe('the finish-on-time limits in a meeting file (issue 17)', () => {
+  it("come back with a copy on the copy's own items, without the undo", async () => {
+    const made = server.handlers['meetings.createSample']({ date: SAMPLE_DATE });
+    const id = made.meeting.id;
+    server.handlers['run.next']({ id });
+    const later = made.items[3]?.id as string;
+    server.handlers['run.finishOnTime']({ id, changes: [{ itemId: later, toMinutes: 5.5 }] });
+    const file = await exportMeetingFile(server.url, id);
+    expect(file.run.adjustedLimits).toEqual({ [later]: 5.5 });
+    expect(file.run).not.toHaveProperty('limitsBeforePlan');
+    const copy = await importMeetingFile(server.url, JSON.stringify(file), true);
+    expect(copy.status).toBe(201);
+    const copyId = copy.body.meeting.id as string;
+    const copyItem = server.handlers['meetings.get']({ id: copyId }).items[3]?.id as string;
+    const run = server.handlers['run.get']({ id: copyId });
+    expect(run.adjustedLimits).toEqual({ [copyItem]: 5.5 });
+    expect(run.finishOnTimeUndoable).toBe(false);
+  });
+
+  it('are absent from an older file: the copy has none', async () => {
+    const older = freshFile();
+    delete older.run.adjustedLimits;
+    const imported = await importMeetingFile(server.url, JSON.stringify(older));
+    expect(imported.status).toBe(201);
+    const id = imported.body.meeting.id as string;
+    expect(server.handlers['run.get']({ id }).adjustedLimits).toEqual({});
+  });
+});
+
 /** A case: how the file is spoiled, and the place in the file the refusal must name. */
 type Spoil = [field: string, spoil: (file: Json) => void];
 
@@ -217,6 +246,8 @@ const limitCases: Spoil[] = [
 
 const invariantCases: Spoil[] = [
   ['meeting.id', (f) => spoilMeetingId(f, '')],
+  // A plan's limit for an item the file does not carry (issue 17).
+  ['run.adjustedLimits.nope', (f) => (f.run.adjustedLimits = { nope: 5 })],
   [
     'items[4].position',
     (f) => f.items.slice(4).forEach((i: Json) => (i.position += 1)), // a gap after the fourth

@@ -20,6 +20,8 @@ const PROBLEM_MESSAGES: Record<Exclude<RunProblem, 'already_spoken'>, string> = 
   nothing_current: 'no item is on stage and none is left to start',
   unknown_item: 'that item is not on this meeting’s agenda',
   at_first_item: 'already at the first item',
+  undo_closed:
+    'the next speaker has started since the plan was applied: it can no longer be undone',
 };
 
 const PROBLEM_REASONS = {
@@ -28,6 +30,7 @@ const PROBLEM_REASONS = {
   nothing_current: 'run.nothingCurrent',
   unknown_item: 'run.unknownItem',
   at_first_item: 'run.atFirstItem',
+  undo_closed: 'run.finishOnTimeUndoClosed',
 } as const satisfies Record<Exclude<RunProblem, 'already_spoken'>, ApiErrorReason>;
 
 /** 409 naming the flag: a second turn is never started by a stray click or script. */
@@ -76,6 +79,8 @@ function toView(
     chime: meeting.chime,
     itemRuns: Object.values(state.itemRuns),
     recovered: state.clock !== null && updatedAt !== null && updatedAt < serverStartedAt,
+    adjustedLimits: { ...state.adjustedLimits },
+    finishOnTimeUndoable: state.limitsBeforePlan !== null,
   };
 }
 
@@ -154,7 +159,14 @@ export function absorbWallStep(ctx: ServiceContext, stepMs: number): void {
 }
 
 type RunInput<
-  K extends 'run.next' | 'run.start' | 'run.adjust' | 'run.goto' | 'run.message' | 'run.screen',
+  K extends
+    | 'run.next'
+    | 'run.start'
+    | 'run.adjust'
+    | 'run.goto'
+    | 'run.message'
+    | 'run.screen'
+    | 'run.finishOnTime',
 > = MethodParsedInput<K>;
 
 export const runHandlers = (ctx: ServiceContext) => ({
@@ -182,4 +194,8 @@ export const runHandlers = (ctx: ServiceContext) => ({
     }),
   'run.screen': (input: RunInput<'run.screen'>) =>
     runCommand(ctx, input.id, { kind: 'screen', mode: input.mode }),
+  'run.finishOnTime': (input: RunInput<'run.finishOnTime'>) =>
+    runCommand(ctx, input.id, { kind: 'finishOnTime', changes: input.changes }),
+  'run.undoFinishOnTime': (input: { id: string }) =>
+    runCommand(ctx, input.id, { kind: 'undoFinishOnTime' }),
 });

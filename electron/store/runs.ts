@@ -3,6 +3,7 @@ import {
   initialRunState,
   type ItemRun,
   type ItemRunStatus,
+  type AdjustedLimits,
   type MessageTarget,
   type RunState,
   type ScreenMode,
@@ -22,6 +23,8 @@ interface MeetingRunRow {
   message: string;
   message_target: MessageTarget;
   message_redirected: number;
+  adjusted_limits: string;
+  limits_before_plan: string | null;
   updated_at: number;
 }
 
@@ -47,6 +50,9 @@ function toClock(row: MeetingRunRow): ClockFacts | null {
   };
 }
 
+/** Written only by `save` from the core's state: a plain object of minutes by item id. */
+const readLimits = (json: string) => JSON.parse(json) as AdjustedLimits;
+
 export interface StoredRun {
   state: RunState;
   /** When the state was last written: older than this server's start means it was recovered. */
@@ -67,17 +73,18 @@ export function runRepository(db: Db) {
   const upsertRun = db.prepare(
     `INSERT INTO meeting_runs (meeting_id, current_item_id, clock_item_id, clock_planned_ms,
        clock_started_at, clock_added_ms, clock_paused_at, clock_paused_ms, screen, message,
-       message_target, message_redirected, updated_at)
+       message_target, message_redirected, adjusted_limits, limits_before_plan, updated_at)
      VALUES (@meeting_id, @current_item_id, @clock_item_id, @clock_planned_ms, @clock_started_at,
        @clock_added_ms, @clock_paused_at, @clock_paused_ms, @screen, @message, @message_target,
-       @message_redirected, @updated_at)
+       @message_redirected, @adjusted_limits, @limits_before_plan, @updated_at)
      ON CONFLICT (meeting_id) DO UPDATE SET current_item_id = excluded.current_item_id,
        clock_item_id = excluded.clock_item_id, clock_planned_ms = excluded.clock_planned_ms,
        clock_started_at = excluded.clock_started_at, clock_added_ms = excluded.clock_added_ms,
        clock_paused_at = excluded.clock_paused_at, clock_paused_ms = excluded.clock_paused_ms,
        screen = excluded.screen, message = excluded.message,
        message_target = excluded.message_target, message_redirected = excluded.message_redirected,
-       updated_at = excluded.updated_at`,
+       adjusted_limits = excluded.adjusted_limits,
+       limits_before_plan = excluded.limits_before_plan, updated_at = excluded.updated_at`,
   );
   const deleteItemRun = db.prepare<[string]>('DELETE FROM item_runs WHERE item_id = ?');
   const upsertItemRun = db.prepare(
@@ -120,6 +127,9 @@ export function runRepository(db: Db) {
           messageTarget: row.message_target,
           messageRedirected: row.message_redirected === 1,
           itemRuns,
+          adjustedLimits: readLimits(row.adjusted_limits),
+          limitsBeforePlan:
+            row.limits_before_plan === null ? null : readLimits(row.limits_before_plan),
         },
         updatedAt: row.updated_at,
       };
@@ -148,6 +158,9 @@ export function runRepository(db: Db) {
         message: state.message,
         message_target: state.messageTarget,
         message_redirected: state.messageRedirected ? 1 : 0,
+        adjusted_limits: JSON.stringify(state.adjustedLimits),
+        limits_before_plan:
+          state.limitsBeforePlan === null ? null : JSON.stringify(state.limitsBeforePlan),
         updated_at: now,
       });
       for (const id of Object.keys(previous.itemRuns)) {

@@ -115,5 +115,7 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'run.goto': { id, itemId: ids.itemId },
     'run.message': { id, text: '请抓紧时间' },
     'run.screen': { id, mode: 'blackout' },
+    'run.finishOnTime': { id, changes: [{ itemId: ids.itemId, toMinutes: 5.5 }] },
+    'run.undoFinishOnTime': { id },
   };
 }

@@ -13,6 +13,7 @@ import { sql as participants } from './012-participants.ts';
 import { sql as seating } from './013-seating.ts';
 import { sql as notice } from './014-notice.ts';
 import { sql as newsBrief } from './015-news-brief.ts';
+import { sql as adjustedLimits } from './016-adjusted-limits.ts';
 
 export interface Migration {
   version: number;
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: '013-seating', sql: seating },
   { version: 14, name: '014-notice', sql: notice },
   { version: 15, name: '015-news-brief', sql: newsBrief },
+  { version: 16, name: '016-adjusted-limits', sql: adjustedLimits },
 ];
