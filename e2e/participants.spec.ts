@@ -47,8 +47,10 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   await expect(rows.nth(1).locator('td').first()).toHaveText('2');
   await rows.nth(1).getByRole('button', { name: '编辑' }).click();
   await rows.nth(1).getByLabel('姓名').fill(`${third}（代）`);
+  await rows.nth(1).getByLabel('联系电话').fill('0755-28940001');
   await rows.nth(1).getByRole('button', { name: '保存' }).click();
   await expect(rows.nth(1).locator('.participant-name')).toHaveText(`${third}（代）`);
+  await expect(rows.nth(1).locator('.participant-phone')).toHaveText('0755-28940001');
   page.once('dialog', (dialog) => dialog.accept());
   await rows.nth(3).getByRole('button', { name: '删除' }).click();
   await expect(rows).toHaveCount(11);

@@ -98,6 +98,8 @@ const bundleDraw = drawRecordSchema.extend({
 });
 
 const bundleParticipant = participantSchema.extend({
+  /** Absent in files written before participants had a 联系电话. */
+  phone: participantSchema.shape.phone.default(''),
   id: fileId,
   meetingId: fileId,
   signedInAt: wholeNumber.nullable(),

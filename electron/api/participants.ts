@@ -8,6 +8,9 @@ import {
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 
+/** 联系电话's limit: far past any number with an area code, an extension and a second number. */
+export const PHONE_MAX = 40;
+
 /** The most people one meeting lists: a 座谈会 has dozens; a whole district's cadres fit. */
 export const PARTICIPANTS_MAX = 500;
 
@@ -25,6 +28,8 @@ export const participantFieldsSchema = z.object({
   name: text(60).min(1, 'must not be empty'),
   organization: text(120),
   position: text(60),
+  /** A landline with its area code and extension (0755-12345678转8001) or a mobile fits. */
+  phone: text(PHONE_MAX),
   rank: participantRank,
   role: participantRoleSchema,
   reply: participantReplySchema,

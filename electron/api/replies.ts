@@ -7,7 +7,7 @@ import {
 } from '../core/replies.ts';
 import { fileBytes } from './bundle.ts';
 import { TEXT_ENCODINGS } from './import.ts';
-import { participantListSchema } from './participants.ts';
+import { participantListSchema, PHONE_MAX } from './participants.ts';
 
 export { REPLY_FIELDS };
 
@@ -20,6 +20,7 @@ export const replyRowSchema = z
     row: z.number().int().min(1),
     organization: text(120),
     name: text(60).min(1),
+    phone: text(PHONE_MAX),
     reply: answered,
     leaveReason: text(200),
     substitute: text(60),
@@ -87,6 +88,7 @@ export const replyChangeSchema = z.object({
   reply: answered,
   leaveReason: z.string(),
   substitute: z.string(),
+  phone: z.string(),
   file: z.string(),
   row: z.number(),
 }) satisfies z.ZodType<ReplyChange>;

@@ -19,6 +19,7 @@ function person(name: string, fields: Partial<Participant> = {}): Participant {
     name,
     organization: '',
     position: '',
+    phone: '',
     rank: 10,
     role: 'attendee',
     reply: 'none',

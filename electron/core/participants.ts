@@ -20,6 +20,8 @@ export interface Participant {
   organization: string;
   /** 职务 */
   position: string;
+  /** 联系电话, as the notice's reply table asks for it; empty when not known. */
+  phone: string;
   /** 排序: 1 is the highest; equal ranks keep the order they were added in. */
   rank: number;
   role: ParticipantRole;
@@ -36,7 +38,15 @@ export interface Participant {
 
 export type ParticipantFields = Pick<
   Participant,
-  'name' | 'organization' | 'position' | 'rank' | 'role' | 'reply' | 'leaveReason' | 'substitute'
+  | 'name'
+  | 'organization'
+  | 'position'
+  | 'phone'
+  | 'rank'
+  | 'role'
+  | 'reply'
+  | 'leaveReason'
+  | 'substitute'
 >;
 
 /** Where a person stands at `now`, for the door and the console. */

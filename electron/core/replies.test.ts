@@ -32,10 +32,23 @@ describe('reading a returned 参会回执', () => {
         row: 4,
         organization: '平湖街道',
         name: '林一平',
+        phone: '',
         reply: 'leave',
         leaveReason: '外出学习',
         substitute: '',
       },
+    ]);
+  });
+
+  it('reads the 联系电话 and names one longer than a participant’s phone may be', () => {
+    const { replies, problems } = readReplyRows('回执.csv', [
+      ['姓名', '联系电话', '是否参会'],
+      ['林一平', '0755-28940001', '是'],
+      ['张勇', '1'.repeat(41), '是'],
+    ]);
+    expect(replies.map((r) => r.phone)).toEqual(['0755-28940001', '1'.repeat(41)]);
+    expect(problems).toEqual([
+      { file: '回执.csv', row: 3, column: '联系电话', code: 'tooLong', value: '40' },
     ]);
   });
 

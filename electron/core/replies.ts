@@ -66,6 +66,8 @@ export interface ReplyRow {
   row: number;
   organization: string;
   name: string;
+  /** 联系电话 as written; empty when the row gives none. */
+  phone: string;
   reply: Exclude<ParticipantReply, 'none'>;
   leaveReason: string;
   substitute: string;
@@ -94,7 +96,7 @@ export interface ReplyProblem {
   other?: { file: string; row: number };
 }
 
-const LIMITS = { leaveReason: 200, substitute: 60 } as const;
+const LIMITS = { leaveReason: 200, substitute: 60, phone: 40 } as const;
 /** A form may carry a title (参会回执) and a blank line above its header. */
 const HEADER_SEARCH_ROWS = 10;
 
@@ -146,13 +148,14 @@ export function readReplyRows(
     if (!cell('name')) return void problem('name', 'emptyName');
     if (reply === 'unknown') return void problem('answer', 'badAnswer');
     if (reply === 'substitute' && !substitute) return void problem('substitute', 'noSubstitute');
-    for (const field of ['leaveReason', 'substitute'] as const) {
+    for (const field of ['leaveReason', 'substitute', 'phone'] as const) {
       if (cell(field).length > LIMITS[field]) problem(field, 'tooLong', String(LIMITS[field]));
     }
     replies.push({
       row,
       organization: cell('organization'),
       name: cell('name'),
+      phone: cell('phone'),
       reply,
       leaveReason: reply === 'leave' ? reason : '',
       substitute: reply === 'substitute' ? substitute : '',
@@ -176,6 +179,8 @@ export interface ReplyChange {
   reply: Exclude<ParticipantReply, 'none'>;
   leaveReason: string;
   substitute: string;
+  /** 联系电话 from the reply; empty leaves the one on the list as it is. */
+  phone: string;
   /** Where it was read: file and row. */
   file: string;
   row: number;
@@ -223,6 +228,7 @@ export function planReplies(
         reply: r.reply,
         leaveReason: r.leaveReason,
         substitute: r.substitute,
+        phone: r.phone,
         file,
         row: r.row,
       };

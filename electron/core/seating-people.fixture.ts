@@ -31,6 +31,7 @@ export function seatingPeople(meetingId = 'm'): Participant[] {
     name,
     organization,
     position: '',
+    phone: '',
     rank: index + 1,
     role,
     reply,

@@ -29,6 +29,7 @@ const person = (n: number, fields: Partial<Participant>): Participant => ({
   name: '',
   organization: '',
   position: '党工委书记',
+  phone: '',
   rank: n,
   role: 'attendee',
   reply: 'none',

@@ -168,7 +168,7 @@ export function noticeModel(data: MeetingData, settings: NoticeSettings, now: nu
     annexTitle: REPLY_ANNEX_TITLE,
     replyColumns: REPLY_COLUMNS,
     replyRows: people.length
-      ? people.map((p) => [p.organization, p.name, p.position, '', '', '', ''])
+      ? people.map((p) => [p.organization, p.name, p.position, p.phone, '', '', ''])
       : Array.from({ length: EMPTY_ROWS }, () => REPLY_COLUMNS.map(() => '')),
   };
 }

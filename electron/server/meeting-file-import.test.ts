@@ -40,6 +40,11 @@ beforeAll(async () => {
     reply: 'leave',
     leaveReason: '外出学习',
   });
+  server.handlers['participants.update']({
+    id: meetingA,
+    participantId: participants[2]?.id as string,
+    phone: '0755-28940001',
+  });
   server.handlers['seating.update']({ id: meetingA, layout: 'rostrum', headCount: 2 });
   server.handlers['seating.swap']({
     id: meetingA,
@@ -148,6 +153,22 @@ describe('a meeting file cannot overwrite another meeting', () => {
   });
 });
 
+describe('a participant’s 联系电话 in a meeting file', () => {
+  it('comes back with a copy; a file written before phones imports everyone without one', async () => {
+    expect(fileOfA.participants[2].phone).toBe('0755-28940001');
+    const phonesOf = (id: string) =>
+      server.handlers['participants.list']({ id }).participants.map((p) => p.phone);
+    const copy = await importMeetingFile(server.url, JSON.stringify(fileOfA), true);
+    expect(copy.status).toBe(201);
+    expect(phonesOf(copy.body.meeting.id as string)).toEqual(phonesOf(meetingA));
+    const older = freshFile();
+    for (const person of older.participants) delete person.phone;
+    const imported = await importMeetingFile(server.url, JSON.stringify(older));
+    expect(imported.status).toBe(201);
+    expect(new Set(phonesOf(imported.body.meeting.id as string))).toEqual(new Set(['']));
+  });
+});
+
 describe('the seating plan and the 会议信息 edits in a meeting file', () => {
   it('come back with a copy: the layout, the swapped seats under the new ids, the edits', async () => {
     expect(fileOfA.seating).toMatchObject({ layout: 'rostrum', headCount: 2 });
@@ -240,6 +261,7 @@ const limitCases: Spoil[] = [
   ['participants[0].leaveReason', (f) => (f.participants[0].leaveReason = '因'.repeat(201))],
   ['participants[1].role', (f) => (f.participants[1].role = 'guest')],
   ['participants[4].rank', (f) => (f.participants[4].rank = 0)],
+  ['participants[3].phone', (f) => (f.participants[3].phone = '1'.repeat(41))],
   ['seating.headCount', (f) => (f.seating.headCount = 31)],
   ['newsBriefEdits.headline', (f) => (f.newsBriefEdits.headline = '题'.repeat(201))],
 ];

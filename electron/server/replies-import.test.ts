@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { REPLY_COLUMNS } from '../core/notice.ts';
+import { readDocx } from '../export/test-support/docx-readback.ts';
 import { openCaller } from './test-support/ws-caller.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
@@ -88,6 +89,7 @@ describe('importing the returned replies', () => {
         row: 3,
         organization: '平湖街道',
         name: '林一平',
+        phone: '13800000001',
         reply: 'attending',
         leaveReason: '',
         substitute: '',
@@ -96,6 +98,7 @@ describe('importing the returned replies', () => {
         row: 4,
         organization: '布吉街道',
         name: '张　勇',
+        phone: '',
         reply: 'leave',
         leaveReason: '外出学习',
         substitute: '',
@@ -106,6 +109,7 @@ describe('importing the returned replies', () => {
         row: 2,
         organization: '吉华街道',
         name: '王芳',
+        phone: '',
         reply: 'substitute',
         leaveReason: '',
         substitute: '赵代表',
@@ -152,6 +156,33 @@ describe('importing the returned replies', () => {
     expect(chart).not.toContain('张勇');
     expect(chart).toContain('林一平');
     screen.ws.close();
+  });
+
+  it('keeps the 联系电话 a reply gives, and the notice’s reply table prints it in its row', async () => {
+    const phones = async () =>
+      (
+        (await api('GET', `/api/meetings/${meetingId}/participants`)).body.participants as Json[]
+      ).map((p) => `${p.name} ${p.phone}`);
+    expect(await phones()).toContain('林一平 13800000001');
+    // A later reply without a number leaves the stored one.
+    const again = await readFile('姓名,是否参会,联系电话\r\n林一平,是,\r\n', '再报.csv');
+    const files = filesOf(again.body);
+    expect((await api('POST', `/api/meetings/${meetingId}/replies`, { files })).status).toBe(200);
+    expect(await phones()).toContain('林一平 13800000001');
+
+    const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/notice.docx`, {
+      headers: { Authorization: `Bearer ${TEST_TOKEN}` },
+    });
+    const texts = (await readDocx(Buffer.from(await res.arrayBuffer()))).body.map((p) => p.text);
+    const row = texts.indexOf('林一平');
+    expect(row).toBeGreaterThan(0);
+    // The reply table's row: 单位, 姓名, 职务, 联系电话.
+    expect(texts.slice(row - 1, row + 3)).toEqual([
+      '平湖街道',
+      '林一平',
+      '党工委书记',
+      '13800000001',
+    ]);
   });
 
   it('names a file without a 姓名 column, an answer it cannot read and a 代会 without a name, by file, row and column', async () => {

@@ -54,6 +54,7 @@ export function addParticipant(
     const person: Participant = {
       organization: '',
       position: '',
+      phone: '',
       rank: nextRank(current),
       role: 'attendee',
       reply: 'none',
@@ -96,6 +97,7 @@ export function addParticipantsFromRoster(
       name: entry.name,
       organization: entry.organization,
       position: entry.position,
+      phone: '',
       rank: first + k,
       role: 'attendee',
       reply: 'none',

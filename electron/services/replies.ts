@@ -53,7 +53,12 @@ export function importReplies(
       changes.map((c) => {
         const person = current.find((p) => p.id === c.participantId)!;
         const { reply, leaveReason, substitute } = c;
-        return [c.participantId, { ...person, reply, leaveReason, substitute, updatedAt: now }];
+        // A reply without a number keeps the one the list has.
+        const phone = c.phone || person.phone;
+        return [
+          c.participantId,
+          { ...person, reply, leaveReason, substitute, phone, updatedAt: now },
+        ];
       }),
     );
     for (const person of changed.values()) ctx.store.participants.save(person);

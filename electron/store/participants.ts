@@ -7,6 +7,7 @@ interface ParticipantRow {
   name: string;
   organization: string;
   position: string;
+  phone: string;
   rank: number;
   role: ParticipantRole;
   reply: ParticipantReply;
@@ -23,6 +24,7 @@ const toParticipant = (row: ParticipantRow): Participant => ({
   name: row.name,
   organization: row.organization,
   position: row.position,
+  phone: row.phone,
   rank: row.rank,
   role: row.role,
   reply: row.reply,
@@ -48,12 +50,12 @@ export function participantRepository(db: Db) {
      ORDER BY m.date DESC, m.id, p.rank, p.created_at`,
   );
   const upsert = db.prepare(
-    `INSERT INTO participants (id, meeting_id, name, organization, position, rank, role, reply,
-       leave_reason, substitute, signed_in_at, created_at, updated_at)
-     VALUES (@id, @meeting_id, @name, @organization, @position, @rank, @role, @reply,
+    `INSERT INTO participants (id, meeting_id, name, organization, position, phone, rank, role,
+       reply, leave_reason, substitute, signed_in_at, created_at, updated_at)
+     VALUES (@id, @meeting_id, @name, @organization, @position, @phone, @rank, @role, @reply,
        @leave_reason, @substitute, @signed_in_at, @created_at, @updated_at)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization = excluded.organization,
-       position = excluded.position, rank = excluded.rank, role = excluded.role,
+       position = excluded.position, phone = excluded.phone, rank = excluded.rank, role = excluded.role,
        reply = excluded.reply, leave_reason = excluded.leave_reason,
        substitute = excluded.substitute, signed_in_at = excluded.signed_in_at,
        updated_at = excluded.updated_at`,
@@ -77,6 +79,7 @@ export function participantRepository(db: Db) {
         name: person.name,
         organization: person.organization,
         position: person.position,
+        phone: person.phone,
         rank: person.rank,
         role: person.role,
         reply: person.reply,

@@ -14,6 +14,7 @@ import { sql as seating } from './013-seating.ts';
 import { sql as notice } from './014-notice.ts';
 import { sql as newsBrief } from './015-news-brief.ts';
 import { sql as adjustedLimits } from './016-adjusted-limits.ts';
+import { sql as participantPhone } from './017-participant-phone.ts';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: '014-notice', sql: notice },
   { version: 15, name: '015-news-brief', sql: newsBrief },
   { version: 16, name: '016-adjusted-limits', sql: adjustedLimits },
+  { version: 17, name: '017-participant-phone', sql: participantPhone },
 ];

@@ -64,6 +64,13 @@ export function ParticipantRow({
           </td>
         ))}
         <td colSpan={2}>
+          <input
+            aria-label={t('participants.phone')}
+            placeholder={t('participants.phone')}
+            inputMode="tel"
+            value={edit.phone}
+            onChange={(e) => setEdit({ ...edit, phone: e.target.value })}
+          />
           {detailField && (
             <input
               aria-label={t(`participants.${detailField}`)}
@@ -98,7 +105,10 @@ export function ParticipantRow({
       <td>{person.rank}</td>
       <td className="participant-name">{person.name}</td>
       <td>{person.organization}</td>
-      <td>{person.position}</td>
+      <td>
+        {person.position}
+        {person.phone && <span className="participant-phone">{person.phone}</span>}
+      </td>
       <td>
         <select
           aria-label={t('participants.role')}
@@ -164,6 +174,7 @@ const draftOf = (person: Participant): Record<string, string> => ({
   name: person.name,
   organization: person.organization,
   position: person.position,
+  phone: person.phone,
   leaveReason: person.leaveReason,
   substitute: person.substitute,
 });
