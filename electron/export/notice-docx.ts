@@ -19,6 +19,7 @@ import {
   setParagraphSwitches,
 } from './docx-patch.ts';
 import { body, heading, paragraph, run, titleRuns, type MinutesReader } from './minutes-docx.ts';
+import { REPLY_COLUMNS } from '../core/notice.ts';
 import type { NoticeModel } from './notice-model.ts';
 import {
   FONTS,
@@ -80,8 +81,20 @@ const cellLines = (text: string, mm: number, header: boolean) => {
   return [chars.slice(0, 2).join(''), chars.slice(2).join('')];
 };
 
+/**
+ * A 联系电话 is printed at 五号 (half-points): at 4号 an 11-digit mobile is wider than its 28 mm
+ * column and breaks mid-number; a landline with its area code breaks at its hyphen.
+ */
+const PHONE_SIZE = 21;
+const PHONE_COLUMN = REPLY_COLUMNS.indexOf('联系电话');
+
 /** A cell of the form: 4号, centred, on an exact line so a filled row stays one row high. */
-const cell = (lines: string[], width: number, font: typeof FONTS.body) =>
+const cell = (
+  lines: string[],
+  width: number,
+  font: typeof FONTS.body,
+  size: number = FONT_SIZE.四号,
+) =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
@@ -90,9 +103,7 @@ const cell = (lines: string[], width: number, font: typeof FONTS.body) =>
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { line: 28 * 20, lineRule: 'exact' },
-        children: lines.map(
-          (text, i) => new TextRun({ text, font, size: FONT_SIZE.四号, break: i > 0 ? 1 : 0 }),
-        ),
+        children: lines.map((text, i) => new TextRun({ text, font, size, break: i > 0 ? 1 : 0 })),
       }),
     ],
   });
@@ -107,7 +118,12 @@ function replyTable(model: NoticeModel): Table {
       cantSplit: true,
       height: { value: ROW_HEIGHT, rule: 'atLeast' },
       children: texts.map((text, i) =>
-        cell(cellLines(text, COLUMN_MM[i] ?? 0, header), columnTwips[i] ?? 0, font),
+        cell(
+          cellLines(text, COLUMN_MM[i] ?? 0, header),
+          columnTwips[i] ?? 0,
+          font,
+          !header && i === PHONE_COLUMN ? PHONE_SIZE : FONT_SIZE.四号,
+        ),
       ),
     });
   return new Table({
