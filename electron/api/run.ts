@@ -103,4 +103,10 @@ export {
 } from '../core/clock.ts';
 export { computeSchedule, type Schedule, type ScheduleRow } from '../core/schedule.ts';
 export { firstActualStartAt, scheduleBaseline, startedFarFromPlan } from '../core/rehearsal.ts';
-export { messageShownOn, type MessageTarget } from '../core/run.ts';
+export { limitMsOf, messageShownOn, type MessageTarget } from '../core/run.ts';
+export {
+  DEFAULT_FLOOR_MINUTES,
+  planFinishOnTime,
+  type FinishOnTimePlan,
+  type ShareMode,
+} from '../core/finish-on-time.ts';

@@ -1,5 +1,5 @@
 import { itemHeadline } from '../../../electron/api/agenda.ts';
-import { messageShownOn } from '../../../electron/api/run.ts';
+import { limitMsOf, messageShownOn } from '../../../electron/api/run.ts';
 import { useScreenRole } from '../../api/live.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { OfflineMark } from '../../components/OfflineMark.tsx';
@@ -28,7 +28,7 @@ export function ConfidenceView() {
       {current && run ? (
         <Countdown
           clock={run.clock}
-          idleMs={current.plannedMinutes * 60_000}
+          idleMs={limitMsOf(current, run.adjustedLimits)}
           thresholds={run.thresholds}
           className="confidence-countdown"
         />

@@ -11,6 +11,7 @@ import { serverNow } from '../../api/serverClock.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useDerived } from '../../components/useDerived.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { FinishOnTimePanel } from './FinishOnTimePanel.tsx';
 import { MessageControls } from './MessageControls.tsx';
 import { RunAgainDialog } from './RunAgainDialog.tsx';
 import { clockTimeOf, elapsedText, offsetText, plannedStartOf } from './runText.ts';
@@ -71,9 +72,10 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
       { ...run, itemRuns: Object.fromEntries(run.itemRuns.map((r) => [r.itemId, r])) },
       serverNow(),
     );
-    return `${offsetText(t, schedule.offsetMs)}|${clockTimeOf(schedule.projectedEndAt)}`;
+    const late = schedule.offsetMs >= 60_000 ? 'behind' : '';
+    return `${offsetText(t, schedule.offsetMs)}|${clockTimeOf(schedule.projectedEndAt)}|${late}`;
   });
-  const [offset, projectedEnd] = summary.split('|');
+  const [offset, projectedEnd, late] = summary.split('|');
 
   return (
     <section className="run-panel" aria-labelledby="run-heading">
@@ -155,6 +157,15 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
         </button>
       </div>
       <MessageControls run={run} commands={commands} presets={presets} />
+      {run && (
+        <FinishOnTimePanel
+          items={items}
+          run={run}
+          baseline={baseline}
+          behind={late === 'behind'}
+          commands={commands}
+        />
+      )}
       <div className="run-screen" role="group" aria-label={t('run.screen')}>
         <button
           type="button"

@@ -106,6 +106,10 @@ export function useRunCommands(
     /** Without `to`: to the speaker (the lectern screen, the projector when none is there). */
     message: (text: string, to?: { target: MessageTarget; projectorIfNoLectern: boolean }) =>
       enqueue(() => call('run.message', { id: meetingId, text, ...to })),
+    /** 按时结束: the plan's new limits, applied together. */
+    finishOnTime: (changes: { itemId: string; toMinutes: number }[]) =>
+      enqueue(() => call('run.finishOnTime', { id: meetingId, changes })),
+    undoFinishOnTime: () => enqueue(() => call('run.undoFinishOnTime', { id: meetingId })),
     screen: (mode: ScreenMode) =>
       enqueue((current) =>
         call('run.screen', { id: meetingId, mode: current?.screen === mode ? 'live' : mode }),

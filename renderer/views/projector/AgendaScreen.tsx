@@ -3,8 +3,15 @@ import { itemHeadline } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+interface Props {
+  meeting: Meeting;
+  items: AgendaItem[];
+  /** A finish-on-time plan's limits (minutes by item id): the hall sees the new ones. */
+  limits: Readonly<Record<string, number>>;
+}
+
 /** Before the run (and between items with nothing on stage): the meeting and its agenda. */
-export function AgendaScreen({ meeting, items }: { meeting: Meeting; items: AgendaItem[] }) {
+export function AgendaScreen({ meeting, items, limits }: Props) {
   const { t } = useI18n();
   return (
     <div className="projector">
@@ -35,7 +42,12 @@ export function AgendaScreen({ meeting, items }: { meeting: Meeting; items: Agen
               </span>
               <span className="p-topic">{item.topic}</span>
               <span className="p-minutes">
-                {t('projector.minutes', { minutes: item.plannedMinutes })}
+                {limits[item.id] === undefined
+                  ? t('projector.minutes', { minutes: item.plannedMinutes })
+                  : t('projector.minutesAdjusted', {
+                      minutes: limits[item.id] as number,
+                      planned: item.plannedMinutes,
+                    })}
               </span>
             </li>
           ))}

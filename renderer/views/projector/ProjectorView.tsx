@@ -79,5 +79,5 @@ function ProjectorScreen() {
       />,
     );
   }
-  return named(<AgendaScreen meeting={meeting} items={items} />);
+  return named(<AgendaScreen meeting={meeting} items={items} limits={run?.adjustedLimits ?? {}} />);
 }

@@ -1,6 +1,11 @@
 import { itemHeadline, speakerOrdinal, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import { messageShownOn, type ClockPhase, type RunView } from '../../../electron/api/run.ts';
+import {
+  limitMsOf,
+  messageShownOn,
+  type ClockPhase,
+  type RunView,
+} from '../../../electron/api/run.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -40,7 +45,7 @@ export function SpeakerScreen({ meeting, items, run, current, next, onPhaseChang
       </section>
       <Countdown
         clock={run.clock}
-        idleMs={current.plannedMinutes * 60_000}
+        idleMs={limitMsOf(current, run.adjustedLimits)}
         thresholds={run.thresholds}
         className="stage-countdown"
         onPhaseChange={onPhaseChange}
