@@ -92,6 +92,42 @@ describe('the timing report after a run with a cut-short speaker and a second tu
   });
 });
 
+describe('the timing report after a finish-on-time plan (issue 17)', () => {
+  const data = exportSampleData();
+  const [, pinghu, pingdi, hengang] = data.items;
+  let run: RunState = initialRunState;
+  const command = (c: RunCommand, at: number) => {
+    const outcome = applyRunCommand(run, c, data.items, at);
+    if (!outcome.ok) throw new Error(outcome.problem);
+    run = outcome.state;
+  };
+  command({ kind: 'next' }, NINE); // the opening
+  const changes = [
+    { itemId: pingdi!.id, toMinutes: 6.5 },
+    { itemId: hengang!.id, toMinutes: 6 },
+  ];
+  command({ kind: 'finishOnTime', changes }, NINE + MIN);
+  command({ kind: 'next' }, NINE + 5 * MIN); // 平湖, as planned
+  command({ kind: 'next' }, NINE + 13 * MIN); // 坪地 speaks 7 minutes against 6.5
+  command({ kind: 'next' }, NINE + 20 * MIN);
+  const rows = readCsv(timingCsv({ ...data, run }, NINE, clockTime));
+  const column = (name: string) => TIMING_HEADER.indexOf(name);
+  const cells = (itemId: string, names: string[]) =>
+    names.map((n) => rows[data.items.findIndex((i) => i.id === itemId) + 1]![column(n)]);
+  const names = [
+    '计划时长（分钟）',
+    '调整后时长（分钟）',
+    '实际用时（多次发言为合计）',
+    '超时（秒）',
+  ];
+
+  it('shows planned, adjusted and actual per item, overtime counted from the adjusted limit', () => {
+    expect(cells(pinghu!.id, names)).toEqual(['8', '', '8分钟', '0']);
+    expect(cells(pingdi!.id, names)).toEqual(['8', '6.5', '7分钟', '30']);
+    expect(cells(hengang!.id, names)).toEqual(['8', '6', '', '']);
+  });
+});
+
 describe('the timing report (.csv) opened in a spreadsheet', () => {
   it('writes speaking times in words, never as a clock time', () => {
     expect([270_000, 120_000, 45_000, 570_999, 3_725_000, 400].map(durationText)).toEqual([

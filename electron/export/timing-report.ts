@@ -1,4 +1,5 @@
 import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
+import { limitMsOf } from '../core/run.ts';
 import { computeSchedule } from '../core/schedule.ts';
 import { toCsv } from './csv.ts';
 import type { MeetingData } from './meeting-data.ts';
@@ -20,6 +21,8 @@ export const TIMING_HEADER = [
   '题目',
   '计划开始',
   '计划时长（分钟）',
+  // 按时结束 (issue 17): the limit a finish-on-time plan set; empty where none did.
+  '调整后时长（分钟）',
   '实际开始',
   '实际结束',
   // An item run again keeps one record: first start, last end, and the time of every turn.
@@ -47,7 +50,8 @@ function statusLabel(status: keyof typeof STATUS_LABEL, turns: number): string {
 }
 
 /**
- * Planned against actual for every item. `plannedStartAt` is the meeting's start as an instant
+ * Planned, adjusted and actual for every item; overtime counts from the limit the speaker's
+ * countdown showed (the adjusted one where a plan set it). `plannedStartAt` is the meeting's start as an instant
  * and `clockTime` formats an instant in the venue's time zone; both come from the caller.
  */
 export function timingRows(
@@ -61,7 +65,7 @@ export function timingRows(
     const record = data.run.itemRuns[item.id];
     const spoke = record && record.status !== 'skipped' ? record : undefined;
     const overMs = spoke
-      ? Math.max(0, spoke.elapsedMs - item.plannedMinutes * 60_000 - spoke.addedMs)
+      ? Math.max(0, spoke.elapsedMs - limitMsOf(item, data.run.adjustedLimits) - spoke.addedMs)
       : 0;
     return [
       index + 1,
@@ -70,6 +74,7 @@ export function timingRows(
       item.topic,
       row ? clockTime(row.plannedStartAt) : '',
       item.plannedMinutes,
+      data.run.adjustedLimits[item.id] ?? '',
       row?.actualStartAt != null ? clockTime(row.actualStartAt) : '',
       row?.actualEndAt != null ? clockTime(row.actualEndAt) : '',
       spoke && spoke.actualEndAt !== null ? durationText(spoke.elapsedMs) : '',

@@ -33,6 +33,7 @@ describe('the timing report (.xlsx)', () => {
       expect.any(String),
       '01:00:00',
       5,
+      '', // no finish-on-time plan: no adjusted limit
       '01:00:00',
       '01:04:30',
       '4分30秒',

@@ -5,7 +5,7 @@ import { wrapLines } from './text-fit.ts';
 import { TIMING_HEADER, timingRows } from './timing-report.ts';
 
 const OVERTIME_COLUMN = TIMING_HEADER.indexOf('超时（秒）') + 1;
-const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 12, 12, 10, 12];
+const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 10, 12, 12, 10, 12];
 /** One line of 11 pt 宋体. */
 const LINE_HEIGHT_PT = 15;
 const TITLE_PT = 14;

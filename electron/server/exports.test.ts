@@ -77,11 +77,11 @@ describe('exports', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      '序号,类型,发言单位及发言人,题目,计划开始,计划时长（分钟）,实际开始,实际结束,实际用时（多次发言为合计）,增减时间（秒）,超时（秒）,状态',
+      '序号,类型,发言单位及发言人,题目,计划开始,计划时长（分钟）,调整后时长（分钟）,实际开始,实际结束,实际用时（多次发言为合计）,增减时间（秒）,超时（秒）,状态',
     );
     expect(rows).toHaveLength(14);
     expect(rows[1]).toMatch(
-      /^1,开场,主持人开场,.*,09:00:00,5,\d\d:\d\d:\d\d,\d\d:\d\d:\d\d,\d秒,0,0,已完成$/,
+      /^1,开场,主持人开场,.*,09:00:00,5,,\d\d:\d\d:\d\d,\d\d:\d\d:\d\d,\d秒,0,0,已完成$/,
     );
     expect(rows[2]).toMatch(/^2,交流发言,平湖街道 林一平,.*,已完成$/);
     expect(rows[3]).toContain(`"'=HYPERLINK(""x"")"`);
