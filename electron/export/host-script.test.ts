@@ -103,6 +103,21 @@ describe('the host script', () => {
     ]);
   });
 
+  it('has no finish-on-time addendum when no plan was applied', () => {
+    expect(texts.join('')).not.toContain('因时间关系');
+  });
+
+  it("adds the presider's finish-on-time line when a plan shortened the speeches (issue 17)", () => {
+    const data = sampleData();
+    const [, , second, third] = data.items;
+    const adjustedLimits = { [second!.id]: 6.5, [third!.id]: 6 };
+    const withPlan = hostScript({ ...data, run: { ...data.run, adjustedLimits } });
+    expect(withPlan.slice(-2)).toEqual([
+      { style: 'subtitle', text: '附：按时结束提示语' },
+      { style: 'cue', text: '因时间关系，请后面发言的同志把发言控制在6.5分钟以内。' },
+    ]);
+  });
+
   it('opens with the agenda and closes after the leader', () => {
     expect(texts[0]).toBe('龙岗区组织工作会议暨基层工作经验交流座谈会（示例）主持词');
     expect(texts.find((t) => t.startsWith('今天'))).toContain(

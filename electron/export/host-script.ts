@@ -37,7 +37,7 @@ function handOver(item: AgendaItem, first: boolean, next: AgendaItem | undefined
  * speaker with the topic ("下面，请平湖街道党工委书记林一平同志作交流发言，题目是《…》。请坪地
  * 街道做好准备。"), breaks, the transition to the leader, the close.
  */
-export function hostScript({ meeting, items }: MeetingData): ScriptParagraph[] {
+export function hostScript({ meeting, items, run }: MeetingData): ScriptParagraph[] {
   const exchanges = items.filter((i) => i.kind === 'exchange');
   const leaders = items.filter((i) => i.kind === 'leader');
   const out: ScriptParagraph[] = [
@@ -104,5 +104,25 @@ export function hostScript({ meeting, items }: MeetingData): ScriptParagraph[] {
       : '同志们，今天的交流发言内容丰富，希望大家相互学习借鉴，抓好各项工作落实。',
   });
   out.push({ style: 'body', text: '会议到此结束。散会。' });
-  return out;
+  return [...out, ...finishOnTimeAddendum(items, run.adjustedLimits)];
+}
+
+/** 5.5 reads 5.5, 6 reads 6: limits are whole or half minutes. */
+const minutesText = (minutes: number) => String(Math.round(minutes * 2) / 2);
+
+/**
+ * 按时结束 (issue 17): once a plan shortened the speeches, the line the presider reads out, with
+ * the longest new limit. Nothing when no plan was applied.
+ */
+function finishOnTimeAddendum(
+  items: readonly AgendaItem[],
+  limits: Readonly<Record<string, number>>,
+): ScriptParagraph[] {
+  const shortened = items.flatMap((i) => (limits[i.id] === undefined ? [] : [limits[i.id]!]));
+  if (shortened.length === 0) return [];
+  const minutes = minutesText(Math.max(...shortened));
+  return [
+    { style: 'subtitle', text: '附：按时结束提示语' },
+    { style: 'cue', text: `因时间关系，请后面发言的同志把发言控制在${minutes}分钟以内。` },
+  ];
 }
