@@ -67,8 +67,8 @@ function axisOf(longestMinutes: number): { scaleMinutes: number; ticks: number[]
 
 /**
  * Planned against actual for every item, from the same run record and schedule as the timing
- * report. `adjustedMinutes` maps an item's id to the limit the rebalancer gave it; until those
- * limits are stored, callers pass none. `now` measures the speech still running.
+ * report. `adjustedMinutes` maps an item's id to the limit a finish-on-time plan gave it (the
+ * run's adjustedLimits). `now` measures the speech still running.
  */
 export function timingChart(
   items: readonly AgendaItem[],

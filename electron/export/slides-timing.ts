@@ -43,7 +43,7 @@ export function timingSlide(
   room: BodyRoom,
 ): TimingSlideSpec | null {
   if (Object.keys(run.itemRuns).length === 0) return null;
-  const chart = timingChart(items, timing.plannedStartAt, run, timing.now);
+  const chart = timingChart(items, timing.plannedStartAt, run, timing.now, run.adjustedLimits);
   const layout = layoutTimingChart(chart, chineseChartLabels(timing.clockTime), SLIDE_CHART_WIDTH);
   const scale = Math.min(room.w / layout.width, room.h / layout.height);
   const w = layout.width * scale;

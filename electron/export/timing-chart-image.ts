@@ -114,13 +114,13 @@ export interface ChartPicture {
 export function timingChartPicture(
   items: readonly AgendaItem[],
   plannedStartAt: number,
-  run: Pick<RunState, 'clock' | 'itemRuns'>,
+  run: Pick<RunState, 'clock' | 'itemRuns' | 'adjustedLimits'>,
   now: number,
   clockTime: (epochMs: number) => string,
   width = 960,
   scale = 2,
 ): ChartPicture {
-  const chart = timingChart(items, plannedStartAt, run, now);
+  const chart = timingChart(items, plannedStartAt, run, now, run.adjustedLimits);
   const layout = layoutTimingChart(chart, chineseChartLabels(clockTime), width);
   return { chart, layout, png: rasterizeSvg(chartSvg(layout), scale).png };
 }

@@ -3,7 +3,7 @@ import type { ChartShape } from '../core/timing-chart-layout.ts';
 import { layoutTimingChart } from '../core/timing-chart-layout.ts';
 import { timingChart } from '../core/timing-chart.ts';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
-import { chartSvg, rasterizeSvg } from './timing-chart-image.ts';
+import { chartSvg, rasterizeSvg, timingChartPicture } from './timing-chart-image.ts';
 import { chineseChartLabels } from './timing-chart-words.ts';
 
 /** The fixtures' meetings start at 09:00 in the venue, UTC+8; the test passes the zone in. */
@@ -85,6 +85,16 @@ describe('the chart laid out and drawn', () => {
         '6. Zhang Wei-Ming',
       ]),
     );
+  });
+
+  it("marks the run's finish-on-time limits in the picture the exports draw (issue 17)", () => {
+    const data = exportSampleData();
+    const shortened = data.items[5]!;
+    const run = { ...data.run, adjustedLimits: { [shortened.id]: 6.5 } };
+    const { chart } = timingChartPicture(data.items, START, run, START, venueClock);
+    const bar = chart.bars.find((b) => b.itemId === shortened.id);
+    expect(bar?.adjustedMinutes).toBe(6.5);
+    expect(chart.bars.filter((b) => b.adjustedMinutes !== null)).toHaveLength(1);
   });
 
   it('marks an adjusted limit only where the data has one', () => {

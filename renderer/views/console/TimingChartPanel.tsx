@@ -96,7 +96,13 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
     if (!run || run.itemRuns.length === 0) return null;
     const itemRuns = Object.fromEntries(run.itemRuns.map((r) => [r.itemId, r]));
     const now = second ? second * 1000 : serverNow();
-    const chart = timingChart(items, plannedStartOf(meeting), { clock: run.clock, itemRuns }, now);
+    const chart = timingChart(
+      items,
+      plannedStartOf(meeting),
+      { clock: run.clock, itemRuns },
+      now,
+      run.adjustedLimits,
+    );
     return layoutTimingChart(chart, timingChartLabels(t), width);
   }, [run, items, meeting, t, width, second]);
 
