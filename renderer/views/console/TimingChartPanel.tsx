@@ -77,15 +77,6 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(960);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(MIN_WIDTH, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const clock = run?.clock ?? null;
   // A running speech redraws once a second; otherwise only a command's new facts redraw.
@@ -105,6 +96,18 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
     );
     return layoutTimingChart(chart, timingChartLabels(t), width);
   }, [run, items, meeting, t, width, second]);
+
+  // The box exists only once the chart is shown (the run has started): watched from then on.
+  const shown = layout !== null;
+  useEffect(() => {
+    const element = box.current;
+    if (!shown || !element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.max(MIN_WIDTH, Math.floor(entry.contentRect.width)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
 
   if (!layout) return null;
   return (
