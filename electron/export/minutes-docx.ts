@@ -1,30 +1,8 @@
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  TextRun,
-  type IParagraphOptions,
-  type IRunOptions,
-} from 'docx';
-import { officialFooters } from './docx-parts.ts';
-import {
-  fillFontTable,
-  OFFICIAL_FONT_TABLE,
-  patchDocx,
-  setParagraphSwitches,
-} from './docx-patch.ts';
+import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
+import { officialDocx, type OfficialReader } from './official-docx.ts';
 import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
 import type { MinutesModel } from './minutes-model.ts';
-import {
-  FONTS,
-  FONT_SIZE,
-  GRID,
-  GRID_CHAR,
-  GRID_LINE,
-  OFFICIAL_PAGE,
-  TYPE_AREA,
-} from './official-layout.ts';
+import { FONTS, FONT_SIZE, GRID, GRID_CHAR, GRID_LINE, TYPE_AREA } from './official-layout.ts';
 import { emWidth } from './text-fit.ts';
 
 const chars = (n: number) => Math.round(n * GRID_CHAR);
@@ -164,14 +142,8 @@ function bodyParagraphs(model: MinutesModel): Paragraph[] {
   return out;
 }
 
-/**
- * Who lays the document out. LibreOffice reads `w:overflowPunct` the wrong way round: its
- * writerfilter (DomainMapper.cxx) sets "hanging punctuation" to `overflowPunct == 0`, so off
- * lets punctuation hang into the margin there and on keeps it in (7.4, measured on the PDF:
- * 1.6 mm past the type area with off, none with on). The copy it prints the PDF from says on;
- * the .docx a user opens in Word or WPS says off, as ECMA-376 17.3.1.21 means it.
- */
-export type MinutesReader = 'word' | 'libreoffice';
+/** Who lays the document out (see OfficialReader). */
+export type MinutesReader = OfficialReader;
 
 /** The minutes (会议纪要) as a Word document in the GB/T 9704-2012 layout. */
 export async function minutesDocx(
@@ -190,32 +162,5 @@ export async function minutesDocx(
     ...bodyParagraphs(model),
     ...(model.drawAnnex.length ? annexParagraphs(model) : []),
   ];
-  const document = new Document({
-    title: model.title,
-    creator: 'Roundtable',
-    evenAndOddHeaderAndFooters: true,
-    // The grid's character cell is the Normal style's size plus charSpace: Normal is 3号.
-    // LibreOffice takes that size from the Normal style alone, Word from the defaults: both say it.
-    styles: {
-      default: { document: { run: { size: FONT_SIZE.三号, font: FONTS.body } } },
-      paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { size: FONT_SIZE.三号, font: FONTS.body } },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: OFFICIAL_PAGE,
-          grid: { type: 'linesAndChars', linePitch: GRID.linePitch, charSpace: GRID.charSpace },
-        },
-        footers: officialFooters(),
-        children: paragraphs,
-      },
-    ],
-  });
-  return patchDocx(await Packer.toBuffer(document), {
-    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
-    'word/document.xml': (xml) =>
-      setParagraphSwitches(xml, { overflowPunct: reader === 'libreoffice', snapToGrid: false }),
-  });
+  return officialDocx(model.title, paragraphs, reader);
 }

@@ -1,14 +1,8 @@
-import { AlignmentType, Document, Packer, Paragraph } from 'docx';
-import { officialFooters } from './docx-parts.ts';
-import {
-  fillFontTable,
-  OFFICIAL_FONT_TABLE,
-  patchDocx,
-  setParagraphSwitches,
-} from './docx-patch.ts';
+import { AlignmentType, Paragraph } from 'docx';
+import { officialDocx, type OfficialReader } from './official-docx.ts';
 import { body, run, titleRuns } from './minutes-docx.ts';
 import { paragraphText, type NewsBrief } from './news-brief-model.ts';
-import { FONT_SIZE, FONTS, GRID, GRID_LINE, OFFICIAL_PAGE } from './official-layout.ts';
+import { FONT_SIZE, FONTS, GRID, GRID_LINE } from './official-layout.ts';
 import { balancedTitleLines } from './title-lines.ts';
 import { TITLE_LINE_EM } from './minutes-model.ts';
 
@@ -20,7 +14,10 @@ const BODY_LINE_EM = 28;
  * 3号 楷体, the paragraphs in 3号 仿宋 on the minutes' grid and page, so the district office can
  * paste it into its own template without changing a font.
  */
-export async function newsBriefDocx(brief: NewsBrief): Promise<Buffer> {
+export async function newsBriefDocx(
+  brief: NewsBrief,
+  reader: OfficialReader = 'word',
+): Promise<Buffer> {
   const paragraphs: Paragraph[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -43,30 +40,5 @@ export async function newsBriefDocx(brief: NewsBrief): Promise<Buffer> {
       : []),
     ...brief.paragraphs.map((p) => body([run(paragraphText(p))])),
   ];
-  const document = new Document({
-    title: brief.headline.text,
-    creator: 'Roundtable',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { size: FONT_SIZE.三号, font: FONTS.body } } },
-      paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { size: FONT_SIZE.三号, font: FONTS.body } },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: OFFICIAL_PAGE,
-          grid: { type: 'linesAndChars', linePitch: GRID.linePitch, charSpace: GRID.charSpace },
-        },
-        footers: officialFooters(),
-        children: paragraphs,
-      },
-    ],
-  });
-  return patchDocx(await Packer.toBuffer(document), {
-    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
-    'word/document.xml': (xml) =>
-      setParagraphSwitches(xml, { overflowPunct: false, snapToGrid: false }),
-  });
+  return officialDocx(brief.headline.text, paragraphs, reader);
 }

@@ -1,8 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -11,25 +9,11 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { officialFooters } from './docx-parts.ts';
-import {
-  fillFontTable,
-  OFFICIAL_FONT_TABLE,
-  patchDocx,
-  setParagraphSwitches,
-} from './docx-patch.ts';
+import { officialDocx } from './official-docx.ts';
 import { body, heading, paragraph, run, titleRuns, type MinutesReader } from './minutes-docx.ts';
 import { REPLY_COLUMNS } from '../core/notice.ts';
 import type { NoticeModel } from './notice-model.ts';
-import {
-  FONTS,
-  FONT_SIZE,
-  GRID,
-  GRID_CHAR,
-  GRID_LINE,
-  OFFICIAL_PAGE,
-  TYPE_AREA,
-} from './official-layout.ts';
+import { FONTS, FONT_SIZE, GRID, GRID_CHAR, GRID_LINE, TYPE_AREA } from './official-layout.ts';
 import { emWidth } from './text-fit.ts';
 
 const chars = (n: number) => Math.round(n * GRID_CHAR);
@@ -186,41 +170,20 @@ export async function noticeDocx(
   model: NoticeModel,
   reader: MinutesReader = 'word',
 ): Promise<Buffer> {
-  const document = new Document({
-    title: model.title,
-    creator: 'Roundtable',
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: { document: { run: { size: FONT_SIZE.三号, font: FONTS.body } } },
-      paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { size: FONT_SIZE.三号, font: FONTS.body } },
-      ],
-    },
-    sections: [
-      {
-        properties: {
-          page: OFFICIAL_PAGE,
-          grid: { type: 'linesAndChars', linePitch: GRID.linePitch, charSpace: GRID.charSpace },
-        },
-        footers: officialFooters(),
-        children: [
-          // 标题下空一行, as the minutes' title.
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { ...GRID_LINE, after: GRID.linePitch },
-            keepNext: true,
-            children: titleRuns(model.titleLines, FONT_SIZE.二号),
-          }),
-          ...bodyParagraphs(model),
-          ...signatureParagraphs(model),
-          ...annex(model),
-        ],
-      },
+  return officialDocx(
+    model.title,
+    [
+      // 标题下空一行, as the minutes' title.
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...GRID_LINE, after: GRID.linePitch },
+        keepNext: true,
+        children: titleRuns(model.titleLines, FONT_SIZE.二号),
+      }),
+      ...bodyParagraphs(model),
+      ...signatureParagraphs(model),
+      ...annex(model),
     ],
-  });
-  return patchDocx(await Packer.toBuffer(document), {
-    'word/fontTable.xml': (xml) => fillFontTable(xml, OFFICIAL_FONT_TABLE),
-    'word/document.xml': (xml) =>
-      setParagraphSwitches(xml, { overflowPunct: reader === 'libreoffice', snapToGrid: false }),
-  });
+    reader,
+  );
 }
