@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the organizer lists the meeting’s participants from the roster and keeps their replies', async ({
@@ -6,9 +7,7 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   serve,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '载入示例会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+  await loadSampleMeeting(page, serve.openUrl);
 
   const panel = page.getByRole('region', { name: /^参会人员（/ });
   await expect(panel.getByText('尚无参会人员')).toBeVisible();

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the organizer arranges the seating chart, swaps two people by dragging, and shows it on the projector', async ({
@@ -7,9 +8,7 @@ test('the organizer arranges the seating chart, swaps two people by dragging, an
   serve,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '载入示例会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+  await loadSampleMeeting(page, serve.openUrl);
   const people = page.getByRole('region', { name: /^参会人员（/ });
   await people.getByRole('button', { name: '从名册添加' }).click();
   await expect(people.locator('tbody tr')).toHaveCount(11);
