@@ -51,6 +51,7 @@ const meetingFieldsExact = z.object({
   slideTheme: z.enum(SLIDE_THEMES, { error: 'party or neutral' }),
   logo,
   minutesMark: text(30),
+  minutesHeadcount: z.boolean(),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingFieldsSchema = meetingFieldsExact.extend({
@@ -59,6 +60,7 @@ export const meetingFieldsSchema = meetingFieldsExact.extend({
   slideTheme: meetingFieldsExact.shape.slideTheme.default('party'),
   logo: logo.default(''),
   minutesMark: meetingFieldsExact.shape.minutesMark.default(''),
+  minutesHeadcount: meetingFieldsExact.shape.minutesHeadcount.default(false),
 }) satisfies z.ZodType<MeetingFields>;
 
 export const meetingSchema = meetingFieldsSchema.extend({

@@ -37,6 +37,11 @@ export interface Meeting {
    * title on page 1; '' prints none.
    */
   minutesMark: string;
+  /**
+   * Whether the minutes state 应到/实到 ("应到11人，实到10人。") above 出席: an organizer's
+   * choice, off unless asked for; only a meeting listing its participants has the figures.
+   */
+  minutesHeadcount: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -62,6 +67,7 @@ export const emptyMeetingFields: MeetingFields = {
   slideTheme: 'party',
   logo: '',
   minutesMark: '',
+  minutesHeadcount: false,
 };
 
 export function createMeeting(

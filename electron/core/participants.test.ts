@@ -4,6 +4,7 @@ import {
   countAttendance,
   matchesDoorQuery,
   minutesAttendance,
+  minutesHeadcount,
   type Participant,
 } from './participants.ts';
 
@@ -107,6 +108,17 @@ describe('the minutes’ 出席, 请假 and 列席', () => {
     expect(present.map((p) => p.name)).toEqual(['张勇', '林一平', '冯十园']);
     expect(onLeave).toEqual([]);
     expect(observers).toEqual([]);
+  });
+
+  it('states 应到 as the members and 实到 as the 出席 block, 列席 and staff not counted', () => {
+    // By the replies: five members, one on leave, the substitute in 陈南湾's place.
+    expect(minutesHeadcount(people)).toEqual({ expected: 5, present: 4 });
+    // At the door: two members signed in (冯十园 came after all), the observer too.
+    const signed = people.map((p) =>
+      ['张勇', '冯十园', '王列席'].includes(p.name) ? { ...p, signedInAt: START - MIN } : p,
+    );
+    expect(minutesHeadcount(signed)).toEqual({ expected: 5, present: 2 });
+    expect(minutesHeadcount([])).toEqual({ expected: 0, present: 0 });
   });
 });
 

@@ -139,6 +139,25 @@ export function minutesAttendance(people: readonly Participant[]): MinutesAttend
   };
 }
 
+/** 应到 and 实到 as the minutes state them. */
+export interface MinutesHeadcount {
+  expected: number;
+  present: number;
+}
+
+/**
+ * "应到11人，实到10人": the figures a 纪要 gives of the body that met, as of a quorum. Only the
+ * members count (出席's role): 列席 sit in without being members and are named in their own block,
+ * and 工作人员 serve the meeting. 实到 is the 出席 block as printed, a substitute (代) in the
+ * member's place included, so the figure agrees with the names a reader counts beneath it.
+ */
+export function minutesHeadcount(people: readonly Participant[]): MinutesHeadcount {
+  return {
+    expected: people.filter((p) => p.role === 'attendee').length,
+    present: minutesAttendance(people).present.length,
+  };
+}
+
 /**
  * Whether a person matches what was typed at the door: a piece of the name, the organization or
  * the substitute's name, or the initials of the name's pinyin ("lyp" for 林一平). The pinyin comes

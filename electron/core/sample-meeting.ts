@@ -184,6 +184,7 @@ export function buildSampleMeeting(date: string): SampleMeeting {
       slideTheme: 'party',
       logo: '',
       minutesMark: '',
+      minutesHeadcount: false,
     },
     items: [
       {

@@ -1,5 +1,10 @@
 import type { Meeting } from '../core/meeting.ts';
-import { minutesAttendance, type MinutesPerson, type Participant } from '../core/participants.ts';
+import {
+  minutesAttendance,
+  minutesHeadcount,
+  type MinutesPerson,
+  type Participant,
+} from '../core/participants.ts';
 import { joinName } from './minutes-model.ts';
 
 export interface AttendanceBlock {
@@ -45,4 +50,18 @@ export function attendanceBlocks(
           { label: '列席', names: [...meeting.nonVotingAttendees] },
         ];
   return blocks.filter((block) => block.names.length > 0);
+}
+
+/**
+ * "应到11人，实到10人。", above 出席 when the organizer asked for it (the figures and who counts:
+ * core's minutesHeadcount). None for a meeting with typed lists, which has no states to count
+ * from, nor for one listing no members.
+ */
+export function headcountLine(
+  meeting: Pick<Meeting, 'minutesHeadcount'>,
+  participants: readonly Participant[],
+): string {
+  if (!meeting.minutesHeadcount) return '';
+  const { expected, present } = minutesHeadcount(participants);
+  return expected > 0 ? `应到${expected}人，实到${present}人。` : '';
 }

@@ -130,11 +130,24 @@ function bodyParagraphs(model: MinutesModel): Paragraph[] {
   out.push(...model.actions.map((action) => body([run(action)])));
   // 附件说明: after the body, two characters in (7.3.6).
   if (model.drawAnnex.length) out.push(body([run(`附件：${DRAW_ANNEX_TITLE}`)]));
-  // 10.3: one blank line below the body (or the annex note), then 出席, 请假, 列席, kept together.
+  // 10.3: one blank line below the body (or the annex note), then 出席, 请假, 列席, kept together;
+  // 应到/实到 heads the block, two characters in where the labels start.
+  const blankBefore = { ...GRID_LINE, before: GRID.linePitch };
+  if (model.headcount) {
+    out.push(
+      paragraph({
+        indent: { left: chars(2) },
+        spacing: blankBefore,
+        keepNext: model.attendance.length > 0,
+        keepLines: true,
+        children: [run(model.headcount)],
+      }),
+    );
+  }
   model.attendance.forEach((a, i) =>
     out.push(
       labelBlock(a.label, a.names.join('、'), 2, {
-        spacing: i === 0 ? { ...GRID_LINE, before: GRID.linePitch } : GRID_LINE,
+        spacing: i === 0 && !model.headcount ? blankBefore : GRID_LINE,
         keepNext: i < model.attendance.length - 1,
       }),
     ),

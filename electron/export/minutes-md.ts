@@ -54,15 +54,13 @@ export function minutesMarkdown(data: MeetingData): string {
     for (const action of model.actions) out.push(paragraphMarkdown(action), '');
   }
   if (model.drawAnnex.length) out.push(`附件：${DRAW_ANNEX_TITLE}`, '');
-  // §10.3: after the body (and the annex note), one line down: 出席, 请假, 列席.
-  if (model.attendance.length) {
-    out.push(
-      model.attendance
-        .map((a) => `**${a.label}**：${escapeMarkdown(a.names.join('、'))}`)
-        .join('  \n'),
-      '',
-    );
-  }
+  // §10.3: after the body (and the annex note), one line down: 应到/实到 if wanted, then 出席,
+  // 请假, 列席.
+  const block = [
+    ...(model.headcount ? [model.headcount] : []),
+    ...model.attendance.map((a) => `**${a.label}**：${escapeMarkdown(a.names.join('、'))}`),
+  ];
+  if (block.length) out.push(block.join('  \n'), '');
   if (model.drawAnnex.length) {
     out.push('---', '', `## 附件 ${DRAW_ANNEX_TITLE}`, '');
     for (const entry of model.drawAnnex) {

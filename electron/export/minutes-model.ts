@@ -1,6 +1,6 @@
 import type { AgendaItem } from '../core/agenda.ts';
 import { chineseDate } from './chinese-dates.ts';
-import { attendanceBlocks } from './minutes-attendance.ts';
+import { attendanceBlocks, headcountLine } from './minutes-attendance.ts';
 import { drawAnnex, type DrawAnnexEntry } from './draw-annex.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { balancedTitleLines } from './title-lines.ts';
@@ -38,6 +38,8 @@ export interface MinutesModel {
   requirements: string[];
   /** "1.…（责任人：…；时限：12月31日前）。" */
   actions: string[];
+  /** "应到11人，实到10人。" above 出席, when the organizer wants it; '' for none. */
+  headcount: string;
   /** In the order of §10.3: 出席, 请假, 列席. */
   attendance: { label: '出席' | '请假' | '列席'; names: string[] }[];
   /** 附件: the record of each lot drawing, when the order was drawn. */
@@ -167,6 +169,7 @@ export function minutesModel({
     speeches,
     requirements,
     actions,
+    headcount: headcountLine(meeting, participants),
     attendance: attendanceBlocks(meeting, participants),
     drawAnnex: drawAnnex(draws),
   };

@@ -210,6 +210,28 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('018 leaves 应到/实到 out of the minutes of every meeting made before it', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 18),
+      ':memory:',
+    );
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 18),
+      ':memory:',
+    );
+    expect(db.prepare('SELECT minutes_headcount FROM meetings').get()).toEqual({
+      minutes_headcount: 0,
+    });
+    expect(() => db.prepare('UPDATE meetings SET minutes_headcount = 2').run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

@@ -20,6 +20,7 @@ interface MeetingRow {
   slide_theme: Meeting['slideTheme'];
   logo: string;
   minutes_mark: string;
+  minutes_headcount: number;
   created_at: number;
   updated_at: number;
 }
@@ -43,6 +44,7 @@ const toMeeting = (row: MeetingRow): Meeting => ({
   slideTheme: row.slide_theme,
   logo: row.logo,
   minutesMark: row.minutes_mark,
+  minutesHeadcount: row.minutes_headcount === 1,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -66,6 +68,7 @@ const toParams = (m: Meeting) => ({
   slide_theme: m.slideTheme,
   logo: m.logo,
   minutes_mark: m.minutesMark,
+  minutes_headcount: m.minutesHeadcount ? 1 : 0,
   created_at: m.createdAt,
   updated_at: m.updatedAt,
 });
@@ -90,10 +93,11 @@ export function meetingRepository(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO meetings (id, title, date, start_time, venue, presider, recorder, attendees,
        non_voting_attendees, absentees, archived, warning_seconds, danger_seconds, chime,
-       organizer, slide_theme, logo, minutes_mark, created_at, updated_at)
+       organizer, slide_theme, logo, minutes_mark, minutes_headcount, created_at, updated_at)
      VALUES (@id, @title, @date, @start_time, @venue, @presider, @recorder, @attendees,
        @non_voting_attendees, @absentees, @archived, @warning_seconds, @danger_seconds, @chime,
-       @organizer, @slide_theme, @logo, @minutes_mark, @created_at, @updated_at)
+       @organizer, @slide_theme, @logo, @minutes_mark, @minutes_headcount, @created_at,
+       @updated_at)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, date = excluded.date,
        start_time = excluded.start_time, venue = excluded.venue, presider = excluded.presider,
        recorder = excluded.recorder, attendees = excluded.attendees,
@@ -101,7 +105,8 @@ export function meetingRepository(db: Db) {
        archived = excluded.archived, warning_seconds = excluded.warning_seconds,
        danger_seconds = excluded.danger_seconds, chime = excluded.chime,
        organizer = excluded.organizer, slide_theme = excluded.slide_theme, logo = excluded.logo,
-       minutes_mark = excluded.minutes_mark, updated_at = excluded.updated_at`,
+       minutes_mark = excluded.minutes_mark, minutes_headcount = excluded.minutes_headcount,
+       updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>('DELETE FROM meetings WHERE id = ?');
   const setOrigin = db.prepare<[string | null, string]>(

@@ -15,6 +15,7 @@ import { sql as notice } from './014-notice.ts';
 import { sql as newsBrief } from './015-news-brief.ts';
 import { sql as adjustedLimits } from './016-adjusted-limits.ts';
 import { sql as participantPhone } from './017-participant-phone.ts';
+import { sql as minutesHeadcount } from './018-minutes-headcount.ts';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: '015-news-brief', sql: newsBrief },
   { version: 16, name: '016-adjusted-limits', sql: adjustedLimits },
   { version: 17, name: '017-participant-phone', sql: participantPhone },
+  { version: 18, name: '018-minutes-headcount', sql: minutesHeadcount },
 ];

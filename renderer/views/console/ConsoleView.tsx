@@ -50,6 +50,7 @@ const blankMeeting = (): MeetingFieldsInput => ({
   slideTheme: 'party',
   logo: '',
   minutesMark: '',
+  minutesHeadcount: false,
 });
 
 /** The organizer's screen: meetings on the left, the chosen meeting and its agenda on the right. */

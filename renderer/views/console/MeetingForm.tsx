@@ -178,6 +178,15 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
         />
         {error('minutesMark')}
       </label>
+      <label className="checkbox wide">
+        <input
+          type="checkbox"
+          name="minutesHeadcount"
+          checked={draft.minutesHeadcount}
+          onChange={(e) => set('minutesHeadcount', e.target.checked)}
+        />
+        {t('meeting.minutesHeadcount')}
+      </label>
       <label className="checkbox">
         <input
           type="checkbox"
