@@ -3,6 +3,23 @@ import { expect, test } from './fixtures.ts';
 
 const countdown = (page: Page) => page.getByTestId('countdown');
 
+/** A screen at each size, attached to the report (and written to SHOTS_DIR when set). */
+async function shotAtSizes(page: Page, name: string, sizes: [number, number][]) {
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    const body = await page.screenshot();
+    await test.info().attach(`${name}-${width}x${height}`, { body, contentType: 'image/png' });
+    if (process.env.SHOTS_DIR) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(`${process.env.SHOTS_DIR}/${name}-${width}x${height}.png`, body);
+    }
+  }
+}
+const SCREEN_SIZES: [number, number][] = [
+  [1920, 1080],
+  [1024, 768],
+];
+
 test('a late meeting gets new limits from 按时结束: shown old → new, applied, on the projector, undone until the next speaker starts', async ({
   page,
   context,
@@ -22,6 +39,11 @@ test('a late meeting gets new limits from 按时结束: shown old → new, appli
 
   const projector = await context.newPage();
   await projector.goto(serve.screen(`/projector?meeting=${meetingId}`));
+  const lectern = await context.newPage();
+  await lectern.setViewportSize({ width: 1920, height: 1080 });
+  await lectern.goto(serve.screen(`/confidence?meeting=${meetingId}`));
+  const lecternLimit = lectern.getByTestId('lectern-limit');
+  const lecternNextLimit = lectern.getByTestId('lectern-next-limit');
 
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('发言中');
@@ -61,15 +83,24 @@ test('a late meeting gets new limits from 按时结束: shown old → new, appli
   await expect(plan).toHaveCount(0);
   const line = page.getByTestId('presider-line');
   await expect(line).toContainText(/因时间关系，请后面发言的同志把发言控制在6(\.5)?分钟以内/);
+  // The lectern: the opening keeps its limit; the next speaker reads theirs, new and original.
+  await expect(lecternLimit).toHaveText(/^限时 \d+ 分钟$/);
+  await expect(lecternNextLimit).toHaveText(/^限时 6(\.5)? 分钟（原 8 分钟）$/);
 
   // The opening stops; the first exchange speaker is cued with the new limit on the projector.
   await page.getByRole('button', { name: /^停止/ }).click();
   await expect(projector.getByTestId('speaker-name')).toContainText('林一平');
   await expect(countdown(projector)).toHaveText(/^06:[03]0$/);
+  await expect(lectern.getByTestId('confidence')).toContainText('林一平');
+  await expect(lecternLimit).toHaveText(/^限时 6(\.5)? 分钟（原 8 分钟）$/);
+  await expect(lecternNextLimit).toHaveText(/^限时 6(\.5)? 分钟（原 8 分钟）$/);
+  await shotAtSizes(lectern, 'lectern-new-limit', SCREEN_SIZES);
 
   // Undo before the speaker starts: the planned 8 minutes come back.
   await page.getByRole('button', { name: '撤销新时长' }).click();
   await expect(countdown(projector)).toHaveText('08:00');
+  await expect(lecternLimit).toHaveText('限时 8 分钟');
+  await expect(lecternNextLimit).toHaveText('限时 8 分钟');
   await expect(line).toHaveCount(0);
 
   // Stopping the opening early made up the time. The first speaker starts and runs 20 over too.
@@ -86,4 +117,21 @@ test('a late meeting gets new limits from 按时结束: shown old → new, appli
   await expect(page.getByRole('button', { name: '撤销新时长' })).toHaveCount(0);
   await expect(countdown(projector)).toHaveText(/^0[56]:[0-5]\d$/);
   await expect(line).toBeVisible();
+  await expect(lecternLimit).toHaveText(/^限时 [56](\.5)? 分钟（原 8 分钟）$/);
+
+  // With nothing on stage (the last item skipped) the hall sees the agenda with the new limits.
+  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
+  const api = (path: string, body: object) =>
+    fetch(`${serve.origin}/api/meetings/${meetingId}/${path}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    }).then((r) => expect(r.status).toBe(200));
+  const meeting = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
+  ).json();
+  await api('run/goto', { itemId: meeting.items.at(-1).id });
+  await api('run/skip', {});
+  await expect(projector.getByTestId('projector-agenda')).toContainText(/（原 8 分钟）/);
+  await shotAtSizes(projector, 'projector-agenda-new-limits', SCREEN_SIZES);
 });

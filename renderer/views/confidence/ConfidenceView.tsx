@@ -1,11 +1,23 @@
+import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import { itemHeadline } from '../../../electron/api/agenda.ts';
-import { limitMsOf, messageShownOn } from '../../../electron/api/run.ts';
+import { limitMsOf, messageShownOn, type RunView } from '../../../electron/api/run.ts';
 import { useScreenRole } from '../../api/live.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { OfflineMark } from '../../components/OfflineMark.tsx';
 import { StageMeetingName } from '../../components/StageMeetingName.tsx';
 import { useStage } from '../../components/useStage.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type Translate } from '../../i18n/i18n.tsx';
+
+/**
+ * 限时 8 分钟, or 限时 6 分钟（原 8 分钟） once a finish-on-time plan shortened it: the speaker
+ * reads the limit they are held to, and that it changed, at a glance.
+ */
+function limitText(t: Translate, item: AgendaItem, limits: RunView['adjustedLimits']): string {
+  const minutes = limitMsOf(item, limits) / 60_000;
+  if (minutes <= 0) return '';
+  if (limits[item.id] === undefined) return t('stage.limit', { minutes });
+  return t('stage.limitAdjusted', { minutes, planned: item.plannedMinutes });
+}
 
 /**
  * The speaker-facing screen (on the lectern): the time left, as large as the screen allows, the
@@ -24,6 +36,11 @@ export function ConfidenceView() {
         {current
           ? itemHeadline(current) || t('agenda.untitled')
           : (meeting?.title ?? t('projector.noMeeting'))}
+        {current && run && limitText(t, current, run.adjustedLimits) && (
+          <p className="confidence-limit" data-testid="lectern-limit">
+            {limitText(t, current, run.adjustedLimits)}
+          </p>
+        )}
       </header>
       {current && run ? (
         <Countdown
@@ -42,7 +59,12 @@ export function ConfidenceView() {
         </div>
       )}
       <footer className="confidence-next">
-        {next ? t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') }) : ''}
+        {next && t('stage.next', { name: itemHeadline(next) || t('agenda.untitled') })}
+        {next && run && limitText(t, next, run.adjustedLimits) && (
+          <span className="confidence-next-limit" data-testid="lectern-next-limit">
+            {limitText(t, next, run.adjustedLimits)}
+          </span>
+        )}
       </footer>
       {meeting && <StageMeetingName title={meeting.title} />}
       <OfflineMark />
