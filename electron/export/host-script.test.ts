@@ -2,11 +2,14 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { emptyAgendaItemFields, type AgendaItem } from '../core/agenda.ts';
 import { cnCount, cnNumeral } from './chinese-numbers.ts';
-import { hardMeeting, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, hardMeeting, plainSampleData } from './export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
+import { minutesDocx } from './minutes-docx.ts';
+import { minutesModel } from './minutes-model.ts';
 import { readDocx } from './test-support/docx-readback.ts';
 import type { MeetingData } from './meeting-data.ts';
+import { seatingPeople } from '../core/seating-people.fixture.ts';
 
 /** The sample's agenda; the host script does not use notes. */
 const sampleData = (): MeetingData => ({ ...plainSampleData(), notes: [] });
@@ -66,6 +69,56 @@ describe('the host script', () => {
     expect(opening).toContain(
       '出席今天会议的有：区委常委、组织部部长方敏同志，区委常委买买提·艾力同志，各街道党工委书记。',
     );
+  });
+
+  it('reads the participant list when the meeting has one: rank order, substitutes, no leave', async () => {
+    const data = sampleData();
+    // The presider listed among them (rank 2), 陈静 ranked above 张勇 by an edit (rank 1, added after 林一平).
+    const people = seatingPeople(data.meeting.id).map((p) =>
+      p.name === '陈静' ? { ...p, rank: 1 } : p,
+    );
+    people.push({ ...people[0]!, id: 'p-dai', name: '戴斌', organization: '区委', rank: 2 });
+    const withList = { ...data, participants: people };
+    const docx = await readDocx(await hostScriptDocx(hostScript(withList), '主持词'));
+    const opening = docx.body.map((p) => p.text).find((t) => t.startsWith('今天')) ?? '';
+    expect(opening).toContain(
+      '出席今天会议的有：区委林一平同志，平湖街道党工委陈静同志，区政府张勇同志，区委组织部欧阳晓明同志，南湾街道党工委王海涛同志，吉华街道党工委钱多多同志，坂田街道党工委刘洋同志，',
+    );
+    expect(opening).toContain(
+      '列席会议的有：区委组织部组织科郑凯同志、区委办公室孙丽同志、区委宣传部马骏同志。',
+    );
+    // Not the typed lists, not the one on leave, the staff, the member a substitute replaced,
+    // nor the presider himself.
+    for (const absent of ['区委组织部有关科室负责人', '李娜', '何芳', '赵建国', '戴斌']) {
+      expect(opening).not.toContain(absent);
+    }
+  });
+
+  it('names the same people in the same order as the minutes’ 出席 and 列席', async () => {
+    const data = exportSampleData();
+    const people = seatingPeople(data.meeting.id);
+    people.push({ ...people[0]!, id: 'p-dai', name: '戴斌', organization: '区委', rank: 3 });
+    const meeting = { ...data, participants: people };
+    const minutes = await readDocx(await minutesDocx(minutesModel(meeting)));
+    const block = (label: string) =>
+      (minutes.body.find((p) => p.text.startsWith(`${label}：`))?.text ?? '')
+        .slice(3)
+        .split('、')
+        .map((entry) => entry.replace(/（.*$/, ''));
+    const script = await readDocx(await hostScriptDocx(hostScript(meeting), '主持词'));
+    const opening = script.body.map((p) => p.text).find((t) => t.startsWith('今天')) ?? '';
+    const read = (lead: string, separator: string) =>
+      (new RegExp(`${lead}：([^。]*)。`).exec(opening)?.[1] ?? '')
+        .split(separator)
+        .map((spoken) => spoken.replace(/同志$/, ''));
+    const minutesPresent = block('出席').filter((name) => name !== '戴斌');
+    expect(minutesPresent).toHaveLength(10);
+    const spokenPresent = read('出席今天会议的有', '，');
+    expect(spokenPresent).toHaveLength(minutesPresent.length);
+    spokenPresent.forEach((spoken, k) => expect(spoken.endsWith(minutesPresent[k]!)).toBe(true));
+    const spokenObservers = read('列席会议的有', '、');
+    expect(spokenObservers).toHaveLength(3);
+    block('列席').forEach((name, k) => expect(spokenObservers[k]!.endsWith(name)).toBe(true));
   });
 
   it('keeps English words apart from each other and from the Chinese around them', () => {

@@ -2,7 +2,8 @@ import { chineseDate } from './chinese-dates.ts';
 import { isSpeech, type AgendaItem } from '../core/agenda.ts';
 import { cnCount, cnNumeral } from './chinese-numbers.ts';
 import type { MeetingData } from './meeting-data.ts';
-import { formalName, spoken, spokenAttendees } from './spoken-names.ts';
+import { minutesAttendance } from '../core/participants.ts';
+import { formalName, spoken, spokenAttendees, spokenParticipants } from './spoken-names.ts';
 
 export interface ScriptParagraph {
   style: 'title' | 'subtitle' | 'body' | 'cue';
@@ -37,7 +38,7 @@ function handOver(item: AgendaItem, first: boolean, next: AgendaItem | undefined
  * speaker with the topic ("下面，请平湖街道党工委书记林一平同志作交流发言，题目是《…》。请坪地
  * 街道做好准备。"), breaks, the transition to the leader, the close.
  */
-export function hostScript({ meeting, items, run }: MeetingData): ScriptParagraph[] {
+export function hostScript({ meeting, items, run, participants }: MeetingData): ScriptParagraph[] {
   const exchanges = items.filter((i) => i.kind === 'exchange');
   const leaders = items.filter((i) => i.kind === 'leader');
   const out: ScriptParagraph[] = [
@@ -53,15 +54,13 @@ export function hostScript({ meeting, items, run }: MeetingData): ScriptParagrap
     exchanges.length ? spoken`请${String(exchanges.length)}位${who}交流发言` : '',
     ...leaders.map((l) => spoken`请${l.speakerPosition}${l.speaker}同志讲话`),
   ].filter(Boolean);
-  const attendees = spokenAttendees(meeting, items);
+  const { attendees, observers } = openingPeople(meeting, items, participants);
   out.push({
     style: 'body',
     text:
       `今天，我们召开${meeting.title}。` +
       (attendees.length ? `出席今天会议的有：${attendees.join('，')}。` : '') +
-      (meeting.nonVotingAttendees.length
-        ? `列席会议的有：${meeting.nonVotingAttendees.join('、')}。`
-        : '') +
+      (observers.length ? `列席会议的有：${observers.join('、')}。` : '') +
       (agendaParts.length
         ? `会议主要有${cnCount(agendaParts.length)}项议程：${agendaParts.map((p, i) => `${cnNumeral(i + 1)}是${p}`).join('；')}。`
         : ''),
@@ -105,6 +104,26 @@ export function hostScript({ meeting, items, run }: MeetingData): ScriptParagrap
   });
   out.push({ style: 'body', text: '会议到此结束。散会。' });
   return [...out, ...finishOnTimeAddendum(items, run.adjustedLimits)];
+}
+
+/**
+ * Who the opening names: from the participant list when the meeting has one, the same people in
+ * the same order as the minutes' 出席 and 列席 (core's minutesAttendance: rank order, a substitute
+ * in the member's place, those on leave left out); else the lists typed in the meeting.
+ */
+function openingPeople(
+  meeting: MeetingData['meeting'],
+  items: readonly AgendaItem[],
+  participants: MeetingData['participants'],
+): { attendees: string[]; observers: string[] } {
+  if (participants.length === 0) {
+    return { attendees: spokenAttendees(meeting, items), observers: meeting.nonVotingAttendees };
+  }
+  const { present, observers } = minutesAttendance(participants);
+  return {
+    attendees: spokenParticipants(present, meeting.presider, items),
+    observers: spokenParticipants(observers, meeting.presider, items),
+  };
 }
 
 /** 5.5 reads 5.5, 6 reads 6: limits are whole or half minutes. */

@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../core/agenda.ts';
 import type { Meeting } from '../core/meeting.ts';
+import type { MinutesPerson } from '../core/participants.ts';
 
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/u;
 const HAN = /\p{Script=Han}/u;
@@ -68,10 +69,31 @@ export function spokenAttendees(
   return meeting.attendees
     .map(splitAttendee)
     .filter(({ name }) => name !== presider)
-    .map(({ name, post }) => {
-      const speech = items.find((i) => i.speaker === name);
-      if (!speech && !isPersonName(name)) return joinWords([post, name]);
-      const role = post || (speech ? joinWords([speech.organization, speech.speakerPosition]) : '');
-      return joinWords([role, name, '同志']);
-    });
+    .map(({ name, post }) => spokenPerson(name, post, items));
+}
+
+/** "区委书记张勇同志"; a group ("各街道党工委书记") without 同志; the post else from the agenda. */
+function spokenPerson(name: string, post: string, items: readonly AgendaItem[]): string {
+  const speech = items.find((i) => i.speaker === name);
+  if (!speech && !isPersonName(name)) return joinWords([post, name]);
+  const role = post || (speech ? joinWords([speech.organization, speech.speakerPosition]) : '');
+  return joinWords([role, name, '同志']);
+}
+
+/**
+ * People of the participant list as a presider reads them out, in the order given (the minutes'
+ * rank order), the presider left out: "平湖街道党工委书记林一平同志", a substitute by the
+ * member's organization ("平湖街道王代表同志").
+ */
+export function spokenParticipants(
+  people: readonly Pick<MinutesPerson, 'name' | 'organization' | 'position'>[],
+  presider: string,
+  items: readonly AgendaItem[],
+): string[] {
+  const presiderName = splitAttendee(presider).name;
+  return people
+    .filter((person) => person.name !== presiderName)
+    .map((person) =>
+      spokenPerson(person.name, joinWords([person.organization, person.position]), items),
+    );
 }
