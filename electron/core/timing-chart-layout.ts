@@ -71,9 +71,24 @@ export const CHART_COLORS = {
   early: '#1e8e3e',
 };
 
+/**
+ * Text sizes and row pitch, layout units. Up close (the console, the report's picture) the
+ * values, legend and axis read a little smaller than the names; on a slide everything is at the
+ * names' size, for the back of the hall.
+ */
+export interface ChartTextStyle {
+  /** The items' names and the leader's line. */
+  label: number;
+  /** A row's value at its right end, and the legend. */
+  value: number;
+  /** The minutes under the axis. */
+  axis: number;
+  row: number;
+}
+
+export const UP_CLOSE_TEXT: ChartTextStyle = { label: 14, value: 13, axis: 12, row: 28 };
+
 const PAD = 12;
-const FONT = 14;
-const ROW = 28;
 const BAR = 16;
 const LABEL_WIDTH = 170;
 const VALUE_WIDTH = 150;
@@ -96,7 +111,7 @@ export function fitText(text: string, maxEms: number): string {
   return `${out}…`;
 }
 
-function legend(labels: TimingChartLabels, y: number): ChartShape[] {
+function legend(labels: TimingChartLabels, y: number, style: ChartTextStyle): ChartShape[] {
   const keys: { label: string; shape: (x: number) => ChartShape }[] = [
     { label: labels.planned, shape: (x) => outline(x, y - 11, 22, 12, CHART_COLORS.planned) },
     { label: labels.actual, shape: (x) => solid(x, y - 11, 22, 12, CHART_COLORS.actual) },
@@ -108,8 +123,8 @@ function legend(labels: TimingChartLabels, y: number): ChartShape[] {
   let x = PAD;
   for (const key of keys) {
     shapes.push(key.shape(x));
-    shapes.push(text(x + 28, y, key.label, FONT - 1, CHART_COLORS.text, 'start'));
-    x += 28 + ems(key.label) * (FONT - 1) + 22;
+    shapes.push(text(x + 28, y, key.label, style.value, CHART_COLORS.text, 'start'));
+    x += 28 + ems(key.label) * style.value + 22;
   }
   return shapes;
 }
@@ -155,11 +170,12 @@ function barShapes(
   top: number,
   xOf: (minutes: number) => number,
   labels: TimingChartLabels,
+  style: ChartTextStyle,
 ): ChartShape[] {
-  const y = top + (ROW - BAR) / 2;
-  const baseline = top + ROW / 2 + FONT * 0.35;
-  const name = fitText(`${bar.number}. ${bar.name}`, (LABEL_WIDTH - 8) / FONT);
-  const shapes: ChartShape[] = [text(PAD, baseline, name, FONT, CHART_COLORS.text, 'start')];
+  const y = top + (style.row - BAR) / 2;
+  const baseline = top + style.row / 2 + style.label * 0.35;
+  const name = fitText(`${bar.number}. ${bar.name}`, (LABEL_WIDTH - 8) / style.label);
+  const shapes: ChartShape[] = [text(PAD, baseline, name, style.label, CHART_COLORS.text, 'start')];
   const x0 = xOf(0);
   const waiting = bar.state === 'pending' || bar.state === 'skipped';
   shapes.push(outline(x0, y, xOf(bar.plannedMinutes) - x0, BAR, CHART_COLORS.planned, waiting));
@@ -188,7 +204,7 @@ function barShapes(
   const valueColor =
     bar.overMinutes > 0 ? CHART_COLORS.over : waiting ? CHART_COLORS.muted : CHART_COLORS.text;
   shapes.push(
-    text(right + 10, baseline, valueText, FONT - 1, valueColor, 'start', bar.overMinutes > 0),
+    text(right + 10, baseline, valueText, style.value, valueColor, 'start', bar.overMinutes > 0),
   );
   return shapes;
 }
@@ -198,6 +214,7 @@ export function layoutTimingChart(
   chart: TimingChart,
   labels: TimingChartLabels,
   width: number,
+  style: ChartTextStyle = UP_CLOSE_TEXT,
 ): ChartLayout {
   const plotLeft = PAD + LABEL_WIDTH;
   const plotRight = width - PAD - VALUE_WIDTH;
@@ -208,17 +225,18 @@ export function layoutTimingChart(
       : plotRight;
 
   const shapes: ChartShape[] = [];
-  let y = PAD + FONT;
+  const font = style.label;
+  let y = PAD + font;
   if (chart.leaderStart) {
     const late = chart.leaderStart.lateMinutes ?? 0;
     const color = late > 0 ? CHART_COLORS.over : CHART_COLORS.early;
-    shapes.push(text(PAD, y, labels.leaderStart(chart.leaderStart), FONT, color, 'start', true));
-    y += FONT + 12;
+    shapes.push(text(PAD, y, labels.leaderStart(chart.leaderStart), font, color, 'start', true));
+    y += font + 12;
   }
-  shapes.push(...legend(labels, y));
+  shapes.push(...legend(labels, y, style));
   y += 14;
   const rowsTop = y;
-  const rowsBottom = rowsTop + chart.bars.length * ROW;
+  const rowsBottom = rowsTop + chart.bars.length * style.row;
   for (const tick of chart.ticks) {
     const x = xOf(tick);
     shapes.push({
@@ -231,21 +249,21 @@ export function layoutTimingChart(
       strokeWidth: 1,
     });
     shapes.push(
-      text(x, rowsBottom + FONT + 4, String(tick), FONT - 2, CHART_COLORS.muted, 'middle'),
+      text(x, rowsBottom + font + 4, String(tick), style.axis, CHART_COLORS.muted, 'middle'),
     );
   }
   chart.bars.forEach((bar, index) =>
-    shapes.push(...barShapes(bar, rowsTop + index * ROW, xOf, labels)),
+    shapes.push(...barShapes(bar, rowsTop + index * style.row, xOf, labels, style)),
   );
   shapes.push(
     text(
       plotRight + 22,
-      rowsBottom + FONT + 4,
+      rowsBottom + font + 4,
       labels.minutes,
-      FONT - 2,
+      style.axis,
       CHART_COLORS.muted,
       'start',
     ),
   );
-  return { width, height: rowsBottom + FONT + 4 + PAD, shapes };
+  return { width, height: rowsBottom + font + 4 + PAD, shapes };
 }

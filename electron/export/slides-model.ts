@@ -23,7 +23,7 @@ import {
   type SlideBullet,
   type TextStyle,
 } from './slides-paging.ts';
-import { timingSlide, type SlideTiming, type TimingSlideSpec } from './slides-timing.ts';
+import { timingSlides, type SlideTiming, type TimingSlideSpec } from './slides-timing.ts';
 import { fitText, slideLines } from './text-fit.ts';
 import { ITEM_KIND_LABEL } from './timing-report.ts';
 
@@ -261,8 +261,7 @@ export function slidesModel(data: MeetingData, timing?: SlideTiming): SlideSpec[
   );
   // After the summary, once the meeting has run: planned against actual, as in the report.
   const room = { x: SLIDE.marginIn, y: SLIDE.bodyTopIn, w: BODY_WIDTH_IN, h: SLIDE.bodyHeightIn };
-  const timed = timing && timingSlide(data, timing, footer, room);
-  if (timed) slides.push(timed);
+  if (timing) slides.push(...timingSlides(data, timing, footer, room));
   return slides;
 }
 
