@@ -109,7 +109,11 @@ const bundleParticipant = participantSchema.extend({
 
 /** The seating plan: its settings and the organizer's swaps, as pairs of the file's participant ids. */
 const bundleSeating = seatingSettingsSchema
-  .extend({ swaps: z.array(z.tuple([fileId, fileId])).max(PARTICIPANTS_MAX) })
+  .extend({
+    /** Absent in files written before the projector could show the sign-in counts: off. */
+    countsOnProjector: seatingSettingsSchema.shape.countsOnProjector.default(false),
+    swaps: z.array(z.tuple([fileId, fileId])).max(PARTICIPANTS_MAX),
+  })
   .strict();
 
 export const bundleSchema = z.object({

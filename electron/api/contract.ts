@@ -45,7 +45,13 @@ import {
   rosterListSchema,
   updateRosterEntryInput,
 } from './roster.ts';
-import { doorListInput, doorListSchema, signInOutputSchema, signInRefInput } from './sign-in.ts';
+import {
+  doorListInput,
+  doorListSchema,
+  signInCountsSchema,
+  signInOutputSchema,
+  signInRefInput,
+} from './sign-in.ts';
 import {
   allowDeviceInput,
   revokeDeviceInput,
@@ -377,6 +383,15 @@ export const contract = {
     path: '/api/meetings/:id/participants/:participantId/sign-in',
     input: signInRefInput,
     output: signInOutputSchema,
+  }),
+  // The four figures alone, for the projector before the start: every screen may read them, as
+  // no person is named in them (the list stays the organizer's, the note-takers' and the door's).
+  'signIn.counts': spec({
+    http: 'GET',
+    guest: 'read',
+    path: '/api/meetings/:id/sign-in-counts',
+    input: meetingIdInput,
+    output: signInCountsSchema,
   }),
   // The organizer's alone: the door may only add ticks, so a lost tablet cannot erase the record.
   'signIn.undo': spec({

@@ -7,7 +7,7 @@ import { noticeViewSchema } from './notice.ts';
 import { participantSchema } from './participants.ts';
 import { seatingViewSchema } from './seating.ts';
 import { rosterEntrySchema } from './roster.ts';
-import { doorPersonSchema } from './sign-in.ts';
+import { doorPersonSchema, signInCountsSchema } from './sign-in.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
 import { stageSchema } from './stage.ts';
@@ -68,6 +68,14 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('door.changed'),
     meetingId: z.string(),
     people: z.array(doorPersonSchema),
+  }),
+  /**
+   * A meeting's 应到/已签到/请假/未到 after any change to its people or their ticks: to every
+   * screen but the doors (which count from their list), as it names nobody.
+   */
+  z.object({
+    kind: z.literal('signInCounts.changed'),
+    signInCounts: signInCountsSchema,
   }),
   /** Sent to the organizer only: sharing switched, or a device joined, left or was revoked. */
   z.object({ kind: z.literal('sharing.changed'), sharing: sharingStateSchema }),

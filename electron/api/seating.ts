@@ -18,6 +18,7 @@ export const seatingSettingsSchema = z.object({
   paper: z.enum(SEATING_PAPERS),
   cardOrganization: z.boolean(),
   onProjector: z.boolean(),
+  countsOnProjector: z.boolean(),
 }) satisfies z.ZodType<SeatingSettings>;
 
 export const seatedPersonSchema = z.object({

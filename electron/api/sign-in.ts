@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HallCounts } from '../core/participants.ts';
 import { participantReplySchema, participantRoleSchema } from './participants.ts';
 
 /**
@@ -45,6 +46,21 @@ export const signInOutputSchema = z.object({
    */
   alreadySignedIn: z.boolean(),
 });
+
+/**
+ * The figures the hall may see on the projector before the start (应到, 已签到, 请假, 未到): what
+ * every screen may read, since no name, phone, reply or reason is among them.
+ */
+export const signInCountsSchema = z.object({
+  meetingId: z.string(),
+  counts: z.object({
+    expected: z.number(),
+    signedIn: z.number(),
+    onLeave: z.number(),
+    notYet: z.number(),
+  }) satisfies z.ZodType<HallCounts>,
+});
+export type SignInCounts = z.infer<typeof signInCountsSchema>;
 
 /** What the door and the console need the same way as the server. */
 export { attendanceOf, countAttendance, matchesDoorQuery } from '../core/participants.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attendanceOf,
   countAttendance,
+  hallCounts,
   matchesDoorQuery,
   minutesAttendance,
   minutesHeadcount,
@@ -70,6 +71,19 @@ describe('attendance at the door', () => {
       onLeave: 1,
       notYet: 2,
     });
+  });
+
+  it('gives the hall the same four figures, whatever the time, and not who came late', () => {
+    const people = [
+      person('林一平', { signedInAt: START - 5 * MIN }),
+      person('陈二', { signedInAt: START + 2 * MIN }),
+      person('张三', { reply: 'leave', leaveReason: '参加市里会议' }),
+      person('李四', { reply: 'attending' }),
+      person('赵会务', { role: 'staff', signedInAt: START - 30 * MIN }),
+    ];
+    const { late: _late, ...atTheDoor } = countAttendance(people, START, START + 5 * MIN);
+    expect(hallCounts(people)).toEqual(atTheDoor);
+    expect(hallCounts(people)).toEqual({ expected: 4, signedIn: 2, onLeave: 1, notYet: 1 });
   });
 });
 

@@ -96,6 +96,21 @@ export function countAttendance(
   };
 }
 
+/** The four figures the hall may see on the projector: no names, and not who came late. */
+export type HallCounts = Omit<AttendanceCounts, 'late'>;
+
+/**
+ * 应到, 已签到, 请假 and 未到 by countAttendance's rule. None of the four depends on the meeting's
+ * start or the time (only `late` does, which the hall is not shown), so no clock is needed: at a
+ * start that never comes, nobody is late and 未到 counts the same people.
+ */
+export function hallCounts(
+  people: readonly Pick<Participant, 'role' | 'reply' | 'signedInAt'>[],
+): HallCounts {
+  const { late: _late, ...counts } = countAttendance(people, Number.POSITIVE_INFINITY, 0);
+  return counts;
+}
+
 /** A name as the minutes print it: the substitute in the member's place, said so. */
 export interface MinutesPerson {
   name: string;

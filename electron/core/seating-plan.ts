@@ -26,6 +26,12 @@ export interface SeatingSettings {
   cardOrganization: boolean;
   /** Shown on the projector ("请按座次入座") until switched off. */
   onProjector: boolean;
+  /**
+   * The projector shows the sign-in counts (应到, 已签到, 请假, 未到) under the agenda until the
+   * first speaker starts. Kept with the seating plan: both are what the hall sees of its people
+   * before the start, switched the same way and carried in the meeting file together.
+   */
+  countsOnProjector: boolean;
 }
 
 export interface SeatingPlan extends SeatingSettings {
@@ -46,6 +52,7 @@ export const DEFAULT_SEATING: SeatingSettings = {
   paper: 'A4',
   cardOrganization: true,
   onProjector: false,
+  countsOnProjector: false,
 };
 
 export const defaultSeatingPlan = (meetingId: string): SeatingPlan => ({

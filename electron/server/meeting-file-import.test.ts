@@ -45,7 +45,12 @@ beforeAll(async () => {
     participantId: participants[2]?.id as string,
     phone: '0755-28940001',
   });
-  server.handlers['seating.update']({ id: meetingA, layout: 'rostrum', headCount: 2 });
+  server.handlers['seating.update']({
+    id: meetingA,
+    layout: 'rostrum',
+    headCount: 2,
+    countsOnProjector: true,
+  });
   server.handlers['seating.swap']({
     id: meetingA,
     participantIds: [participants[1]?.id as string, participants[3]?.id as string],
@@ -171,7 +176,11 @@ describe('a participant’s 联系电话 in a meeting file', () => {
 
 describe('the seating plan and the 会议信息 edits in a meeting file', () => {
   it('come back with a copy: the layout, the swapped seats under the new ids, the edits', async () => {
-    expect(fileOfA.seating).toMatchObject({ layout: 'rostrum', headCount: 2 });
+    expect(fileOfA.seating).toMatchObject({
+      layout: 'rostrum',
+      headCount: 2,
+      countsOnProjector: true,
+    });
     expect(fileOfA.seating.swaps.length).toBeGreaterThan(0);
     const copy = await importMeetingFile(server.url, JSON.stringify(fileOfA), true);
     expect(copy.status).toBe(201);
@@ -189,7 +198,11 @@ describe('the seating plan and the 会议信息 edits in a meeting file', () => 
       server.handlers['participants.list']({ id: copyId }).participants.map((p) => p.id),
     );
     const copySwaps = server.handlers['seating.get']({ id: copyId });
-    expect(copySwaps.settings).toMatchObject({ layout: 'rostrum', headCount: 2 });
+    expect(copySwaps.settings).toMatchObject({
+      layout: 'rostrum',
+      headCount: 2,
+      countsOnProjector: true,
+    });
     const swapped = (await exportMeetingFile(server.url, copyId)).seating.swaps.flat();
     expect(swapped.length).toBeGreaterThan(0);
     expect(swapped.every((id: string) => copyIds.has(id))).toBe(true);
@@ -197,6 +210,15 @@ describe('the seating plan and the 会议信息 edits in a meeting file', () => 
       headline: '改过的标题',
       minutesFinding: '会议认为，交流很有收获。',
     });
+  });
+
+  it('take the sign-in counts off the projector when the file was written before that switch', async () => {
+    const older = freshFile();
+    delete older.seating.countsOnProjector;
+    const imported = await importMeetingFile(server.url, JSON.stringify(older));
+    expect(imported.status).toBe(201);
+    const seating = server.handlers['seating.get']({ id: imported.body.meeting.id as string });
+    expect(seating.settings).toMatchObject({ layout: 'rostrum', countsOnProjector: false });
   });
 
   it('are absent from an older file: the copy has the default plan and no edits', async () => {

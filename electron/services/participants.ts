@@ -4,7 +4,7 @@ import { PARTICIPANTS_MAX } from '../api/participants.ts';
 import { byRank, type Participant } from '../core/participants.ts';
 import { matchPerson, searchTerms } from '../core/search.ts';
 import type { ServiceContext } from './context.ts';
-import { doorChanged } from './sign-in.ts';
+import { announceDoorChange } from './sign-in.ts';
 import { invalidInput, notFound } from './errors.ts';
 
 type ParticipantList = MethodOutput<'participants.list'>;
@@ -24,8 +24,9 @@ export function changeParticipants<T>(
   });
   const people = byRank(outcome.people);
   ctx.emit({ kind: 'participants.changed', meetingId, participants: people });
-  // The doors list the same people: a name corrected or a person added reaches them too.
-  ctx.emit(doorChanged(meetingId, people));
+  // The doors list the same people: a name corrected or a person added reaches them too, and
+  // the projector's counts follow.
+  announceDoorChange(ctx, meetingId, people);
   return { people, result: outcome.result };
 }
 

@@ -1,7 +1,7 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import type { ServerEvent } from '../api/events.ts';
-import type { DoorPerson } from '../api/sign-in.ts';
-import { byRank, type Participant } from '../core/participants.ts';
+import type { DoorPerson, SignInCounts } from '../api/sign-in.ts';
+import { byRank, hallCounts, type Participant } from '../core/participants.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { currentStage } from './stage.ts';
@@ -26,6 +26,34 @@ export const doorChanged = (meetingId: string, people: readonly Participant[]): 
   meetingId,
   people: byRank(people).map(doorPersonOf),
 });
+
+/**
+ * Tells every screen a meeting's people changed: the list to the doors and the console
+ * (door.changed), the four figures alone to the rest (the projector shows them before the start).
+ */
+export function announceDoorChange(
+  ctx: ServiceContext,
+  meetingId: string,
+  people: readonly Participant[],
+): void {
+  ctx.emit(doorChanged(meetingId, people));
+  ctx.emit({
+    kind: 'signInCounts.changed',
+    signInCounts: { meetingId, counts: hallCounts(people) },
+  });
+}
+
+/** 应到, 已签到, 请假 and 未到 of a meeting, and nothing of who. */
+export function signInCounts(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'signIn.counts'>,
+): SignInCounts {
+  if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
+  return {
+    meetingId: input.id,
+    counts: hallCounts(ctx.store.participants.listForMeeting(input.id)),
+  };
+}
 
 /** The people of the meeting named, or of the meeting on stage, as the door lists them. */
 export function doorList(
@@ -71,7 +99,7 @@ function setSignedIn(
   if (outcome.changed) {
     const people = byRank(outcome.people);
     ctx.emit({ kind: 'participants.changed', meetingId, participants: people });
-    ctx.emit(doorChanged(meetingId, people));
+    announceDoorChange(ctx, meetingId, people);
   }
   return outcome;
 }
@@ -96,6 +124,7 @@ export function undoSignIn(
 
 export const signInHandlers = (ctx: ServiceContext) => ({
   'signIn.door': (input: MethodParsedInput<'signIn.door'>) => doorList(ctx, input),
+  'signIn.counts': (input: MethodParsedInput<'signIn.counts'>) => signInCounts(ctx, input),
   'signIn.signIn': (input: MethodParsedInput<'signIn.signIn'>) => signIn(ctx, input),
   'signIn.undo': (input: MethodParsedInput<'signIn.undo'>) => undoSignIn(ctx, input),
 });

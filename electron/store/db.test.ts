@@ -232,6 +232,33 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('019 keeps a plan written before it, the counts off, and refuses a value other than 0 or 1', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 19),
+      ':memory:',
+    );
+    db.prepare(
+      "INSERT INTO meetings (id, title, date, created_at, updated_at) VALUES ('m', 't', '2026-11-25', 1, 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO seating_plans (meeting_id, layout, head_count, seats_per_side, seats_per_row, paper, on_projector, updated_at) VALUES ('m', 'rostrum', 2, 0, 10, 'A3', 1, 1)",
+    ).run();
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 19),
+      ':memory:',
+    );
+    expect(
+      db.prepare('SELECT layout, on_projector, counts_on_projector FROM seating_plans').get(),
+    ).toEqual({ layout: 'rostrum', on_projector: 1, counts_on_projector: 0 });
+    expect(() => db.prepare('UPDATE seating_plans SET counts_on_projector = 2').run()).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+
   it('is a no-op when the schema is current, and refuses a database from a newer version', () => {
     const file = tempFile();
     openDatabase(file).close();

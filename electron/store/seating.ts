@@ -10,6 +10,7 @@ interface SeatingRow {
   seats_per_row: number;
   paper: SeatingPaper;
   on_projector: number;
+  counts_on_projector: number;
   card_organization: number;
   swaps: string;
   updated_at: number;
@@ -40,6 +41,7 @@ const toPlan = (row: SeatingRow): SeatingPlan => ({
   seatsPerRow: row.seats_per_row,
   paper: row.paper,
   onProjector: row.on_projector === 1,
+  countsOnProjector: row.counts_on_projector === 1,
   cardOrganization: row.card_organization === 1,
   swaps: parseSwaps(row.swaps),
   updatedAt: row.updated_at,
@@ -49,13 +51,14 @@ export function seatingRepository(db: Db) {
   const one = db.prepare<[string], SeatingRow>('SELECT * FROM seating_plans WHERE meeting_id = ?');
   const upsert = db.prepare(
     `INSERT INTO seating_plans (meeting_id, layout, head_count, seats_per_side, seats_per_row,
-       paper, on_projector, card_organization, swaps, updated_at)
+       paper, on_projector, counts_on_projector, card_organization, swaps, updated_at)
      VALUES (@meeting_id, @layout, @head_count, @seats_per_side, @seats_per_row, @paper,
-       @on_projector, @card_organization, @swaps, @updated_at)
+       @on_projector, @counts_on_projector, @card_organization, @swaps, @updated_at)
      ON CONFLICT (meeting_id) DO UPDATE SET layout = excluded.layout,
        head_count = excluded.head_count, seats_per_side = excluded.seats_per_side,
        seats_per_row = excluded.seats_per_row, paper = excluded.paper,
        on_projector = excluded.on_projector,
+       counts_on_projector = excluded.counts_on_projector,
        card_organization = excluded.card_organization, swaps = excluded.swaps,
        updated_at = excluded.updated_at`,
   );
@@ -74,6 +77,7 @@ export function seatingRepository(db: Db) {
         seats_per_row: plan.seatsPerRow,
         paper: plan.paper,
         on_projector: plan.onProjector ? 1 : 0,
+        counts_on_projector: plan.countsOnProjector ? 1 : 0,
         card_organization: plan.cardOrganization ? 1 : 0,
         swaps: JSON.stringify(plan.swaps),
         updated_at: plan.updatedAt,

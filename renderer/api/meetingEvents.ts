@@ -19,6 +19,7 @@ export function applyToMeeting(
     case 'participants.changed':
     case 'notice.changed':
     case 'door.changed':
+    case 'signInCounts.changed':
     case 'sharing.changed':
     case 'job.progress':
     case 'stage.changed':

@@ -85,6 +85,7 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'participants.remove': { id, participantId: ids.participantId },
     'participants.search': { q: '林一平', limit: 5 },
     'signIn.door': { meetingId: id },
+    'signIn.counts': { id },
     'signIn.signIn': { id, participantId: ids.participantId },
     'signIn.undo': { id, participantId: ids.participantId },
     'newsBrief.get': { id },

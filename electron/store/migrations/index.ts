@@ -16,6 +16,7 @@ import { sql as newsBrief } from './015-news-brief.ts';
 import { sql as adjustedLimits } from './016-adjusted-limits.ts';
 import { sql as participantPhone } from './017-participant-phone.ts';
 import { sql as minutesHeadcount } from './018-minutes-headcount.ts';
+import { sql as countsOnProjector } from './019-counts-on-projector.ts';
 
 export interface Migration {
   version: number;
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: '016-adjusted-limits', sql: adjustedLimits },
   { version: 17, name: '017-participant-phone', sql: participantPhone },
   { version: 18, name: '018-minutes-headcount', sql: minutesHeadcount },
+  { version: 19, name: '019-counts-on-projector', sql: countsOnProjector },
 ];
