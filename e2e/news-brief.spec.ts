@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the organizer drafts the 会议信息, edits it, and the export carries the edits; the minutes take the 会议认为', async ({
@@ -55,7 +56,6 @@ test('the organizer drafts the 会议信息, edits it, and the export carries th
   await headline.fill('把全区工作拧成一股绳');
   await lead.fill('昨日，龙岗区召开组织工作会议暨基层工作经验交流座谈会。');
   await expect(panel.getByText('已修改')).toBeVisible();
-  await panel.getByLabel('Markdown 稿附“来源”（逐句列出依据的记录和字段）').uncheck();
   await panel.getByLabel('写入会议纪要').check();
   const finding = panel.getByRole('textbox', { name: '会议纪要中的“会议认为”段' });
   await expect(finding).toHaveValue(/^会议认为，交流发言围绕“.+”等方面介绍了经验做法。$/);
@@ -78,9 +78,14 @@ test('the organizer drafts the 会议信息, edits it, and the export carries th
     '昨日，龙岗区召开组织工作会议暨基层工作经验交流座谈会。',
   );
 
+  // The 来源 appendix is chosen where the Markdown is exported: the meeting's one setting.
   await page.getByText('导出', { exact: true }).click();
+  const sources = page.getByLabel('Markdown 稿附“来源”（逐句列出依据的记录和字段）');
+  await expect(sources).toBeChecked();
+  await sources.uncheck();
+  await expect(sources).not.toBeChecked();
   const mdDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: '会议信息草稿（Markdown，附来源）' }).click();
+  await page.getByRole('button', { name: '会议信息草稿（Markdown）' }).click();
   const mdFile = await mdDownload;
   expect(mdFile.suggestedFilename()).toBe(
     '龙岗区组织工作会议暨基层工作经验交流座谈会（示例）-会议信息.md',
@@ -97,4 +102,85 @@ test('the organizer drafts the 会议信息, edits it, and the export carries th
   await page.getByRole('button', { name: '会议纪要（Markdown）' }).click();
   const minutes = fs.readFileSync((await (await minutesDownload).path()) as string, 'utf8');
   expect(minutes).toContain('\n会议认为，临时党支部是攻坚克难的有效形式。\n');
+
+  // The switch stays as chosen, and turned on again the appendix is back.
+  await page.getByText('导出', { exact: true }).click();
+  await expect(sources).not.toBeChecked();
+  await sources.check();
+  await expect(sources).toBeChecked();
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议信息草稿（Markdown）' }).click();
+  expect(fs.readFileSync((await (await again).path()) as string, 'utf8')).toContain('## 来源');
+});
+
+test('an edited theme paragraph stays with its theme when a later note adds a theme before it, and the panel fits 1024 px', async ({
+  page,
+  serve,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await loadSampleMeeting(page, serve.openUrl);
+  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
+  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  const second = panel.getByRole('textbox', { name: /^第2段（共同话题）/ });
+  await expect(second).toHaveValue(/^围绕“党支部”/);
+  await second.fill('各街道交流了临时党支部攻坚克难的做法。');
+  await panel.getByRole('button', { name: '保存修改' }).click();
+  await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
+
+  // Three more speeches get notes on 网格, which two speeches had: the first theme now.
+  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
+  const meetingId = new URL(page.url()).searchParams.get('meeting') as string;
+  const { items } = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
+  ).json();
+  for (const organization of ['龙城街道', '布吉街道', '坂田街道']) {
+    const item = items.find((i: { organization: string }) => i.organization === organization);
+    const created = await fetch(
+      `${serve.origin}/api/meetings/${meetingId}/items/${item.id}/notes`,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          kind: 'takeaway',
+          text: '推行网格化管理，网格员每周走访辖区群众。',
+        }),
+      },
+    );
+    expect(created.status).toBe(201);
+  }
+
+  await panel.getByRole('button', { name: '按最新记录重新起草' }).click();
+  await expect(panel.getByRole('textbox', { name: /^第2段（共同话题）/ })).toHaveValue(
+    /^围绕“网格”，龙城街道赵五城、布吉街道周六吉/,
+  );
+  const third = panel.getByRole('textbox', { name: /^第3段（共同话题）/ });
+  await expect(third).toHaveValue('各街道交流了临时党支部攻坚克难的做法。');
+  await expect(panel.getByText('已修改')).toHaveCount(1);
+  // Its notes did not change: nothing flagged, and no edit lost its paragraph.
+  await expect(panel.getByRole('note')).toHaveCount(0);
+  await expect(panel.getByText('原段落已不在草稿中')).toHaveCount(0);
+
+  // At the door tablet's width the console does not scroll sideways with the draft open, and
+  // the panel and its coverage table stay inside the window.
+  const sideways = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+  expect(await sideways()).toBe(false);
+  const rightOf = (el: Element) => el.getBoundingClientRect().right;
+  const panelRight = await panel.evaluate(rightOf);
+  expect(panelRight).toBeLessThanOrEqual(1024);
+  expect(await panel.getByRole('table').evaluate(rightOf)).toBeLessThanOrEqual(panelRight);
+  await panel.scrollIntoViewIfNeeded();
+  await test.info().attach('news-brief-1024', {
+    body: await panel.screenshot({ path: test.info().outputPath('news-brief-1024.png') }),
+    contentType: 'image/png',
+  });
+  await page.screenshot({ path: test.info().outputPath('console-1024.png'), fullPage: true });
+
+  // The export menu with its 来源 switch, at the same width.
+  await page.getByText('导出', { exact: true }).click();
+  await expect(page.getByLabel('Markdown 稿附“来源”（逐句列出依据的记录和字段）')).toBeVisible();
+  expect(await sideways()).toBe(false);
+  await page.screenshot({ path: test.info().outputPath('export-menu-1024.png') });
 });

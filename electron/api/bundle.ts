@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGENDA_MAX_ITEMS, agendaItemFieldsSchema, agendaItemSchema } from './agenda.ts';
 import { drawInput, drawRecordSchema } from './draw.ts';
 import { isoDate, meetingSchema } from './meeting.ts';
-import { newsBriefEditsSchema } from './news-brief.ts';
+import { newsBriefEditsInFileSchema } from './news-brief.ts';
 import { noteAuthor, noteOwner, noteSchema, noteText } from './notes.ts';
 import { noticeSettingsSchema } from './notice.ts';
 import { PARTICIPANTS_MAX, participantSchema } from './participants.ts';
@@ -151,8 +151,11 @@ export const bundleSchema = z.object({
   notice: noticeSettingsSchema.strict().optional(),
   /** The seating plan (issue 16); absent in older files: the defaults then. */
   seating: bundleSeating.optional(),
-  /** The organizer's 会议信息 and 会议认为 edits (issue 17); absent in older files: none then. */
-  newsBriefEdits: newsBriefEditsSchema.strict().optional(),
+  /**
+   * The organizer's 会议信息 and 会议认为 edits (issue 17); absent in older files: none then.
+   * Paragraph edits by key; files written before keys list them by place.
+   */
+  newsBriefEdits: newsBriefEditsInFileSchema.optional(),
 });
 export type MeetingBundle = z.infer<typeof bundleSchema>;
 

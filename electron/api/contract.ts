@@ -199,6 +199,13 @@ export const contract = {
     input: meetingIdInput,
     output: newsBriefViewSchema,
   }),
+  // The stored edits alone, without drafting: the export menu's 来源 switch reads it.
+  'newsBrief.edits': spec({
+    http: 'GET',
+    path: '/api/meetings/:id/news-brief/edits',
+    input: meetingIdInput,
+    output: newsBriefEditsViewSchema,
+  }),
   'newsBrief.update': spec({
     http: 'PATCH',
     path: '/api/meetings/:id/news-brief',

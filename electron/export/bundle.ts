@@ -1,5 +1,6 @@
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MeetingBundle } from '../api/bundle.ts';
 import { byRank } from '../core/participants.ts';
+import type { NewsBriefEdits } from '../core/news-brief.ts';
 import type { RunState } from '../core/run.ts';
 import type { SeatingPlan } from '../core/seating-plan.ts';
 import type { MeetingData } from './meeting-data.ts';
@@ -130,8 +131,28 @@ export function withNewIds(data: MeetingData, newId: () => string): MeetingData 
           },
         }
       : {}),
-    ...(data.newsBriefEdits ? { newsBriefEdits: data.newsBriefEdits } : {}),
+    ...(data.newsBriefEdits
+      ? { newsBriefEdits: newsBriefEditsWithNewIds(data.newsBriefEdits, itemIds) }
+      : {}),
     originMeetingId: data.originMeetingId,
+  };
+}
+
+/**
+ * A leader's requirements paragraph is keyed by the leader's item id: renamed with the item.
+ * A key naming no item of the meeting stays as it is, an edit of no paragraph (shown as such).
+ */
+function newsBriefEditsWithNewIds(
+  edits: NewsBriefEdits,
+  itemIds: ReadonlyMap<string, string>,
+): NewsBriefEdits {
+  return {
+    ...edits,
+    paragraphs: edits.paragraphs.map((edit) => {
+      const [, id] = /^requirements:(.+)$/.exec(edit.key) ?? [];
+      const renamed = id === undefined ? undefined : itemIds.get(id);
+      return renamed ? { ...edit, key: `requirements:${renamed}` } : edit;
+    }),
   };
 }
 

@@ -15,6 +15,8 @@ const ITEM_FIELD: Record<string, string> = {
   speaker: '发言人',
   title: '事项',
 };
+/** What the appendix says of a paragraph the organizer wrote and kept without a draft under it. */
+const KEPT_SOURCE = '组织者所写（原段落已不在草稿中）';
 /** How much of a note the appendix quotes: enough to find it in the notes. */
 const NOTE_EXCERPT = 24;
 
@@ -69,10 +71,9 @@ export function newsBriefMarkdown(brief: NewsBrief, data: MeetingData, withSourc
       const text = [...sentence.text];
       const opening =
         text.length > NOTE_EXCERPT ? `${text.slice(0, NOTE_EXCERPT).join('')}…` : sentence.text;
-      out.push(
-        `${i + 1}\\. ${escapeMarkdown(opening)}：${escapeMarkdown(describeSources(sentence.sources, data).join('；'))}`,
-        '',
-      );
+      // Only a paragraph the organizer kept after its draft paragraph was gone has no source.
+      const from = describeSources(sentence.sources, data).join('；') || KEPT_SOURCE;
+      out.push(`${i + 1}\\. ${escapeMarkdown(opening)}：${escapeMarkdown(from)}`, '');
     });
   }
   return `${out.join('\n').trimEnd()}\n`;

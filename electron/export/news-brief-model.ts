@@ -17,9 +17,15 @@ export interface BriefSentence {
   sources: BriefSource[];
 }
 
-export type BriefParagraphKind = 'lead' | 'theme' | 'highlights' | 'requirements';
+/** 'kept': an organizer's paragraph whose draft paragraph is gone, kept at the end. */
+export type BriefParagraphKind = 'lead' | 'theme' | 'highlights' | 'requirements' | 'kept';
 
 export interface BriefParagraph {
+  /**
+   * What the paragraph is, the same whatever else the notes add or drop: `lead`,
+   * `theme:<term>`, `highlights`, `requirements:<item id>`. The organizer's edits are stored by it.
+   */
+  key: string;
   kind: BriefParagraphKind;
   sentences: BriefSentence[];
 }
@@ -108,11 +114,13 @@ export function newsBriefModel(data: MeetingData, extract: KeyTermExtractor): Ne
     keyTermsOf(notes.filter(prose), extract),
   );
   const themed = new Set(themes.flatMap((t) => t.notes.map((n) => n.id)));
+  const themeKeys = uniqueKeys(themes.map((t) => `theme:${t.term}`));
   const paragraphs: BriefParagraph[] = [
-    { kind: 'lead', sentences: leadSentences(data, exchange, leaders) },
-    ...themes.map((theme): BriefParagraph => {
+    { key: 'lead', kind: 'lead', sentences: leadSentences(data, exchange, leaders) },
+    ...themes.map((theme, i): BriefParagraph => {
       const speakers = theme.itemIds.map((id) => itemOf.get(id) as AgendaItem);
       return {
+        key: themeKeys[i] as string,
         kind: 'theme',
         sentences: [
           {
@@ -134,6 +142,7 @@ export function newsBriefModel(data: MeetingData, extract: KeyTermExtractor): Ne
   const highlights = highlightNotes(exchange, notesOf, themed);
   if (highlights.length) {
     paragraphs.push({
+      key: 'highlights',
       kind: 'highlights',
       sentences: highlights.map((note) => {
         const item = itemOf.get(note.itemId) as AgendaItem;
@@ -149,6 +158,7 @@ export function newsBriefModel(data: MeetingData, extract: KeyTermExtractor): Ne
     const points = notesOf(leader.id);
     if (!points.length) continue;
     paragraphs.push({
+      key: `requirements:${leader.id}`,
       kind: 'requirements',
       sentences: [
         {
@@ -170,6 +180,16 @@ export function newsBriefModel(data: MeetingData, extract: KeyTermExtractor): Ne
         paragraphs,
       }
     : { headline: event, subheading: null, paragraphs, themeTerms };
+}
+
+/** A term can head two themes (its other notes, once the first were used): `theme:X`, `theme:X#2`. */
+function uniqueKeys(keys: string[]): string[] {
+  const seen = new Map<string, number>();
+  return keys.map((key) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? key : `${key}#${n}`;
+  });
 }
 
 /**

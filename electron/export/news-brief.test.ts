@@ -121,6 +121,7 @@ describe('the 会议信息 draft', () => {
       paragraphs: [
         ...brief.paragraphs,
         {
+          key: 'lead',
           kind: 'lead',
           sentences: [{ text: '副区长王小明介绍，全区完成投资38.6亿元。', sources: [] }],
         },

@@ -53,7 +53,14 @@ describe('the 会议信息 draft, edited and exported', () => {
     expect(minutesBefore).not.toContain('会议认为');
     const patch = await api()('PATCH', `/api/meetings/${meetingId}/news-brief`, {
       headline: '把全区工作拧成一股绳',
-      paragraphs: [null, '各街道交流了临时党支部的做法。'],
+      paragraphs: [
+        {
+          key: 'theme:党支部',
+          text: '各街道交流了临时党支部的做法。',
+          draftHash: '',
+          keepAtEnd: false,
+        },
+      ],
       minutesFinding: '会议认为，临时党支部是攻坚克难的有效形式。',
     });
     expect(patch.status).toBe(200);
@@ -84,9 +91,67 @@ describe('the 会议信息 draft, edited and exported', () => {
     expect(await download('minutes.md')).toBe(minutesBefore);
   });
 
-  it('refuses an empty headline, and a meeting that is not there', async () => {
+  it('keeps an edit on its theme when later notes add a theme before it', async () => {
+    const brief = async () =>
+      (await api()('GET', `/api/meetings/${meetingId}/news-brief`))
+        .body as unknown as NewsBriefView;
+    const before = await brief();
+    const at = before.generated.paragraphs.findIndex((p) => p.key === 'theme:党支部');
+    expect(at).toBe(1);
+    await api()('PATCH', `/api/meetings/${meetingId}/news-brief`, {
+      paragraphs: [
+        {
+          key: 'theme:党支部',
+          text: '各街道交流了临时党支部的做法。',
+          draftHash: before.generated.paragraphs[at]?.draftHash,
+          keepAtEnd: false,
+        },
+      ],
+    });
+    // Three more speakers' notes share 网格 with two others': the first theme now.
+    const { items } = server.handlers['meetings.get']({ id: meetingId });
+    for (const org of ['龙城街道', '布吉街道', '坂田街道']) {
+      const item = items.find((i) => i.organization === org);
+      server.handlers['notes.create']({
+        id: meetingId,
+        itemId: item?.id as string,
+        kind: 'takeaway',
+        text: '推行网格化管理，网格员每周走访辖区群众。',
+      });
+    }
+    const after = await brief();
+    expect(after.generated.paragraphs.map((p) => p.key).slice(1, 3)).toEqual([
+      'theme:网格',
+      'theme:党支部',
+    ]);
+    expect(after.placed[1]).toBeNull();
+    expect(after.placed[2]).toMatchObject({
+      edit: { text: '各街道交流了临时党支部的做法。' },
+      draftChanged: false,
+    });
+    const md = await download('news-brief.md');
+    const paragraphs = md.split('\n\n');
+    expect(paragraphs[3]).toMatch(/^围绕“网格”/);
+    expect(paragraphs[4]).toBe('各街道交流了临时党支部的做法。');
+    // The stored edits alone, without drafting: what the export menu's 来源 switch reads.
+    const stored = await api()('GET', `/api/meetings/${meetingId}/news-brief/edits`);
+    expect(stored.status).toBe(200);
+    expect(stored.body).toMatchObject({ meetingId, edits: { withSources: false } });
+  });
+
+  it('refuses an empty headline, an edit by place, two edits of one paragraph, and a meeting that is not there', async () => {
     const empty = await api()('PATCH', `/api/meetings/${meetingId}/news-brief`, { headline: ' ' });
     expect(empty.status).toBe(400);
+    const byPlace = await api()('PATCH', `/api/meetings/${meetingId}/news-brief`, {
+      paragraphs: [null, '第二段'],
+    });
+    expect(byPlace.status).toBe(400);
+    const lead = { key: 'lead', text: '导语', draftHash: '', keepAtEnd: false };
+    const twice = await api()('PATCH', `/api/meetings/${meetingId}/news-brief`, {
+      paragraphs: [lead, lead],
+    });
+    expect(twice.status).toBe(400);
+    expect((await api()('GET', '/api/meetings/nope/news-brief/edits')).status).toBe(404);
     expect((await api()('GET', '/api/meetings/nope/news-brief')).status).toBe(404);
   });
 });

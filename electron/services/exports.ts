@@ -6,7 +6,7 @@ import { notFound, ServiceError } from './errors.ts';
 import type { ExportJob } from './export-job.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import { readMeetingData } from './meeting-data.ts';
-import { getNewsBrief, updateNewsBrief } from './news-brief.ts';
+import { getNewsBrief, getNewsBriefEdits, updateNewsBrief } from './news-brief.ts';
 import { createWarmWorker, type WarmWorker } from './warm-worker.ts';
 import type { HeavyRequestOptions } from './worker-thread.ts';
 
@@ -102,6 +102,8 @@ export function exportHandlers(ctx: ServiceContext, heavyJobs: HeavyJobs) {
     // The draft is made on the exports' warm worker, which has jieba loaded after the first.
     'newsBrief.get': (input: MethodParsedInput<'newsBrief.get'>) =>
       getNewsBrief(ctx, heavyJobs, workers, input),
+    'newsBrief.edits': (input: MethodParsedInput<'newsBrief.edits'>) =>
+      getNewsBriefEdits(ctx, input),
     'newsBrief.update': (input: MethodParsedInput<'newsBrief.update'>) =>
       updateNewsBrief(ctx, input),
   };

@@ -59,6 +59,15 @@ export function getNewsBrief(
   );
 }
 
+/** The stored edits, without drafting (a read of one row). */
+export function getNewsBriefEdits(
+  ctx: ServiceContext,
+  input: MethodParsedInput<'newsBrief.edits'>,
+): MethodOutput<'newsBrief.edits'> {
+  if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
+  return { meetingId: input.id, edits: ctx.store.newsBriefs.get(input.id) };
+}
+
 /** The edits given replace the stored ones; the others stay. Answers with the stored edits. */
 export function updateNewsBrief(
   ctx: ServiceContext,

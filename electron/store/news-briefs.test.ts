@@ -41,21 +41,32 @@ describe('migration 015 and the news brief edits', () => {
     });
     const edits = {
       headline: '标题',
-      paragraphs: [null, '第二段'],
+      paragraphs: [
+        { key: 'theme:网格', text: '第二段', draftHash: 'abc', keepAtEnd: false },
+        { key: 'gone:4', text: '留在文末', draftHash: '', keepAtEnd: true },
+      ],
       withSources: false,
       minutesFinding: '会议认为，…',
     };
     briefs.save('m', edits, 2);
     expect(briefs.get('m')).toEqual(edits);
     db.prepare(
-      'UPDATE meeting_news_briefs SET edits = \'{"headline": 5, "paragraphs": ["a", 3]}\'',
+      'UPDATE meeting_news_briefs SET edits = \'{"headline": 5, "paragraphs": [{"key": "lead"}, {"key": "lead", "text": "导语"}]}\'',
     ).run();
     expect(briefs.get('m')).toEqual({
       headline: null,
-      paragraphs: ['a', null],
+      paragraphs: [{ key: 'lead', text: '导语', draftHash: '', keepAtEnd: false }],
       withSources: true,
       minutesFinding: '',
     });
+    // Stored before paragraphs had keys: the texts by place, the lead as the lead.
+    db.prepare(
+      'UPDATE meeting_news_briefs SET edits = \'{"headline": null, "paragraphs": ["导语", null, "第三段", 3]}\'',
+    ).run();
+    expect(briefs.get('m').paragraphs).toEqual([
+      { key: 'lead', text: '导语', draftHash: '', keepAtEnd: false },
+      { key: 'position:2', text: '第三段', draftHash: '', keepAtEnd: false },
+    ]);
     db.close();
   });
 });

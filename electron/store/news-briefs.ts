@@ -1,8 +1,36 @@
-import { defaultNewsBriefEdits, type NewsBriefEdits } from '../core/news-brief.ts';
+import {
+  defaultNewsBriefEdits,
+  legacyParagraphEdits,
+  type NewsBriefEdits,
+  type ParagraphEdit,
+} from '../core/news-brief.ts';
 import type { Db } from './db.ts';
 
 interface EditsRow {
   edits: string;
+}
+
+/**
+ * A stored paragraph edit: by key, or (written before paragraphs had keys) the organizer's text
+ * by place; an entry of neither shape is left out.
+ */
+function parseParagraphs(stored: unknown): ParagraphEdit[] {
+  if (!Array.isArray(stored)) return [];
+  if (stored.some((v) => typeof v === 'string' || v === null))
+    return legacyParagraphEdits(stored.map((v) => (typeof v === 'string' ? v : null)));
+  return stored.flatMap((v: unknown) => {
+    const e = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+    return typeof e.key === 'string' && typeof e.text === 'string'
+      ? [
+          {
+            key: e.key,
+            text: e.text,
+            draftHash: typeof e.draftHash === 'string' ? e.draftHash : '',
+            keepAtEnd: e.keepAtEnd === true,
+          },
+        ]
+      : [];
+  });
 }
 
 /** The stored edits over the defaults: a field missing or of the wrong type reads as its default. */
@@ -20,7 +48,7 @@ function parseEdits(text: string): NewsBriefEdits {
   const textOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     headline: textOrNull(stored.headline),
-    paragraphs: Array.isArray(stored.paragraphs) ? stored.paragraphs.map(textOrNull) : [],
+    paragraphs: parseParagraphs(stored.paragraphs),
     withSources: typeof stored.withSources === 'boolean' ? stored.withSources : true,
     minutesFinding: typeof stored.minutesFinding === 'string' ? stored.minutesFinding : '',
   };

@@ -89,6 +89,7 @@ export function validInputs(ids: SampleIds): { [M in MethodName]: MethodInput<M>
     'signIn.signIn': { id, participantId: ids.participantId },
     'signIn.undo': { id, participantId: ids.participantId },
     'newsBrief.get': { id },
+    'newsBrief.edits': { id },
     'newsBrief.update': { id, headline: '会议信息标题', withSources: false },
     'notes.listForItem': { id, itemId: ids.itemId },
     'notes.listForMeeting': { id },

@@ -6,6 +6,7 @@ import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { errorPhrase } from './fieldErrors.ts';
+import { NewsBriefSourcesOption } from './NewsBriefSourcesOption.tsx';
 
 interface Busy extends DownloadProgress {
   name: ExportName;
@@ -64,6 +65,11 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
     }
   }
 
+  const optionFailed = useCallback(
+    (error: unknown) => setOutcome({ ok: false, phrase: errorPhrase(error) }),
+    [],
+  );
+
   const percent = busy?.total ? Math.round((busy.received / busy.total) * 100) : null;
   const madePercent = busy ? Math.round(busy.made * 100) : 0;
   // While made: the server's progress, once known; while downloading: the bytes received.
@@ -88,6 +94,14 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
                 <button type="button" disabled={busy !== null} onClick={() => void exportAs(name)}>
                   {t(`export.${name}`)}
                 </button>
+                {name === 'news-brief.md' && (
+                  <NewsBriefSourcesOption
+                    meetingId={meetingId}
+                    open={open}
+                    disabled={busy !== null}
+                    onError={optionFailed}
+                  />
+                )}
               </li>
             ))}
           </ul>

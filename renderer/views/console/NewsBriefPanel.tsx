@@ -3,7 +3,15 @@ import type { Meeting } from '../../../electron/api/meeting.ts';
 import type { NewsBriefView } from '../../../electron/api/news-brief.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { editsOf, textsOf, type BriefTexts } from './newsBriefEdits.ts';
+import { NewsBriefCoverage } from './NewsBriefCoverage.tsx';
+import { OrphanEdits, ParagraphBox } from './NewsBriefParagraphs.tsx';
+import {
+  draftChangedUnder,
+  editsOf,
+  textsOf,
+  withSavedEdits,
+  type BriefTexts,
+} from './newsBriefEdits.ts';
 import '../../styles/news-brief.css';
 
 /**
@@ -43,7 +51,7 @@ export function NewsBriefPanel({
     if (!view || !texts) return;
     try {
       const { edits } = await call('newsBrief.update', { id, ...editsOf(view, texts) });
-      const next = { ...view, edits };
+      const next = withSavedEdits(view, edits);
       setView(next);
       setTexts(textsOf(next));
       setSaved(true);
@@ -89,52 +97,24 @@ export function NewsBriefPanel({
             {view.generated.subheading && (
               <p className="muted small">{view.generated.subheading}</p>
             )}
-            {view.generated.paragraphs.map((p, i) => {
-              const edited = (texts.paragraphs[i] ?? '').trim() !== p.text;
-              return (
-                <label key={i}>
-                  <span>
-                    {t('newsBrief.paragraph', {
-                      n: String(i + 1),
-                      kind: t(`newsBrief.kind.${p.kind}`),
-                    })}
-                    {edited && <span className="edited-mark"> {t('newsBrief.edited')}</span>}
-                  </span>
-                  <textarea
-                    name={`paragraph-${i + 1}`}
-                    rows={4}
-                    value={texts.paragraphs[i] ?? ''}
-                    onChange={(e) =>
-                      change({
-                        paragraphs: texts.paragraphs.map((x, j) => (j === i ? e.target.value : x)),
-                      })
-                    }
-                  />
-                  {edited && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() =>
-                        change({
-                          paragraphs: texts.paragraphs.map((x, j) => (j === i ? p.text : x)),
-                        })
-                      }
-                    >
-                      {t('newsBrief.restore')}
-                    </button>
-                  )}
-                </label>
-              );
-            })}
-            <label className="inline">
-              <input
-                type="checkbox"
-                name="withSources"
-                checked={texts.withSources}
-                onChange={(e) => change({ withSources: e.target.checked })}
+            {view.generated.paragraphs.map((p, i) => (
+              <ParagraphBox
+                key={p.key}
+                n={i + 1}
+                kind={p.kind}
+                drafted={p.text}
+                text={texts.paragraphs[i] ?? ''}
+                draftChanged={draftChangedUnder(view, texts, i)}
+                onText={(text) =>
+                  change({ paragraphs: texts.paragraphs.map((x, j) => (j === i ? text : x)) })
+                }
+                onAccept={() =>
+                  change({ accepted: texts.accepted.map((x, j) => (j === i ? true : x)) })
+                }
               />
-              {t('newsBrief.withSources')}
-            </label>
+            ))}
+            <OrphanEdits orphans={texts.orphans} onChange={(orphans) => change({ orphans })} />
+            <p className="muted small">{t('newsBrief.sourcesInExportMenu')}</p>
             <fieldset>
               <legend>{t('newsBrief.finding')}</legend>
               <label className="inline">
@@ -169,42 +149,7 @@ export function NewsBriefPanel({
               )}
             </div>
           </form>
-          <h3>{t('newsBrief.coverage')}</h3>
-          <div className="table-scroll">
-            <table className="coverage-table">
-              <thead>
-                <tr>
-                  <th>{t('newsBrief.speaker')}</th>
-                  <th>{t('newsBrief.noteCount')}</th>
-                  <th>{t('newsBrief.capturedTwice')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.coverage.map((c) => (
-                  <tr key={c.itemId} className={c.thin ? 'thin' : undefined}>
-                    <td>{c.speaker}</td>
-                    <td>
-                      {c.noteCount}
-                      {c.thin && <span className="thin-mark"> {t('newsBrief.thin')}</span>}
-                    </td>
-                    <td>
-                      {c.capturedTwice.length === 0
-                        ? '—'
-                        : c.capturedTwice.map((pair) => (
-                            <div key={pair.noteIds.join()}>
-                              {t('newsBrief.pair', {
-                                terms: pair.terms.join('、'),
-                                a: pair.authors[0],
-                                b: pair.authors[1],
-                              })}
-                            </div>
-                          ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <NewsBriefCoverage coverage={view.coverage} />
         </>
       )}
     </section>
