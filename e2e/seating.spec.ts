@@ -64,6 +64,7 @@ test('the organizer arranges the seating chart, swaps two people by dragging, an
   // A rostrum with five on it: the projector follows at once.
   await panel.getByLabel('布局').selectOption({ label: '主席台与台下排座' });
   await panel.getByLabel('主位人数（按排序前 N 位）').fill('5');
+  await panel.getByLabel('主位人数（按排序前 N 位）').press('Enter');
   await expect(screen.getByText('主席台', { exact: true })).toBeVisible();
   await onProjector.click();
   await expect(onProjector).not.toBeChecked();
@@ -73,8 +74,40 @@ test('the organizer arranges the seating chart, swaps two people by dragging, an
   // Back to the rule's order.
   await panel.getByLabel('布局').selectOption({ label: 'U 形会议桌' });
   await panel.getByLabel('主位人数（按排序前 N 位）').fill('3');
+  await panel.getByLabel('主位人数（按排序前 N 位）').press('Enter');
   await panel.getByRole('button', { name: '恢复按排序排座' }).click();
   await expect.poll(order).toEqual(before);
+
+  // A number is saved once, when the field is left: typing 12 sends 12, not 1 and then 12.
+  const sent: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH' && request.url().endsWith('/seating')) {
+      sent.push(request.postDataJSON());
+    }
+  });
+  const perRow = panel.getByLabel('每排座位数');
+  await perRow.click();
+  await perRow.press('ControlOrMeta+a');
+  await perRow.pressSequentially('12');
+  await perRow.press('Tab');
+  await expect.poll(() => sent).toEqual([{ seatsPerRow: 12 }]);
+  await expect(perRow).toHaveValue('12');
+  // Cleared and left: nothing sent, the stored 12 back (not a silent 0).
+  await perRow.fill('');
+  await perRow.press('Tab');
+  await expect(perRow).toHaveValue('12');
+  // Over the contract's limit: the server's refusal at the field, the typed text kept to correct.
+  await perRow.fill('101');
+  await perRow.press('Enter');
+  await expect(panel.getByRole('alert')).toHaveText('每排座位数超出允许范围：最多 100');
+  await expect(perRow).toHaveValue('101');
+  await expect(perRow).toHaveAttribute('aria-invalid', 'true');
+  await perRow.press('Escape');
+  await expect(perRow).toHaveValue('12');
+  await expect(panel.getByRole('alert')).toBeHidden();
+  expect(sent).toEqual([{ seatsPerRow: 12 }, { seatsPerRow: 101 }]);
+  await page.reload();
+  await expect(perRow).toHaveValue('12');
 
   // The door tablet's width: the page does not scroll sideways.
   await page.setViewportSize({ width: 1024, height: 768 });

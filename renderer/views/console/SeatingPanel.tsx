@@ -11,6 +11,7 @@ import { call } from '../../api/client.ts';
 import { SeatingChartGrid } from '../../components/SeatingChartGrid.tsx';
 import { useSeating } from '../../components/useSeating.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NumberField } from './NumberField.tsx';
 
 const seatCount = (view: SeatingView) =>
   [
@@ -48,7 +49,24 @@ export function SeatingPanel({
   }
   const set = (change: Partial<SeatingSettings>) =>
     act(() => call('seating.update', { id, ...change }));
-  const whole = (value: string, min: number) => Math.max(min, Math.floor(Number(value) || 0));
+  // A number is saved when the field is left, and a refusal is shown at it (see NumberField).
+  const number = (field: 'headCount' | 'seatsPerSide' | 'seatsPerRow', min: number, max: number) =>
+    seating && (
+      <label>
+        {t(`seating.${field}`)}
+        <NumberField
+          field={field}
+          label={t(`seating.${field}`)}
+          value={seating.settings[field]}
+          min={min}
+          max={max}
+          onCommit={async (value) =>
+            setSeating(await call('seating.update', { id, [field]: value }))
+          }
+          onError={onError}
+        />
+      </label>
+    );
 
   async function swap(a: SeatedPerson, b: SeatedPerson) {
     setSelected(null);
@@ -103,38 +121,9 @@ export function SeatingPanel({
             ))}
           </select>
         </label>
-        <label>
-          {t('seating.headCount')}
-          <input
-            type="number"
-            min={0}
-            max={30}
-            value={settings.headCount}
-            onChange={(e) => void set({ headCount: Math.min(30, whole(e.target.value, 0)) })}
-          />
-        </label>
-        {settings.layout === 'hollow-square' && (
-          <label>
-            {t('seating.seatsPerSide')}
-            <input
-              type="number"
-              min={0}
-              max={100}
-              value={settings.seatsPerSide}
-              onChange={(e) => void set({ seatsPerSide: Math.min(100, whole(e.target.value, 0)) })}
-            />
-          </label>
-        )}
-        <label>
-          {t('seating.seatsPerRow')}
-          <input
-            type="number"
-            min={1}
-            max={100}
-            value={settings.seatsPerRow}
-            onChange={(e) => void set({ seatsPerRow: Math.min(100, whole(e.target.value, 1)) })}
-          />
-        </label>
+        {number('headCount', 0, 30)}
+        {settings.layout === 'hollow-square' && number('seatsPerSide', 0, 100)}
+        {number('seatsPerRow', 1, 100)}
         <label>
           {t('seating.paper')}
           <select
