@@ -34,9 +34,20 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   await add.getByLabel('姓名').fill('周会务');
   await add.getByLabel('单位').fill('区委组织部');
   await add.getByLabel('身份').selectOption({ label: '工作人员' });
+  // 联系电话 with the contract's limit: one too long is named at its field and nothing is added.
+  const phone = add.getByLabel('联系电话');
+  await phone.fill('0755-28940002 转 '.repeat(3));
+  await add.getByRole('button', { name: '添加参会人员' }).click();
+  await expect(add.getByRole('alert')).toHaveText('联系电话过长：最多 40 个字');
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(rows).toHaveCount(11);
+  await phone.fill('0755-28940002');
   await add.getByRole('button', { name: '添加参会人员' }).click();
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(11)).toContainText('周会务');
+  await expect(rows.nth(11).locator('.participant-phone')).toHaveText('0755-28940002');
+  await expect(add.getByRole('alert')).toBeHidden();
+  await expect(phone).toHaveValue('');
   await expect(counts).toHaveText('应到 11已签到 0请假 1未到 10');
 
   // Moved up, renamed inline, one removed after asking.

@@ -1,17 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import {
+  addParticipantInput,
   countAttendance,
   PARTICIPANT_ROLES,
   type Participant,
 } from '../../../electron/api/participants.ts';
 import { call } from '../../api/client.ts';
 import { serverNow } from '../../api/serverClock.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { say } from '../../i18n/phrase.ts';
+import { fieldErrorsFrom, refusedFields, type FieldErrors } from './fieldErrors.ts';
 import { ParticipantRow } from './ParticipantRow.tsx';
 import { useParticipants } from './useParticipants.ts';
 
-const EMPTY = { name: '', organization: '', position: '', role: 'attendee' as Participant['role'] };
+const EMPTY = {
+  name: '',
+  organization: '',
+  position: '',
+  phone: '',
+  role: 'attendee' as Participant['role'],
+};
+const TYPED_FIELDS = ['name', 'organization', 'position', 'phone'] as const;
+/** The add form's fields as its messages name them (“联系电话过长：最多 40 个字”). */
+const ADD_LABELS: Record<string, MessageKey> = {
+  name: 'participants.name',
+  organization: 'participants.organization',
+  position: 'participants.position',
+  phone: 'participants.phone',
+};
 
 /** The meeting's start as the console's clock reads it (the meeting's date is local). */
 const startOf = (meeting: Meeting) => new Date(`${meeting.date}T${meeting.startTime}:00`).getTime();
@@ -30,6 +47,7 @@ export function ParticipantsPanel({
   const { t } = useI18n();
   const [people, setPeople] = useParticipants(meeting.id);
   const [draft, setDraft] = useState(EMPTY);
+  const [addErrors, setAddErrors] = useState<FieldErrors>({});
   const [said, setSaid] = useState<string | null>(null);
   const id = meeting.id;
   const counts = countAttendance(people, startOf(meeting), serverNow());
@@ -54,13 +72,24 @@ export function ParticipantsPanel({
     }
   }
 
+  // Checked by the contract's own schema first, so a phone over the limit is named at its field
+  // before anything is sent; a refusal from the server is shown at its field the same way.
   async function add(event: FormEvent) {
     event.preventDefault();
-    await act(async () => {
-      const answer = await call('participants.add', { id, ...draft });
+    const parsed = addParticipantInput.safeParse({ id, ...draft });
+    if (!parsed.success) {
+      setAddErrors(fieldErrorsFrom(parsed.error, ADD_LABELS));
+      return;
+    }
+    setAddErrors({});
+    try {
+      setPeople((await call('participants.add', parsed.data)).participants);
       setDraft(EMPTY);
-      return answer;
-    });
+    } catch (error) {
+      const atField = refusedFields(error, Object.keys(ADD_LABELS));
+      if (atField) setAddErrors(atField);
+      else onError(error);
+    }
   }
 
   function move(person: Participant, step: -1 | 1) {
@@ -151,14 +180,23 @@ export function ParticipantsPanel({
         aria-label={t('participants.addOne')}
         onSubmit={(e) => void add(e)}
       >
-        {(['name', 'organization', 'position'] as const).map((field) => (
-          <input
-            key={field}
-            aria-label={t(`participants.${field}`)}
-            placeholder={t(`participants.${field}`)}
-            value={draft[field]}
-            onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
-          />
+        {TYPED_FIELDS.map((field) => (
+          <span key={field} className="participants-add-field">
+            <input
+              aria-label={t(`participants.${field}`)}
+              placeholder={t(`participants.${field}`)}
+              inputMode={field === 'phone' ? 'tel' : undefined}
+              value={draft[field]}
+              aria-invalid={Boolean(addErrors[field])}
+              aria-describedby={addErrors[field] ? `participants-add-${field}-error` : undefined}
+              onChange={(e) => setDraft({ ...draft, [field]: e.target.value })}
+            />
+            {addErrors[field] && (
+              <span id={`participants-add-${field}-error`} className="field-error" role="alert">
+                {say(t, addErrors[field])}
+              </span>
+            )}
+          </span>
         ))}
         <select
           aria-label={t('participants.role')}

@@ -9,6 +9,7 @@ import {
   errorPhrase,
   fieldErrorsFrom,
   isStorageFull,
+  refusedFields,
 } from './fieldErrors.ts';
 
 const tIn =
@@ -175,5 +176,22 @@ describe('fieldErrorsFrom, as the forms check before sending', () => {
     expect(say(tIn('zh-CN'), fieldErrorsFrom(long.error!).title!)).toMatch(
       /^会议名称过长：最多 \d+ 个字$/,
     );
+  });
+});
+
+describe('refusedFields, for a form that shows a refusal at its field', () => {
+  const tooLongPhone = new ApiCallError(400, {
+    code: 'invalid_input',
+    message: 'phone: at most 40 characters',
+    field: 'phone',
+    reason: 'field.tooLong',
+    params: { field: 'phone', max: 40 },
+  });
+
+  it('words a refusal of one of its fields with the field’s name, and leaves others alone', () => {
+    const shown = refusedFields(tooLongPhone, ['name', 'phone']);
+    expect(say(tIn('zh-CN'), shown!.phone!)).toBe('联系电话过长：最多 40 个字');
+    expect(refusedFields(tooLongPhone, ['name'])).toBeNull();
+    expect(refusedFields(diskFull, ['phone'])).toBeNull();
   });
 });

@@ -27,6 +27,12 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   text: 'error.field.text',
   author: 'notes.author',
   owner: 'notes.owner',
+  // A participant's fields, and the seating plan's numbers.
+  phone: 'participants.phone',
+  rank: 'participants.rank',
+  headCount: 'seating.headCount',
+  seatsPerSide: 'seating.seatsPerSide',
+  seatsPerRow: 'seating.seatsPerRow',
 };
 
 /** One message per field, kept as a phrase: a language switch rewords what the form shows. */
@@ -52,6 +58,16 @@ export function fieldErrorsFrom(
       : phrase('reason.field.invalid', { field: name });
   }
   return out;
+}
+
+/**
+ * A refusal that blames one of a form's `fields`, as that field's message (worded as errorPhrase
+ * words it), to show at the field; null when the server blamed something else.
+ */
+export function refusedFields(error: unknown, fields: readonly string[]): FieldErrors | null {
+  if (!(error instanceof ApiCallError) || error.field === undefined) return null;
+  const field = error.field.split('.')[0] ?? '';
+  return fields.includes(field) ? { [field]: errorPhrase(error) } : null;
 }
 
 /** The call failed because the server's disk is full: nothing of it was saved. */
