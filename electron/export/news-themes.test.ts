@@ -115,6 +115,16 @@ describe('speakerCoverage', () => {
     ]);
     expect(coverage[1]?.capturedTwice).toEqual([]);
   });
+
+  it('does not count a note without a note-taker’s name as a second note-taker', () => {
+    const notes = [
+      note('i1', '[网格] 上门采集', '甲'),
+      note('i1', '[网格] 走访', ''),
+      note('i1', '[网格]', ' '),
+    ];
+    const [first] = speakerCoverage([item('i1')], notes, keyTermsOf(notes, bracketed));
+    expect(first?.capturedTwice).toEqual([]);
+  });
 });
 
 describe('speakerCoverage of a speech noted many times over', () => {

@@ -110,7 +110,8 @@ export function speakerCoverage(
       // Pairs grow with the square of a speech's notes: the first few say enough.
       pairs: for (const [i, a] of own.entries()) {
         for (const b of own.slice(i + 1)) {
-          if (a.author === b.author) continue;
+          // A note without a name may be by either: not known to be a second note-taker.
+          if (a.author === b.author || !a.author.trim() || !b.author.trim()) continue;
           const theirs = new Set(termsByNote.get(b.id));
           const terms = (termsByNote.get(a.id) ?? []).filter((t) => theirs.has(t));
           if (terms.length) capturedTwice.push({ notes: [a, b], terms });
