@@ -124,6 +124,9 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   const second = panel.getByRole('textbox', { name: /^第2段（共同话题）/ });
   await expect(second).toHaveValue(/^围绕“党支部”/);
   await second.fill('各街道交流了临时党支部攻坚克难的做法。');
+  const fourth = panel.getByRole('textbox', { name: /^第4段（共同话题）/ });
+  await expect(fourth).toHaveValue(/^围绕“实绩”/);
+  await fourth.fill('横岗、南湾两街道坚持以实绩论英雄。');
   await panel.getByRole('button', { name: '保存修改' }).click();
   await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
 
@@ -156,9 +159,18 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   const third = panel.getByRole('textbox', { name: /^第3段（共同话题）/ });
   await expect(third).toHaveValue('各街道交流了临时党支部攻坚克难的做法。');
   await expect(panel.getByText('已修改')).toHaveCount(1);
-  // Its notes did not change: nothing flagged, and no edit lost its paragraph.
+  // Its notes did not change: nothing flagged.
   await expect(panel.getByRole('note')).toHaveCount(0);
-  await expect(panel.getByText('原段落已不在草稿中')).toHaveCount(0);
+  // 实绩 is no longer one of the three themes: its edit is kept and shown, on no paragraph.
+  await expect(panel.getByRole('textbox', { name: /^第4段（共同话题）/ })).toHaveValue(
+    /^围绕“党员干部”/,
+  );
+  const gone = panel.getByRole('group', { name: '修改1' });
+  await expect(gone).toContainText('原段落已不在草稿中');
+  await expect(gone).toContainText('横岗、南湾两街道坚持以实绩论英雄。');
+  await gone.getByLabel('保留，导出时放在文末').check();
+  await panel.getByRole('button', { name: '保存修改' }).click();
+  await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
 
   // At the door tablet's width the console does not scroll sideways with the draft open, and
   // the panel and its coverage table stay inside the window.
@@ -183,4 +195,14 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   await expect(page.getByLabel('Markdown 稿附“来源”（逐句列出依据的记录和字段）')).toBeVisible();
   expect(await sideways()).toBe(false);
   await page.screenshot({ path: test.info().outputPath('export-menu-1024.png') });
+  // Kept at the end: the .md's last paragraph, after the leader's requirements.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '会议信息草稿（Markdown）' }).click();
+  const md = fs.readFileSync((await (await download).path()) as string, 'utf8');
+  const body = md.slice(0, md.indexOf('\n---\n')).trim().split('\n\n');
+  expect(body.at(-1)).toBe('横岗、南湾两街道坚持以实绩论英雄。');
+  expect(body.at(-2)).toMatch(/^区委书记张勇在讲话中要求/);
+  expect(body.filter((p) => p === '各街道交流了临时党支部攻坚克难的做法。')).toHaveLength(1);
+  expect(body[3]).toMatch(/^围绕“网格”/);
+  expect(body[4]).toBe('各街道交流了临时党支部攻坚克难的做法。');
 });
