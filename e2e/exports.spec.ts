@@ -173,6 +173,10 @@ test('the organizer sets a 纪要标志 in the meeting’s settings; it is kept 
   const details = page.getByRole('form', { name: '会议信息' });
   await expect(details.getByLabel('纪要标志')).toHaveValue('');
   await details.getByLabel('纪要标志').fill('龙岗区组织工作纪要');
+  // 应到/实到 is off until asked for, and kept once ticked.
+  const headcount = details.getByLabel(/^纪要写明应到、实到人数/);
+  await expect(headcount).not.toBeChecked();
+  await headcount.check();
   await details.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
   await test.info().attach('minutes-mark-setting', {
@@ -184,6 +188,9 @@ test('the organizer sets a 纪要标志 in the meeting’s settings; it is kept 
   await expect(page.getByRole('form', { name: '会议信息' }).getByLabel('纪要标志')).toHaveValue(
     '龙岗区组织工作纪要',
   );
+  await expect(
+    page.getByRole('form', { name: '会议信息' }).getByLabel(/^纪要写明应到/),
+  ).toBeChecked();
   await page.getByText('导出', { exact: true }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '会议纪要（Markdown）' }).click();
