@@ -206,3 +206,60 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   expect(body[3]).toMatch(/^围绕“网格”/);
   expect(body[4]).toBe('各街道交流了临时党支部攻坚克难的做法。');
 });
+
+test('an edit whose notes changed since is flagged with the new draft beside it, until the organizer keeps it', async ({
+  page,
+  serve,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await loadSampleMeeting(page, serve.openUrl);
+  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
+  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  const third = panel.getByRole('textbox', { name: /^第3段（共同话题）/ });
+  await expect(third).toHaveValue(/^围绕“党员干部”/);
+  await third.fill('党员干部在攻坚一线得到锻炼。');
+  await panel.getByRole('button', { name: '保存修改' }).click();
+  await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
+
+  // A note-taker corrects 龙岗's note that the 党员干部 paragraph retells.
+  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
+  const meetingId = new URL(page.url()).searchParams.get('meeting') as string;
+  const { items } = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
+  ).json();
+  const longGang = items.find((i: { organization: string }) => i.organization === '龙岗街道');
+  const { notes } = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}/items/${longGang.id}/notes`, {
+      headers,
+    })
+  ).json();
+  const cadres = notes.find((n: { text: string }) => n.text.includes('党员干部'));
+  const changed = await fetch(`${serve.origin}/api/notes/${cadres.id}`, {
+    method: 'PATCH',
+    headers,
+    body: JSON.stringify({ text: '抽调的优秀干部充实到一线党支部，党员干部在攻坚中成长。' }),
+  });
+  expect(changed.status).toBe(200);
+
+  await panel.getByRole('button', { name: '按最新记录重新起草' }).click();
+  await expect(third).toHaveValue('党员干部在攻坚一线得到锻炼。');
+  const flag = panel.getByRole('note', {
+    name: '你修改之后，这一段的草稿已随记录变化。新的草稿：',
+  });
+  await expect(flag).toContainText('党员干部在攻坚中成长');
+  await panel.scrollIntoViewIfNeeded();
+  await flag.scrollIntoViewIfNeeded();
+  await test.info().attach('news-brief-flagged', {
+    body: await panel.screenshot({ path: test.info().outputPath('news-brief-flagged.png') }),
+    contentType: 'image/png',
+  });
+  await flag.getByRole('button', { name: '保留我的修改' }).click();
+  await expect(flag).toHaveCount(0);
+  await panel.getByRole('button', { name: '保存修改' }).click();
+  await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
+
+  // Drafted again: the edit is kept, and no longer flagged.
+  await panel.getByRole('button', { name: '按最新记录重新起草' }).click();
+  await expect(third).toHaveValue('党员干部在攻坚一线得到锻炼。');
+  await expect(panel.getByRole('note')).toHaveCount(0);
+});
