@@ -54,7 +54,7 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   const third = (await rows.nth(2).locator('.participant-name').textContent()) ?? '';
   await rows.nth(2).getByRole('button', { name: '上移' }).click();
   await expect(rows.nth(1).locator('.participant-name')).toHaveText(third);
-  await expect(rows.nth(1).locator('td').first()).toHaveText('2');
+  await expect(rows.nth(1).getByRole('spinbutton')).toHaveValue('2');
   await rows.nth(1).getByRole('button', { name: '编辑' }).click();
   await rows.nth(1).getByLabel('姓名').fill(`${third}（代）`);
   await rows.nth(1).getByLabel('联系电话').fill('0755-28940001');
@@ -66,9 +66,39 @@ test('the organizer lists the meeting’s participants from the roster and keeps
   await expect(rows).toHaveCount(11);
   await expect(counts).toHaveText('应到 10已签到 0请假 1未到 9');
   // The ranks close up behind the one removed.
-  expect(await rows.locator('td:first-child').allTextContents()).toEqual(
-    Array.from({ length: 11 }, (_, k) => String(k + 1)),
-  );
+  const ranks = () =>
+    rows
+      .locator('td:first-child input')
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+  expect(await ranks()).toEqual(Array.from({ length: 11 }, (_, k) => String(k + 1)));
+
+  // A rank typed in is a place, saved once when the field is left: 10 moves the first to tenth,
+  // in one request (not a move to 1 and then to 10).
+  const reorders: unknown[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/participants/reorder')) {
+      reorders.push(request.postDataJSON());
+    }
+  });
+  const firstName = (await rows.nth(0).locator('.participant-name').textContent()) ?? '';
+  const firstRank = rows.nth(0).getByRole('spinbutton');
+  await firstRank.click();
+  await firstRank.press('ControlOrMeta+a');
+  await firstRank.pressSequentially('10');
+  await firstRank.press('Tab');
+  await expect(rows.nth(9).locator('.participant-name')).toHaveText(firstName);
+  expect(reorders).toHaveLength(1);
+  expect(await ranks()).toEqual(Array.from({ length: 11 }, (_, k) => String(k + 1)));
+  // Past the last place, or cleared: named at the field, or the stored rank back; nothing sent.
+  const tenth = rows.nth(9).getByRole('spinbutton');
+  await tenth.fill('12');
+  await tenth.press('Enter');
+  await expect(rows.nth(9).getByRole('alert')).toHaveText('排序超出允许范围：最多 11');
+  await tenth.fill('');
+  await tenth.press('Tab');
+  await expect(tenth).toHaveValue('10');
+  await expect(rows.nth(9).getByRole('alert')).toBeHidden();
+  expect(reorders).toHaveLength(1);
   await expect(panel.getByText('纪要的出席、请假、列席名单按此名单')).toBeVisible();
 
   const shots = test.info().outputPath();

@@ -1,7 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { z } from 'zod';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { say, type Phrase } from '../../i18n/phrase.ts';
-import { refusedFields } from './fieldErrors.ts';
+import { fieldErrorsFrom, refusedFields } from './fieldErrors.ts';
 
 interface Props {
   /** The setting's name in the contract, so a refusal that blames it is shown here. */
@@ -15,6 +16,12 @@ interface Props {
   onCommit: (value: number) => Promise<void>;
   /** A failure that is not about this field (the network, a meeting gone). */
   onError: (error: unknown) => void;
+  /**
+   * The contract's schema for the number, when the value is checked here before it is sent
+   * (a rank that is a place in the list goes to a command that does not check it), worded as
+   * the server's refusals are; `labelKey` names the field in that message.
+   */
+  check?: { schema: z.ZodType<number>; labelKey: MessageKey };
 }
 
 /**
@@ -24,7 +31,7 @@ interface Props {
  * value back; an unchanged one sends nothing; a refusal is shown at the field with the typed
  * text kept, to correct.
  */
-export function NumberField({ field, label, value, min, max, onCommit, onError }: Props) {
+export function NumberField({ field, label, value, min, max, onCommit, onError, check }: Props) {
   const { t } = useI18n();
   const [typed, setTyped] = useState<string | null>(null);
   const [refused, setRefused] = useState<Phrase | null>(null);
@@ -42,6 +49,13 @@ export function NumberField({ field, label, value, min, max, onCommit, onError }
     if (text === '' || Number(text) === value) {
       restore();
       return;
+    }
+    if (check) {
+      const parsed = z.object({ [field]: check.schema }).safeParse({ [field]: Number(text) });
+      if (!parsed.success) {
+        setRefused(fieldErrorsFrom(parsed.error, { [field]: check.labelKey })[field] ?? null);
+        return;
+      }
     }
     saving.current = true;
     try {

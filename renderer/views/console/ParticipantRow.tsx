@@ -2,10 +2,12 @@ import { useState } from 'react';
 import {
   PARTICIPANT_REPLIES,
   PARTICIPANT_ROLES,
+  participantRank,
   type Participant,
   type UpdateParticipantInput,
 } from '../../../electron/api/participants.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NumberField } from './NumberField.tsx';
 import { SignInCell } from './SignInCell.tsx';
 
 type Change = Omit<UpdateParticipantInput, 'id' | 'participantId'>;
@@ -16,6 +18,11 @@ interface Props {
   last: boolean;
   onChange: (change: Change) => void;
   onMove: (step: -1 | 1) => void;
+  /** Puts the person at this place in the list (1 is first); rejects when refused. */
+  onMoveTo: (rank: number) => Promise<void>;
+  /** How many are listed: the last place a rank can name. */
+  count: number;
+  onError: (error: unknown) => void;
   onRemove: () => void;
   /** The meeting's planned start: a sign-in after it is late. */
   plannedStart: number;
@@ -31,6 +38,9 @@ export function ParticipantRow({
   last,
   onChange,
   onMove,
+  onMoveTo,
+  count,
+  onError,
   onRemove,
   plannedStart,
   onSignIn,
@@ -102,7 +112,18 @@ export function ParticipantRow({
 
   return (
     <tr className={`participant reply-${person.reply}`}>
-      <td>{person.rank}</td>
+      <td className="participant-rank">
+        <NumberField
+          field="rank"
+          label={t('participants.rankOf', { name: person.name })}
+          value={person.rank}
+          min={1}
+          max={count}
+          onCommit={onMoveTo}
+          onError={onError}
+          check={{ schema: participantRank.max(count), labelKey: 'participants.rank' }}
+        />
+      </td>
       <td className="participant-name">{person.name}</td>
       <td>{person.organization}</td>
       <td>

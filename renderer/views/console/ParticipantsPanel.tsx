@@ -100,6 +100,14 @@ export function ParticipantsPanel({
     void act(() => call('participants.reorder', { id, participantIds: order }));
   }
 
+  // A rank typed in the list is a place: the person moves there and the ranks close up 1, 2, 3…,
+  // as ↑ and ↓ leave them.
+  async function moveTo(person: Participant, rank: number) {
+    const order = people.map((p) => p.id).filter((p) => p !== person.id);
+    order.splice(rank - 1, 0, person.id);
+    setPeople((await call('participants.reorder', { id, participantIds: order })).participants);
+  }
+
   function remove(person: Participant) {
     if (!window.confirm(t('participants.removeConfirm', { name: person.name }))) return;
     void act(() => call('participants.remove', { id, participantId: person.id }));
@@ -166,6 +174,9 @@ export function ParticipantsPanel({
                     )
                   }
                   onMove={(step) => move(person, step)}
+                  onMoveTo={(rank) => moveTo(person, rank)}
+                  count={people.length}
+                  onError={onError}
                   onRemove={() => remove(person)}
                   plannedStart={startOf(meeting)}
                   onSignIn={(signedIn) => void signIn(person, signedIn)}
