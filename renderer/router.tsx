@@ -6,9 +6,10 @@ import { pageForGuest } from './views/join/rolePages.ts';
 import { NotesView } from './views/notes/NotesView.tsx';
 import { guestRole, sessionToken } from './api/session.ts';
 import { ProjectorView } from './views/projector/ProjectorView.tsx';
+import { isScreenPath, type ScreenPath } from './screenPaths.ts';
 
 /** Each screen is a route of the same app; the server answers every one with index.html. */
-const ROUTES: Record<string, () => React.JSX.Element> = {
+const ROUTES: Record<ScreenPath, () => React.JSX.Element> = {
   '/': ConsoleView,
   '/projector': ProjectorView,
   '/confidence': ConfidenceView,
@@ -25,6 +26,6 @@ export function Router() {
     path = pageForGuest(role, path);
     window.history.replaceState(window.history.state, '', path + window.location.search);
   }
-  const View = ROUTES[path] ?? ConsoleView;
+  const View = isScreenPath(path) ? ROUTES[path] : ConsoleView;
   return <View />;
 }

@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import type { MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
@@ -10,6 +11,7 @@ import { callErrorMessage, callErrorPhrase } from './fieldErrors.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { MeetingList } from './MeetingList.tsx';
 import { NoteSearch } from '../../components/NoteSearch.tsx';
+import { CONSOLE_PANELS, type ConsolePanel } from './consolePanels.ts';
 import { CurrentNotes } from './CurrentNotes.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ImportButton } from './ImportButton.tsx';
@@ -143,7 +145,78 @@ export function ConsoleView() {
     }
   }
 
+  /** What each of the console's panels shows for the chosen meeting. */
+  function panelsOf(selected: MeetingWithAgenda): Record<ConsolePanel, ReactNode> {
+    return {
+      run: (
+        <RunPanel
+          meeting={selected.meeting}
+          items={selected.items}
+          run={run}
+          commands={commands}
+          onChime={(on) => void setChime(on)}
+        />
+      ),
+      stagePreviews: <StagePreviews meetingId={selected.meeting.id} />,
+      notesAndSearch: (
+        <div className="console-columns">
+          <CurrentNotes meetingId={selected.meeting.id} itemId={run?.currentItemId ?? null} />
+          <section aria-label={t('search.heading')}>
+            <h3>{t('search.heading')}</h3>
+            <NoteSearch
+              meetingId={selected.meeting.id}
+              onOpen={(r) =>
+                openScreen(
+                  `/notes?meeting=${encodeURIComponent(r.meetingId)}&item=${encodeURIComponent(r.itemId)}`,
+                )
+              }
+              onOpenPerson={(hit) => data.select(hit.meetingId)}
+            />
+          </section>
+        </div>
+      ),
+      timingChart: <TimingChartPanel meeting={selected.meeting} items={selected.items} run={run} />,
+      agenda: (
+        <AgendaEditor
+          meeting={selected.meeting}
+          items={selected.items}
+          run={run}
+          onGoto={commands.goto}
+          onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
+          onError={fail}
+        />
+      ),
+      participants: <ParticipantsPanel meeting={selected.meeting} onError={fail} />,
+      seating: <SeatingPanel meeting={selected.meeting} onError={fail} />,
+      notice: <NoticePanel meeting={selected.meeting} onError={fail} />,
+      newsBrief: <NewsBriefPanel meeting={selected.meeting} onError={fail} />,
+      details: (
+        <section className="meeting-details" aria-labelledby="details-heading">
+          <header className="section-header">
+            <h2 id="details-heading">{t('meeting.details')}</h2>
+            <span className="header-buttons">
+              <button type="button" onClick={() => void duplicate()}>
+                {t('meeting.duplicate')}
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                {t('meeting.delete')}
+              </button>
+            </span>
+          </header>
+          <MeetingForm
+            key={selected.meeting.id}
+            initial={selected.meeting}
+            submitLabel="meeting.save"
+            formLabel={t('meeting.details')}
+            onSubmit={save}
+          />
+        </section>
+      ),
+    };
+  }
+
   const selected = data.selected;
+  const panels = selected ? panelsOf(selected) : null;
   return (
     <div className="console">
       <AppHeader>
@@ -208,65 +281,12 @@ export function ConsoleView() {
                 onCancel={() => setCreating(false)}
               />
             </section>
-          ) : selected ? (
-            <>
-              <RunPanel
-                meeting={selected.meeting}
-                items={selected.items}
-                run={run}
-                commands={commands}
-                onChime={(on) => void setChime(on)}
-              />
-              <StagePreviews meetingId={selected.meeting.id} />
-              <div className="console-columns">
-                <CurrentNotes meetingId={selected.meeting.id} itemId={run?.currentItemId ?? null} />
-                <section aria-label={t('search.heading')}>
-                  <h3>{t('search.heading')}</h3>
-                  <NoteSearch
-                    meetingId={selected.meeting.id}
-                    onOpen={(r) =>
-                      openScreen(
-                        `/notes?meeting=${encodeURIComponent(r.meetingId)}&item=${encodeURIComponent(r.itemId)}`,
-                      )
-                    }
-                    onOpenPerson={(hit) => data.select(hit.meetingId)}
-                  />
-                </section>
+          ) : panels ? (
+            CONSOLE_PANELS.map((id) => (
+              <div key={id} className="console-panel" data-console-panel={id}>
+                {panels[id]}
               </div>
-              <TimingChartPanel meeting={selected.meeting} items={selected.items} run={run} />
-              <AgendaEditor
-                meeting={selected.meeting}
-                items={selected.items}
-                run={run}
-                onGoto={commands.goto}
-                onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
-                onError={fail}
-              />
-              <ParticipantsPanel meeting={selected.meeting} onError={fail} />
-              <SeatingPanel meeting={selected.meeting} onError={fail} />
-              <NoticePanel meeting={selected.meeting} onError={fail} />
-              <NewsBriefPanel meeting={selected.meeting} onError={fail} />
-              <section className="meeting-details" aria-labelledby="details-heading">
-                <header className="section-header">
-                  <h2 id="details-heading">{t('meeting.details')}</h2>
-                  <span className="header-buttons">
-                    <button type="button" onClick={() => void duplicate()}>
-                      {t('meeting.duplicate')}
-                    </button>
-                    <button type="button" className="danger" onClick={() => void remove()}>
-                      {t('meeting.delete')}
-                    </button>
-                  </span>
-                </header>
-                <MeetingForm
-                  key={selected.meeting.id}
-                  initial={selected.meeting}
-                  submitLabel="meeting.save"
-                  formLabel={t('meeting.details')}
-                  onSubmit={save}
-                />
-              </section>
-            </>
+            ))
           ) : (
             <p className="empty">{t('meeting.none')}</p>
           )}
