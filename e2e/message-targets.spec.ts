@@ -1,33 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { expectNoOverflow } from './layout-checks.ts';
 import type { ServeProcess } from './serve-process.ts';
-
-/**
- * Nothing in `root` (the part of the screen this feature changed) reaches past its right edge or
- * the window's, and the page does not scroll sideways.
- */
-async function expectNoOverflow(page: Page, name: string, root = 'body') {
-  const spill = await page.evaluate((selector) => {
-    const html = document.documentElement;
-    const container = document.querySelector(selector);
-    if (!container) return [`no ${selector}`];
-    const edge = Math.min(html.clientWidth, container.getBoundingClientRect().right);
-    const out: string[] = [];
-    if (html.scrollWidth > html.clientWidth)
-      out.push(`page ${html.scrollWidth} > ${html.clientWidth}`);
-    for (const el of container.querySelectorAll<HTMLElement>('*')) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > edge + 1) {
-        out.push(
-          `${el.tagName}.${el.className} ${el.textContent?.slice(0, 20)}: ${box.right} > ${edge}`,
-        );
-      }
-    }
-    return out.slice(0, 5);
-  }, root);
-  expect(spill, name).toEqual([]);
-  await test.info().attach(name, { body: await page.screenshot(), contentType: 'image/png' });
-}
 
 async function openMeeting(page: Page, serve: ServeProcess) {
   await page.goto(serve.openUrl);

@@ -1,0 +1,184 @@
+import type { Locator, Page } from '@playwright/test';
+import { GUEST_ROLES, type GuestRole } from '../electron/api/sharing.ts';
+import { SCREEN_PATHS, type ScreenPath } from '../renderer/screenPaths.ts';
+import { CONSOLE_PANELS } from '../renderer/views/console/consolePanels.ts';
+import { PAGE_OF_ROLE } from '../renderer/views/join/rolePages.ts';
+import { loadSampleMeeting } from './console-steps.ts';
+import { expect, test } from './fixtures.ts';
+import { layoutProblems } from './layout-checks.ts';
+
+/** The tablet at the door, the narrowest screen the organizer's pages are made for. */
+const TABLET = { width: 1024, height: 768 };
+/** A phone, which the door's sign-in also has to work on. */
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * What each screen shows once it has the meeting (started, with its participants). A new route
+ * in renderer/screenPaths.ts is a type error here until it says, and then it is walked.
+ */
+const LOADED: Record<ScreenPath, (page: Page) => Locator> = {
+  '/': (page) => page.getByTestId('agenda-totals'),
+  '/projector': (page) => page.getByTestId('speaker-name'),
+  '/confidence': (page) => page.getByTestId('lectern-limit'),
+  '/notes': (page) => page.getByTestId('notes-speaker'),
+  '/door': (page) => page.locator('.door-person').first(),
+};
+/** The screens, and the join page of the roles, that a phone opens too. */
+const ON_A_PHONE: ReadonlySet<ScreenPath> = new Set(['/door']);
+const JOINS_ON_A_PHONE: ReadonlySet<GuestRole> = new Set(['door', 'notetaker']);
+
+/** A day long before any day this runs: a run started today is behind the plan. */
+const LONG_AGO = '2020-06-01';
+
+/**
+ * Checks one screen in one state: nothing sideways, no button or heading text cut off, buttons a
+ * finger can hit (soft, so one walk reports every screen that fails); the picture is attached
+ * to be looked at.
+ */
+async function checkScreen(page: Page, name: string, root = 'body', shot?: Locator) {
+  const problems = await layoutProblems(page, root, { pageScroll: root === 'body' });
+  expect.soft(problems, name).toEqual([]);
+  const file = test.info().outputPath(`${name}.png`);
+  await (shot ?? page).screenshot({ path: file });
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
+}
+
+test('every screen, console panel and join page fits the door tablet (1024×768), the door a phone', async ({
+  page,
+  context,
+  serve,
+}) => {
+  // One walk of about twenty screens: longer than one feature's test, with room on a busy machine.
+  test.setTimeout(120_000);
+  await page.setViewportSize(TABLET);
+  await loadSampleMeeting(page, serve.openUrl);
+  const meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
+  const screen = (path: string) => serve.screen(`${path}?meeting=${meetingId}`);
+
+  // Held long ago, so that the run started below is behind and 按时结束 has a plan to show.
+  const details = page.getByRole('form', { name: '会议信息' });
+  await details.getByLabel('日期').fill(LONG_AGO);
+  await details.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  // The hall's screen before the run: the agenda.
+  const projector = await context.newPage();
+  await projector.setViewportSize(TABLET);
+  await projector.goto(screen('/projector'));
+  await expect(projector.getByTestId('projector-agenda')).toBeVisible();
+  await checkScreen(projector, 'screen-projector-agenda');
+
+  // Participants from the roster, one on leave and one sending a substitute.
+  const people = page.getByRole('region', { name: /^参会人员（/ });
+  await people.getByRole('button', { name: '从名册添加' }).click();
+  const rows = people.locator('tbody tr');
+  await expect(rows).toHaveCount(11);
+  await rows.nth(1).getByLabel('回执').selectOption({ label: '请假' });
+  await rows.nth(1).getByLabel('请假事由').fill('外出学习');
+  await rows.nth(1).getByRole('button', { name: '保存' }).click();
+  await rows.nth(2).getByLabel('回执').selectOption({ label: '委托他人' });
+  await rows.nth(2).getByLabel('代参会人姓名').fill('王代表');
+  await rows.nth(2).getByRole('button', { name: '保存' }).click();
+  await expect(people.getByLabel('人数')).toHaveText('应到 11已签到 0请假 1未到 10');
+
+  // The run started, twenty minutes behind: the timing chart and 按时结束's plan have content.
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('发言中');
+  await page.getByRole('checkbox', { name: '按实际开始计算' }).check();
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: '+1 分钟' }).click();
+  await expect(page.getByTestId('run-offset')).toContainText(/落后 (19|20) 分钟/);
+  await page.getByRole('button', { name: '按时结束' }).click();
+  await expect(page.getByRole('region', { name: /^按时结束/ })).toBeVisible();
+  await expect(page.getByTestId('timing-chart')).toBeVisible();
+
+  // Returned replies read and waiting in their preview, the file's long name in each row.
+  const notice = page.getByRole('region', { name: '会议通知' });
+  await notice.locator('input[type="file"]').setInputFiles({
+    name: '平湖坪地横岗街道参会回执（第二批补报）.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '单位,姓名,是否参会,请假事由,代会人员\r\n' +
+        '平湖街道,林一平,参会,,\r\n坪地街道,陈二坪,请假,外出学习,\r\n横岗街道,黄三横,代会,,王代表\r\n',
+      'utf8',
+    ),
+  });
+  // Read in a worker thread: on a busy machine it takes a few seconds.
+  await expect(
+    notice.getByRole('region', { name: /^回执导入预览/ }).locator('tbody tr'),
+  ).toHaveCount(3, { timeout: 15_000 });
+
+  // An agenda table from Excel/CSV read and waiting in its preview under the agenda.
+  await page.getByLabel('从 Excel/CSV 导入…').setInputFiles({
+    name: '各街道交流发言安排（定稿）.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      '单位,姓名,职务,发言题目,时长\r\n' +
+        '平湖街道,林一平,党工委书记,4个河道整治攻坚临时党支部：把支部建在项目上,8\r\n' +
+        '坪地街道,陈二坪,党工委书记,临时党支部建在土地整备一线,8\r\n',
+      'utf8',
+    ),
+  });
+  await expect(page.locator('.table-import').first()).toBeVisible({ timeout: 15_000 });
+
+  // The news brief drafted from the meeting.
+  const brief = page.getByRole('region', { name: '会议信息（新闻稿）' });
+  await brief.getByRole('button', { name: '起草会议信息' }).click();
+  await expect(brief.getByLabel('标题')).not.toHaveValue('');
+
+  // Sharing on, its code shown; the roster open under the agenda.
+  await page.getByTestId('sharing').getByRole('button', { name: '开启共享' }).click();
+  await expect(page.getByTestId('share-code')).toBeVisible();
+  await page.locator('.roster-panel > summary').click();
+
+  // Every panel of the console, from the list it renders from, in this state.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await checkScreen(page, 'console-top');
+  for (const id of CONSOLE_PANELS) {
+    const panel = page.locator(`[data-console-panel="${id}"]`);
+    await panel.scrollIntoViewIfNeeded();
+    const box = await panel.boundingBox();
+    expect.soft(box?.height ?? 0, `the console's ${id} panel shows something`).toBeGreaterThan(40);
+    await checkScreen(page, `console-${id}`, `[data-console-panel="${id}"]`, panel);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await checkScreen(page, 'console-meeting-list', '.meeting-list');
+  await page.getByText('导出', { exact: true }).click();
+  await checkScreen(page, 'console-export-menu');
+  await page.keyboard.press('Escape');
+
+  // Every other screen of the app, from the router's list, on the running meeting.
+  for (const path of SCREEN_PATHS.filter((p) => p !== '/')) {
+    const other = await context.newPage();
+    await other.setViewportSize(TABLET);
+    await other.goto(screen(path));
+    await expect(LOADED[path](other)).toBeVisible();
+    const name = `screen-${path.slice(1)}`;
+    await checkScreen(other, `${name}-1024x768`);
+    if (ON_A_PHONE.has(path)) {
+      await other.setViewportSize(PHONE);
+      await checkScreen(other, `${name}-390x844`);
+    }
+    await other.close();
+  }
+
+  // The hall's screen asked to show the seating chart: 请按座次入座.
+  const onProjector = page.getByLabel('投影显示“请按座次入座”');
+  await onProjector.click();
+  await expect(onProjector).toBeChecked();
+  await expect(projector.getByTestId('seating-screen')).toBeVisible();
+  await checkScreen(projector, 'screen-projector-seating');
+
+  // Each role's join page, as a device without a token first sees it.
+  for (const role of GUEST_ROLES) {
+    const guest = await context.newPage();
+    await guest.setViewportSize(TABLET);
+    await guest.goto(`${serve.origin}${PAGE_OF_ROLE[role]}`);
+    await expect(guest.getByRole('button', { name: '加入' })).toBeVisible();
+    await checkScreen(guest, `join-${role}-1024x768`);
+    if (JOINS_ON_A_PHONE.has(role)) {
+      await guest.setViewportSize(PHONE);
+      await checkScreen(guest, `join-${role}-390x844`);
+    }
+    await guest.close();
+  }
+});
