@@ -98,6 +98,14 @@ export function SeatingPanel({
             />
             {t('seating.onProjector')}
           </label>
+          <label className="seating-projector">
+            <input
+              type="checkbox"
+              checked={settings.countsOnProjector}
+              onChange={(e) => void set({ countsOnProjector: e.target.checked })}
+            />
+            {t('seating.countsOnProjector')}
+          </label>
           <button
             type="button"
             disabled={!seating.swapped}

@@ -1,17 +1,21 @@
 import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import { itemHeadline } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
+import type { SignInCounts } from '../../../electron/api/sign-in.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { SignInCountsStrip } from './SignInCountsStrip.tsx';
 
 interface Props {
   meeting: Meeting;
   items: AgendaItem[];
   /** A finish-on-time plan's limits (minutes by item id): the hall sees the new ones. */
   limits: Readonly<Record<string, number>>;
+  /** 应到/已签到/请假/未到 under the agenda, when the organizer shows them; null otherwise. */
+  counts?: SignInCounts['counts'] | null;
 }
 
 /** Before the run (and between items with nothing on stage): the meeting and its agenda. */
-export function AgendaScreen({ meeting, items, limits }: Props) {
+export function AgendaScreen({ meeting, items, limits, counts = null }: Props) {
   const { t } = useI18n();
   return (
     <div className="projector">
@@ -53,6 +57,7 @@ export function AgendaScreen({ meeting, items, limits }: Props) {
           ))}
         </ol>
       </section>
+      {counts && <SignInCountsStrip counts={counts} />}
       <footer className="projector-footer">{t('projector.waiting')}</footer>
     </div>
   );

@@ -10,6 +10,7 @@ import { AgendaScreen } from './AgendaScreen.tsx';
 import { DrawRevealScreen } from './DrawRevealScreen.tsx';
 import { SeatingScreen } from './SeatingScreen.tsx';
 import { SpeakerScreen } from './SpeakerScreen.tsx';
+import { useSignInCounts } from './useSignInCounts.ts';
 import { useDrawReveal } from './useDrawReveal.ts';
 
 /** The hall's screen, with the discreet mark of a lost connection over whatever it shows. */
@@ -33,6 +34,7 @@ function ProjectorScreen() {
   const chime = useChime(run?.chime ?? false);
   const reveal = useDrawReveal(meeting?.id ?? null);
   const [seating] = useSeating(meeting?.id ?? null);
+  const counts = useSignInCounts(meeting?.id ?? null);
 
   if (!loaded) return <div className="projector" />;
   if (!meeting) {
@@ -63,9 +65,11 @@ function ProjectorScreen() {
       </div>,
     );
   }
-  // "请按座次入座", switched on from the console, until it is switched off.
-  if (seating?.settings.onProjector && seating.meetingId === meeting.id) {
-    return named(<SeatingScreen seating={seating} />);
+  const shown = seating?.meetingId === meeting.id ? seating : null;
+  // "请按座次入座", switched on from the console, until it is switched off. It takes the whole
+  // screen before the sign-in counts: finding one's seat is what the hall must do first.
+  if (shown?.settings.onProjector) {
+    return named(<SeatingScreen seating={shown} />);
   }
   if (run && current) {
     return named(
@@ -79,5 +83,14 @@ function ProjectorScreen() {
       />,
     );
   }
-  return named(<AgendaScreen meeting={meeting} items={items} limits={run?.adjustedLimits ?? {}} />);
+  // The sign-in counts, when switched on, until the first speaker starts (then they are history).
+  const started = run?.itemRuns.some((r) => r.actualStartAt !== null) ?? false;
+  return named(
+    <AgendaScreen
+      meeting={meeting}
+      items={items}
+      limits={run?.adjustedLimits ?? {}}
+      counts={shown?.settings.countsOnProjector && !started ? counts : null}
+    />,
+  );
 }

@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import type { ServerEvent } from '../../../electron/api/events.ts';
+import type { SignInCounts } from '../../../electron/api/sign-in.ts';
+import { call } from '../../api/client.ts';
+import { useLiveEvents } from '../../api/live.ts';
+import { useLoadedOnConnect } from '../../api/useLoadedOnConnect.ts';
+
+const load = (meetingId: string) => call('signIn.counts', { id: meetingId });
+
+/**
+ * A meeting's 应到/已签到/请假/未到, loaded on (re)connect and kept up by signInCounts.changed,
+ * which the server sends after every tick at any door: the figures alone, never the people.
+ */
+export function useSignInCounts(meetingId: string | null) {
+  const [counts, setCounts] = useLoadedOnConnect<SignInCounts>(meetingId, load);
+  useLiveEvents(
+    useCallback(
+      (event: ServerEvent) => {
+        if (event.kind === 'signInCounts.changed' && event.signInCounts.meetingId === meetingId) {
+          setCounts(event.signInCounts);
+        }
+      },
+      [meetingId, setCounts],
+    ),
+  );
+  return counts?.meetingId === meetingId ? counts.counts : null;
+}
