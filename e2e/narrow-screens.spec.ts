@@ -49,7 +49,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   serve,
 }) => {
   // One walk of about twenty screens: longer than one feature's test, with room on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.setViewportSize(TABLET);
   await loadSampleMeeting(page, serve.openUrl);
   const meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
@@ -144,7 +144,22 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await checkScreen(page, 'console-meeting-list', '.meeting-list');
   await page.getByText('导出', { exact: true }).click();
   await checkScreen(page, 'console-export-menu');
-  await page.keyboard.press('Escape');
+  await page.getByText('导出', { exact: true }).click();
+  await expect(page.getByRole('button', { name: '幻灯片（PowerPoint）' })).toBeHidden();
+
+  // States a panel only shows on a click: a participant's row open for editing, a new meeting's
+  // form.
+  const firstPerson = rows.nth(0);
+  await firstPerson.getByRole('button', { name: '编辑' }).click();
+  await firstPerson.scrollIntoViewIfNeeded();
+  await checkScreen(page, 'console-participant-editing', '[data-console-panel="participants"]');
+  await firstPerson.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '新建会议' }).click();
+  await expect(page.getByRole('form', { name: '新建会议' })).toBeVisible();
+  await checkScreen(page, 'console-new-meeting');
+  await page.getByRole('form', { name: '新建会议' }).getByRole('button', { name: '取消' }).click();
+  await page.getByText('交流座谈会（示例）').first().click();
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
 
   // Every other screen of the app, from the router's list, on the running meeting.
   for (const path of SCREEN_PATHS.filter((p) => p !== '/')) {
@@ -167,6 +182,15 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await expect(onProjector).toBeChecked();
   await expect(projector.getByTestId('seating-screen')).toBeVisible();
   await checkScreen(projector, 'screen-projector-seating');
+
+  await onProjector.click();
+  await expect(onProjector).not.toBeChecked();
+  // The logo screen, asked for from the console.
+  const logo = page.getByRole('button', { name: /^标志画面/ });
+  await logo.click();
+  await expect(projector.getByTestId('logo-screen')).toBeVisible();
+  await checkScreen(projector, 'screen-projector-logo');
+  await logo.click();
 
   // Each role's join page, as a device without a token first sees it.
   for (const role of GUEST_ROLES) {
