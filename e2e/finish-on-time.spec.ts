@@ -25,6 +25,9 @@ test('a late meeting gets new limits from 按时结束: shown old → new, appli
   context,
   serve,
 }) => {
+  // Three live screens counting down every frame and forty clicks: 25-40 s on a quiet machine,
+  // over a minute while other jobs load the two cores.
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(serve.openUrl);
   await page.getByRole('button', { name: '载入示例会议' }).click();
