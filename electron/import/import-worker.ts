@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { TextEncodingName } from '../api/import.ts';
-import { readTable, TableReadError } from './read-table.ts';
+import { readTable } from './read-table.ts';
+import { TableReadError } from './table-read.ts';
 
 /**
  * Reads an imported table in a worker thread, so parsing a large workbook never holds up the

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TextEncodingName } from '../api/import.ts';
-import { TableReadError, type TableRead, type TableReadProblem } from './read-table.ts';
+import { TableReadError, type TableRead, type TableReadProblem } from './table-read.ts';
 
 /**
  * The worker's file: the TypeScript source when run from source; built, import-worker.js beside

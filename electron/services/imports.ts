@@ -12,7 +12,7 @@ import {
 } from '../core/import-columns.ts';
 import type { RosterEntry } from '../core/roster.ts';
 import { readTableOffThread } from '../import/read-table-off-thread.ts';
-import { TableReadError, type TableRead } from '../import/read-table.ts';
+import { TableReadError, type TableRead } from '../import/table-read.ts';
 import { changeAgenda } from './agenda.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
