@@ -103,7 +103,7 @@ export function generateCorpus(dataDir: string, meetings: number, notes: number)
 
 /**
  * Note save: from sending the note (a call on the note screen's WebSocket, and a POST over HTTP
- * as a second row) to its answer, which comes only after the commit (synchronous=FULL). Search: `GET /api/search` over 100,000 notes in 500 meetings.
+ * as a second row) to its answer, which comes only after the commit and the WAL's flush. Search: `GET /api/search` over 100,000 notes in 500 meetings.
  */
 export async function benchNotes(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-notes-'));

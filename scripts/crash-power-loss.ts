@@ -1,7 +1,8 @@
 /**
  * `npm run test:crash -- --power-loss [--cuts <n>] [--control-cuts <n>]`: the power-loss test
- * (electron/server/test-support/power-loss.ts), then its negative control, a server with
- * synchronous=NORMAL, which must be caught losing acknowledged writes.
+ * (electron/server/test-support/power-loss.ts), then its negative control, a server that answers
+ * before the WAL is flushed (--unsafe-synchronous-normal), which must be caught losing
+ * acknowledged writes.
  */
 import fs from 'node:fs';
 import os from 'node:os';

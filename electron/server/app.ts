@@ -69,8 +69,8 @@ export interface ServerOptions {
    */
   unsafeAckBeforeCommit?: boolean;
   /**
-   * TEST ONLY: open the database with synchronous=NORMAL, so the power-loss test can show that
-   * it would catch commits lost with the power. Never set by the app.
+   * TEST ONLY: answer writes without waiting for the WAL's flush (store/wal-flush.ts), so the
+   * power-loss test can show that it would catch commits lost with the power. Never set by the app.
    */
   unsafeSynchronousNormal?: boolean;
 }
@@ -262,7 +262,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (error) => log(`roundtable: absorbing a clock step failed: ${String(error)}`),
   );
   // One dispatcher for both transports: HTTP requests and calls on the screens' sockets.
-  const dispatch = createDispatcher(handlers);
+  const dispatch = createDispatcher(handlers, store);
   hub.answerCallsWith(createWsCalls(dispatch, log));
   const handleApi = createApiRouter(dispatch);
   const serveStatic = createStaticHandler(options.staticDir);

@@ -80,13 +80,23 @@ export function guestRefusal(name: MethodName, caller: Caller): Refusal | undefi
   return refusal('forbidden', message, undefined, why);
 }
 
+/** What the dispatcher needs of the store to answer a write only once it is on the disk. */
+export interface Durability {
+  /** A counter of the writes made so far. */
+  changes(): number;
+  /** Resolves once every write so far is on the disk. */
+  durable(): Promise<void>;
+}
+
 /**
  * The one dispatcher behind both transports (HTTP routes, calls on a screen's WebSocket): the
  * role check, the contract's schema, the service function and the mapping of its refusals, so
  * a command is refused with the same status, reason and params whichever way it came. A bug
  * (anything else thrown) is left to the transport's error boundary, which answers 500 with an id.
+ * A call that wrote is answered once its writes are on the disk (store/wal-flush.ts): the event
+ * loop serves others meanwhile. A flush the disk refuses is such an error: not answered as saved.
  */
-export function createDispatcher(handlers: Handlers) {
+export function createDispatcher(handlers: Handlers, durability: Durability) {
   return async function dispatch(
     name: MethodName,
     input: Record<string, unknown>,
@@ -106,12 +116,12 @@ export function createDispatcher(handlers: Handlers) {
       const { field, message, detail: why } = describeIssue(parsed.error.issues[0]);
       return refusal('invalid_input', `${field}: ${message}`, field, why);
     }
+    const startedAt = performance.now();
+    const writesBefore = durability.changes();
+    let output: unknown;
     try {
-      const startedAt = performance.now();
       const handler = handlers[name] as (input: unknown) => unknown;
-      const output = await handler(parsed.data);
-      const appMs = performance.now() - startedAt;
-      return { ok: true, status: (spec as { status?: number }).status ?? 200, output, appMs };
+      output = await handler(parsed.data);
     } catch (error) {
       if (error instanceof ServiceError) {
         const refused = refusal(error.code, error.message, error.field, error.detail);
@@ -126,6 +136,9 @@ export function createDispatcher(handlers: Handlers) {
       }
       throw error;
     }
+    if (durability.changes() !== writesBefore) await durability.durable();
+    const appMs = performance.now() - startedAt;
+    return { ok: true, status: (spec as { status?: number }).status ?? 200, output, appMs };
   };
 }
 export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -36,7 +36,7 @@ describe.skipIf(fuse.skip)(
       expect(report.cutsDroppingData).toBeGreaterThan(CUTS / 2);
     }, 90_000);
 
-    it('would catch lost writes: a server with synchronous=NORMAL is caught (negative control)', async () => {
+    it('would catch lost writes: a server answering before the WAL is flushed is caught (negative control)', async () => {
       fuse.require();
       const report = await runPowerLossTrial({
         workDir: workDir(),

@@ -10,7 +10,6 @@ import {
   pauseSearchMerging,
   resumeSearchMerging,
 } from '../store/bulk-writes.ts';
-import { withUnsyncedCommits } from '../store/unsynced-commits.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
@@ -37,15 +36,13 @@ const MERGE_PAGES = 16;
 
 /** Runs `write` in transactions of about SLICE_MS each until it says it is done. */
 function writeForAboutASlice(ctx: ServiceContext, write: () => boolean): boolean {
-  return withUnsyncedCommits(ctx.store.db, () =>
-    ctx.store.transaction(() => {
-      const startedAt = performance.now();
-      let more: boolean;
-      do more = write();
-      while (more && performance.now() - startedAt < SLICE_MS);
-      return more;
-    }),
-  );
+  return ctx.store.transaction(() => {
+    const startedAt = performance.now();
+    let more: boolean;
+    do more = write();
+    while (more && performance.now() - startedAt < SLICE_MS);
+    return more;
+  });
 }
 
 /** Merges the search index's segments in slices until no level holds enough to merge. */
@@ -57,8 +54,8 @@ async function mergeSearchInSlices(ctx: ServiceContext): Promise<void> {
 
 /**
  * Writes notes in transactions of about SLICE_MS each, letting the event loop run between. They
- * are not flushed to the disk one by one: the meeting is hidden until the last transaction of
- * the import, which flushes them all (see withUnsyncedCommits). After each slice, what SQLite
+ * are not flushed to the disk one by one (no commit is: store/wal-flush.ts): the meeting is
+ * hidden until the last transaction of the import, whose answer waits for the flush of them all. After each slice, what SQLite
  * would otherwise do inside some later insert is done in steps of its own (see bulk-writes.ts):
  * the search index merged, and the WAL folded back while it is small.
  */
@@ -78,10 +75,10 @@ async function writeNotesInSlices(ctx: ServiceContext, notes: readonly Note[]): 
 
 /** Deletes a meeting a few hundred notes at a time: one statement for 50,000 takes a second. */
 async function deleteInSlices(ctx: ServiceContext, meetingId: string): Promise<void> {
-  // Unflushed too: a delete lost to a power cut leaves the meeting marked, to be deleted again.
+  // A delete lost to a power cut leaves the meeting marked, to be deleted again.
   const deleteSome = () =>
     ctx.store.transaction(() => ctx.store.notes.deleteSomeOfMeeting(meetingId, 200));
-  while (withUnsyncedCommits(ctx.store.db, deleteSome) > 0) await nextTurn();
+  while (deleteSome() > 0) await nextTurn();
   ctx.store.transaction(() => ctx.store.meetings.delete(meetingId));
 }
 

@@ -15,6 +15,7 @@ import { runRepository } from './runs.ts';
 import { seatingRepository } from './seating.ts';
 import { stageRepository } from './stage.ts';
 import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
+import { createWalFlush, type WalFlush } from './wal-flush.ts';
 
 export interface StoreOptions {
   /** Where the checkpointer says that it cannot fold the WAL back (a full disk); stderr if unset. */
@@ -22,8 +23,9 @@ export interface StoreOptions {
   /** TEST ONLY, for the crash tests' negative control: see unsafe-ack-before-commit.ts. */
   unsafeAckBeforeCommit?: boolean;
   /**
-   * TEST ONLY, for the power-loss test's negative control: synchronous=NORMAL, so in WAL mode a
-   * commit is answered before the WAL is synced and a power cut loses it. A crash does not.
+   * TEST ONLY, for the power-loss test's negative control: answers do not wait for the WAL's
+   * flush (wal-flush.ts), so a commit is answered before the WAL is synced and a power cut loses
+   * it. A crash does not.
    */
   unsafeSynchronousNormal?: boolean;
 }
@@ -37,6 +39,10 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now, log);
   if (checkpointer) db.pragma('wal_autocheckpoint = 0');
   const folder = file === ':memory:' ? undefined : path.dirname(file);
+  const walFlush: WalFlush =
+    file === ':memory:' || unsafe || options.unsafeSynchronousNormal
+      ? { durable: () => Promise.resolve(), changes: () => 0, close: () => {} }
+      : createWalFlush(db, file);
   const hot = createHotState({
     meetings: meetingRepository(db),
     agenda: agendaRepository(db),
@@ -73,7 +79,12 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
       checkpointer?.wrote();
       return result;
     },
+    /** Resolves once every commit so far is on the disk (see wal-flush.ts). */
+    durable: walFlush.durable,
+    /** A counter of the writes made so far: whether a request wrote anything. */
+    changes: walFlush.changes,
     close(): void {
+      walFlush.close();
       unsafe?.stop();
       checkpointer?.stop();
       db.close();
@@ -83,7 +94,5 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
 export type Store = ReturnType<typeof createStore>;
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
-  const db = openDatabase(file);
-  if (options.unsafeSynchronousNormal) db.pragma('synchronous = NORMAL');
-  return createStore(db, file, options);
+  return createStore(openDatabase(file), file, options);
 }

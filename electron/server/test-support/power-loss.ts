@@ -3,7 +3,7 @@
  * lazyfs (scripts/lazyfs), a file system that keeps written data in its own memory until fsync,
  * and a power cut after every SIGKILL. A SIGKILL alone leaves what the server wrote in the
  * operating system's cache, where it survives; a power cut does not, so only this shows what
- * synchronous=FULL buys. Used by the suite (power-loss.test.ts) and by
+ * the WAL's flush before each answer buys (store/wal-flush.ts). Used by the suite (power-loss.test.ts) and by
  * `npm run test:crash -- --power-loss`.
  */
 import fs from 'node:fs';
