@@ -127,7 +127,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
 
   // Sharing on, its code shown; the roster open under the agenda.
   await page.getByTestId('sharing').getByRole('button', { name: '开启共享' }).click();
-  await expect(page.getByTestId('share-code')).toBeVisible();
+  const code = ((await page.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
   await page.locator('.roster-panel > summary').click();
 
   // Every panel of the console, from the list it renders from, in this state.
@@ -202,6 +202,14 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
     if (JOINS_ON_A_PHONE.has(role)) {
       await guest.setViewportSize(PHONE);
       await checkScreen(guest, `join-${role}-390x844`);
+    }
+    if (role === 'door') {
+      // Joined with the code, as the tablet at the door is: its screen as a guest, on a phone.
+      await guest.getByLabel('访问码', { exact: true }).fill(code);
+      await guest.getByRole('button', { name: '加入' }).click();
+      await expect(guest.getByRole('heading', { name: /签到 · / })).toBeVisible();
+      await expect(LOADED['/door'](guest)).toBeVisible();
+      await checkScreen(guest, 'door-joined-390x844');
     }
     await guest.close();
   }
