@@ -107,38 +107,34 @@ export function getRun(ctx: ServiceContext, input: { id: string }): RunView {
  * the command's transaction, so a crash right after the answer loses nothing.
  */
 export function runCommand(ctx: ServiceContext, meetingId: string, command: RunCommand): RunView {
-  let shown = false;
+  // Worked out from memory before the transaction opens: nothing can come between (one thread,
+  // no await), and the hall is told without waiting even for BEGIN.
+  const { meeting, items, state } = load(ctx, meetingId);
+  const now = ctx.now();
+  const outcome = applyRunCommand(state, command, items, now);
+  if (!outcome.ok) {
+    throw refusal(
+      outcome.problem,
+      items.find((i) => i.id === outcome.itemId),
+    );
+  }
+  const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
+  // The screens are told before the row is written and committed: the hall sees the change a
+  // disk write sooner. The caller's answer still waits for the commit and its flush, so nothing
+  // acknowledged is ever lost; if the write fails, the screens are put back below (from memory,
+  // which a rolled back transaction leaves as the record).
+  ctx.emit({ kind: 'run.changed', run: next });
   try {
-    const { view, finished } = ctx.store.transaction(() => {
-      const { meeting, items, state } = load(ctx, meetingId);
-      const now = ctx.now();
-      const outcome = applyRunCommand(state, command, items, now);
-      if (!outcome.ok) {
-        throw refusal(
-          outcome.problem,
-          items.find((i) => i.id === outcome.itemId),
-        );
-      }
-      const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
-      // The screens are told while the transaction writes and commits (and fsyncs): the hall
-      // sees the change a disk write sooner. The caller's answer still waits for the commit, so
-      // nothing acknowledged is ever lost; if the write or the commit fails, the screens are put
-      // back below (from memory, which a rolled back transaction leaves as the record).
-      ctx.emit({ kind: 'run.changed', run: next });
-      shown = true;
-      ctx.store.runs.save(meetingId, outcome.state, now, state);
-      return {
-        view: next,
-        // Something was on stage and now nothing is, not even cued: the last item is over.
-        finished: state.currentItemId !== null && outcome.state.currentItemId === null,
-      };
-    });
-    if (finished) ctx.runFinished(meetingId);
-    return view;
+    ctx.store.transaction(() => ctx.store.runs.save(meetingId, outcome.state, now, state));
   } catch (error) {
-    if (shown) ctx.emit({ kind: 'run.changed', run: getRun(ctx, { id: meetingId }) });
+    ctx.emit({ kind: 'run.changed', run: getRun(ctx, { id: meetingId }) });
     throw error;
   }
+  // Something was on stage and now nothing is, not even cued: the last item is over.
+  if (state.currentItemId !== null && outcome.state.currentItemId === null) {
+    ctx.runFinished(meetingId);
+  }
+  return next;
 }
 
 /**
