@@ -45,6 +45,25 @@ describe('the timing report (.xlsx)', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
+  it('centres 序号 and every figure and time, so an adjusted 6.5 does not run into 09:47:30 beside it', async () => {
+    const data = exportSampleData();
+    const shortened = data.items[6]?.id ?? '';
+    const sheet = await readSheet({
+      ...data,
+      run: { ...data.run, adjustedLimits: { [shortened]: 6.5 } },
+    });
+    const row = sheet.getRow(3 + 6);
+    const column = (name: string) => TIMING_HEADER.indexOf(name) + 1;
+    expect(row.getCell(column('调整后时长（分钟）')).value).toBe(6.5);
+    const horizontal = (name: string) => row.getCell(column(name)).alignment?.horizontal;
+    for (const name of TIMING_HEADER.slice(TIMING_HEADER.indexOf('计划开始')))
+      expect([name, horizontal(name)]).toEqual([name, 'center']);
+    expect(horizontal('序号')).toBe('center');
+    // The words stay at the left, where a long name or topic reads from its start.
+    expect(horizontal('发言单位及发言人')).toBeUndefined();
+    expect(horizontal('题目')).toBeUndefined();
+  });
+
   it('wraps a long title in its row instead of running it off both sides', async () => {
     const short = await readSheet();
     expect(short.getRow(1).height).toBeLessThan(30); // the sample's title takes one line
