@@ -25,6 +25,8 @@ export interface NameCard {
   /** As printed: the spaced two-character form (张, U+3000, 勇). */
   name: string;
   organization: string;
+  /** The seat's number on the seating chart, printed small outside the card to match the two. */
+  seat: number;
 }
 
 export interface NameCardsModel {

@@ -1,27 +1,15 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  type IBorderOptions,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
 import type { SeatedPerson, SeatingPaper } from '../core/seating-plan.ts';
-import type { GridCell, SeatingGrid } from '../core/seating-grid.ts';
+import type { SeatingGrid } from '../core/seating-grid.ts';
 import { fillFontTable, OFFICIAL_FONT_TABLE, patchDocx } from './docx-patch.ts';
-import { FONTS, FONT_SIZE } from './official-layout.ts';
+import { FONTS } from './official-layout.ts';
+import { chartTable, type ChartArea } from './seating-docx-table.ts';
+import { PT_PER_MM } from './seating-fit.ts';
+import { emWidth, wrapLines } from './text-fit.ts';
+import { balancedTitleLines } from './title-lines.ts';
 
 const TWIPS_PER_MM = 1440 / 25.4;
-const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
+export const mm = (value: number) => Math.round(value * TWIPS_PER_MM);
 
 /** Landscape sheets, long side across: the chart is wider than it is deep. */
 const PAPER_MM: Record<SeatingPaper, { width: number; height: number }> = {
@@ -29,139 +17,99 @@ const PAPER_MM: Record<SeatingPaper, { width: number; height: number }> = {
   A3: { width: 420, height: 297 },
 };
 const MARGIN_MM = 15;
+/** Type on A3 is A4's scaled by the ratio of the sheets (√2), so both read from as far. */
+const SCALE: Record<SeatingPaper, number> = { A4: 1, A3: Math.SQRT2 };
+/** Text lines above and below the chart are set at this pitch (× their size). */
+const PITCH = 1.3;
+/** Room left unused at the page's foot, so rounding never pushes the legend onto a page 2. */
+const SLACK_MM = 4;
+
+/** A seat of the chart: who sits there and the seat's number (the rank the rule seats there). */
+export interface NumberedSeat {
+  person: SeatedPerson;
+  seat: number;
+}
 
 export interface SeatingChartModel {
   /** 「××座谈会座次表」 */
   title: string;
-  /** Whose view the chart is drawn from: 「（面向主席台）」. */
-  viewpoint: string;
+  /** The day and the place, under the title: 「2026年11月25日, U+3000, 区委第一会议室」; '' for none. */
+  occasion: string;
   paper: SeatingPaper;
-  grid: SeatingGrid<SeatedPerson>;
+  grid: SeatingGrid<NumberedSeat>;
   /** Printed names: the spaced two-character form (张, U+3000, 勇). */
   nameOf: (person: SeatedPerson) => string;
-  captions: { rostrum: string; observers: string; table: string };
+  /** `head`: a caption above a table's head row (a rostrum has its own in the grid); null: none. */
+  captions: { rostrum: string; observers: string; table: string; head: string | null };
+  /** The label of the hall's rows (rostrum rows, 列席 rows), front first: 第一排. */
+  rowLabel: (index: number) => string;
+  /** The note under the chart: whose view it is drawn from, what the numbers are, the count. */
+  legend: string;
 }
 
-const SEAT_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '404040' };
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const borders = (b: IBorderOptions) => ({ top: b, bottom: b, left: b, right: b });
+const exactLine = (pt: number) => ({
+  line: Math.round(pt * PITCH * 20),
+  lineRule: 'exact' as const,
+});
 
-/**
- * A name's size in half-points: as large as 三号 (16 pt) where the seat allows, smaller so that
- * the longest name still fits its seat on one line (a Chinese character is one em wide).
- */
-function nameSize(cellTwips: number, longestName: number): number {
-  const fit = Math.floor(((cellTwips - mm(2)) / Math.max(3, longestName) / 20) * 2);
-  return Math.max(12, Math.min(FONT_SIZE.三号, fit));
-}
-
-function seatCell(person: SeatedPerson, model: SeatingChartModel, span: number, size: number) {
-  return new TableCell({
-    columnSpan: span,
-    verticalAlign: VerticalAlign.CENTER,
-    borders: borders(SEAT_BORDER),
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text: model.nameOf(person), font: FONTS.heiti, size })],
-      }),
-      ...(person.organization
-        ? [
-            new Paragraph({
-              alignment: AlignmentType.CENTER,
-              children: [
-                new TextRun({
-                  text: person.organization,
-                  font: FONTS.body,
-                  size: Math.max(10, Math.round(size * 0.55)),
-                }),
-              ],
-            }),
-          ]
-        : []),
-    ],
-  });
-}
-
-/** Text that is not a seat: a caption, the table's name, or nothing (a gap). */
-function plainCell(span: number, text: string, shaded: boolean, size: number) {
-  return new TableCell({
-    columnSpan: span,
-    verticalAlign: VerticalAlign.CENTER,
-    borders: borders(NO_BORDER),
-    shading: shaded ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E6E6E6' } : undefined,
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ text, font: FONTS.heiti, size })],
-      }),
-    ],
-  });
-}
-
-function cellOf(cell: GridCell<SeatedPerson>, model: SeatingChartModel, size: number) {
-  const { content, span } = cell;
-  switch (content.kind) {
-    case 'seat':
-      return seatCell(content.person, model, span, size);
-    case 'table':
-      return plainCell(span, content.named ? model.captions.table : '', true, FONT_SIZE.四号);
-    case 'caption':
-      return plainCell(span, model.captions[content.caption], false, FONT_SIZE.三号);
-    default:
-      content satisfies never;
-      throw new Error('unknown cell');
-  }
-}
-
-/** A row of the grid as table cells, its gaps filled with empty ones. */
-function rowCells(row: readonly GridCell<SeatedPerson>[], model: SeatingChartModel, size: number) {
-  const cells: TableCell[] = [];
-  let column = 0;
-  for (const cell of row) {
-    if (cell.start > column) cells.push(plainCell(cell.start - column, '', false, size));
-    cells.push(cellOf(cell, model, size));
-    column = cell.start + cell.span;
-  }
-  if (column < model.grid.columns) {
-    cells.push(plainCell(model.grid.columns - column, '', false, size));
-  }
-  return cells;
-}
-
-function chartTable(model: SeatingChartModel, typeWidth: number, typeHeight: number): Table {
-  const { grid } = model;
-  const column = Math.floor(typeWidth / grid.columns);
-  const longest = Math.max(
-    0,
-    ...grid.rows
-      .flat()
-      .map((c) => (c.content.kind === 'seat' ? [...model.nameOf(c.content.person)].length : 0)),
-  );
-  const size = nameSize(column * 2, longest);
-  // Rows share the height under the title, up to 24 mm each: a small chart is not cramped.
-  const seatRows = grid.rows.filter((row) => row.some((c) => c.content.kind !== 'caption'));
-  const rowHeight = Math.max(mm(12), Math.min(mm(24), Math.floor(typeHeight / seatRows.length)));
-  return new Table({
-    width: { size: column * grid.columns, type: WidthType.DXA },
-    columnWidths: new Array<number>(grid.columns).fill(column),
-    layout: TableLayoutType.FIXED,
-    alignment: AlignmentType.CENTER,
-    rows: grid.rows.map((row) => {
-      const captionRow = row[0]?.content.kind === 'caption';
-      return new TableRow({
-        cantSplit: true,
-        height: { value: captionRow || row.length === 0 ? mm(9) : rowHeight, rule: 'atLeast' },
-        children: rowCells(row, model, size),
-      });
-    }),
-  });
-}
+/** Lines of text at `pt`, their height in mm: what a paragraph set at the exact pitch takes. */
+const linesHeight = (lines: number, pt: number) => (lines * pt * PITCH) / PT_PER_MM;
 
 /** The seating chart (座次表) on one landscape sheet, A4 or A3, as the hall sees the room. */
 export async function seatingChartDocx(model: SeatingChartModel): Promise<Buffer> {
   const paper = PAPER_MM[model.paper];
-  const typeWidth = mm(paper.width - 2 * MARGIN_MM);
+  const scale = SCALE[model.paper];
+  const typeWidth = paper.width - 2 * MARGIN_MM;
+  const typeHeight = paper.height - 2 * MARGIN_MM;
+  const widthPt = typeWidth * PT_PER_MM;
+
+  const titlePt = 22 * scale;
+  const titleLines = balancedTitleLines(model.title, widthPt / titlePt - 1);
+  const occasionPt = 15 * scale;
+  const legendPt = 10.5 * scale;
+  const legendLines = wrapLines(model.legend, widthPt / legendPt - 1);
+  const gap = 3 * scale;
+  const chartHeight =
+    typeHeight -
+    linesHeight(titleLines.length, titlePt) -
+    (model.occasion ? linesHeight(1, occasionPt) : 0) -
+    linesHeight(legendLines.length, legendPt) -
+    2 * gap -
+    SLACK_MM;
+  const area: ChartArea = { width: typeWidth, height: chartHeight, scale };
+  const table = chartTable(model, area);
+  // A chart shorter than its area sits in the middle of it, not under the title.
+  const above = gap + (chartHeight - table.height) / 2;
+  const below = gap + (chartHeight - table.height) / 2;
+
+  const line = (text: string, font: typeof FONTS.title, pt: number) =>
+    new TextRun({ text, font, size: Math.round(pt * 2) });
+  const heading = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { ...exactLine(titlePt), before: 0, after: model.occasion ? 0 : mm(above) },
+      children: titleLines.flatMap((text, index) => [
+        ...(index > 0 ? [new TextRun({ break: 1 })] : []),
+        line(text, FONTS.title, titlePt),
+      ]),
+    }),
+    ...(model.occasion
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { ...exactLine(occasionPt), before: 0, after: mm(above) },
+            children: [line(model.occasion, FONTS.kaiti, occasionPt)],
+          }),
+        ]
+      : []),
+  ];
+  const legend = new Paragraph({
+    alignment:
+      emWidth(model.legend) * legendPt < widthPt ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { ...exactLine(legendPt), before: mm(below), after: 0 },
+    children: [line(model.legend, FONTS.body, legendPt)],
+  });
+
   const document = new Document({
     title: model.title,
     creator: 'Roundtable',
@@ -180,23 +128,12 @@ export async function seatingChartDocx(model: SeatingChartModel): Promise<Buffer
               bottom: mm(MARGIN_MM),
               left: mm(MARGIN_MM),
               right: mm(MARGIN_MM),
+              header: 0,
+              footer: 0,
             },
           },
         },
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            children: [new TextRun({ text: model.title, font: FONTS.title, size: FONT_SIZE.二号 })],
-          }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [
-              new TextRun({ text: model.viewpoint, font: FONTS.kaiti, size: FONT_SIZE.三号 }),
-            ],
-          }),
-          chartTable(model, typeWidth, mm(paper.height - 2 * MARGIN_MM - 40)),
-        ],
+        children: [...heading, table.table, legend],
       },
     ],
   });
