@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { EXPORT_NAMES, type ExportName } from '../../../electron/api/bundle.ts';
 import type { ServerEvent } from '../../../electron/api/events.ts';
 import { BusyDownloadError, downloadFile, type DownloadProgress } from '../../api/download.ts';
@@ -65,6 +65,28 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
     }
   }
 
+  // As menus do: a click or tap outside closes it (a <details> alone stays open over the page).
+  useEffect(() => {
+    if (!open) return;
+    const closeOutside = (event: PointerEvent) => {
+      const element = menu.current;
+      if (element && event.target instanceof Node && !element.contains(event.target)) {
+        element.open = false;
+      }
+    };
+    document.addEventListener('pointerdown', closeOutside);
+    return () => document.removeEventListener('pointerdown', closeOutside);
+  }, [open]);
+
+  /** Escape closes the menu and gives the focus back to its button, as menus do. */
+  function closeOnEscape(event: React.KeyboardEvent<HTMLDetailsElement>) {
+    if (event.key !== 'Escape' || !event.currentTarget.open) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.currentTarget.open = false;
+    event.currentTarget.querySelector('summary')?.focus();
+  }
+
   const optionFailed = useCallback(
     (error: unknown) => setOutcome({ ok: false, phrase: errorPhrase(error) }),
     [],
@@ -79,6 +101,7 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
       <details
         ref={menu}
         className="export-menu"
+        onKeyDown={closeOnEscape}
         onToggle={(e) => {
           const opened = e.currentTarget.open;
           setOpen(opened);
