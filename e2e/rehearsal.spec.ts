@@ -20,11 +20,19 @@ test('a run far from the planned date offers to measure from its actual start, a
   const offset = page.getByTestId('run-offset');
   await expect(offset).toContainText(/提前 \d+ 分钟/);
   await expect(toggle).not.toBeChecked();
+  // The 用时图 measures the same way: from the date, the leader is years early.
+  const chart = page.getByTestId('timing-chart');
+  await expect(chart).toContainText(
+    /张勇讲话：计划 \d\d:\d\d 开始，预计 \d\d:\d\d（早 \d{5,} 分钟）/,
+  );
 
   await toggle.check();
   // Just started: on time against its own start, and the end is the planned length from now.
   await expect(offset).toContainText('准时 · 预计');
   await expect(offset).toContainText('结束（按实际开始）');
+  // The chart follows the choice at once, without a reload: the leader is due on time.
+  await expect(chart).toContainText(/张勇讲话：计划 \d\d:\d\d 开始，预计 \d\d:\d\d（准时）/);
+  await expect(chart).not.toContainText(/\d{5,} 分钟/);
   for (const [width, height] of [
     [1920, 1080],
     [1280, 720],
@@ -48,7 +56,9 @@ test('a run far from the planned date offers to measure from its actual start, a
   await page.reload();
   await expect(toggle).toBeChecked();
   await expect(offset).toContainText('（按实际开始）');
+  await expect(chart).toContainText('（准时）');
   await toggle.uncheck();
+  await expect(chart).toContainText(/（早 \d{5,} 分钟）/);
   await expect(offset).toContainText(/提前 \d+ 分钟/);
   await expect(offset).not.toContainText('按实际开始');
 });

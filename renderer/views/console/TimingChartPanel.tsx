@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import type { RunView } from '../../../electron/api/run.ts';
+import { scheduleBaseline, type RunView } from '../../../electron/api/run.ts';
 import {
   layoutTimingChart,
   timingChart,
@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import '../../styles/timing-chart.css';
 import { plannedStartOf } from './runText.ts';
 import { timingChartLabels } from './timingChartLabels.ts';
+import { useFromActualStart } from './useFromActualStart.ts';
 
 interface Props {
   meeting: Meeting;
@@ -78,6 +79,12 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(960);
 
+  // Measured as the run panel measures: from the actual start when the organizer chose so for
+  // a run far from plan (a rehearsal, another day), else "晚 3419665 分钟" from the date.
+  const plannedStart = plannedStartOf(meeting);
+  const fromActual = useFromActualStart(meeting.id, plannedStart, run);
+  const baseline = scheduleBaseline(plannedStart, fromActual.firstStartAt, fromActual.chosen);
+
   const clock = run?.clock ?? null;
   // A running speech redraws once a second; otherwise only a command's new facts redraw.
   const second = useDerived(() =>
@@ -89,13 +96,13 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
     const now = second ? second * 1000 : serverNow();
     const chart = timingChart(
       items,
-      plannedStartOf(meeting),
+      baseline,
       { clock: run.clock, itemRuns },
       now,
       run.adjustedLimits,
     );
     return layoutTimingChart(chart, timingChartLabels(t), width);
-  }, [run, items, meeting, t, width, second]);
+  }, [run, items, baseline, t, width, second]);
 
   // The box exists only once the chart is shown (the run has started): watched from then on.
   const shown = layout !== null;

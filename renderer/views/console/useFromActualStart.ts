@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { firstActualStartAt, startedFarFromPlan, type RunView } from '../../../electron/api/run.ts';
 
 const KEY_PREFIX = 'roundtable.fromActualStart.';
@@ -15,6 +15,14 @@ export function useFromActualStart(meetingId: string, plannedStartAt: number, ru
   const [, rerender] = useState(0);
   const stored = readChoice(meetingId);
   const chosen = offered && firstStartAt !== null && stored === String(firstStartAt);
+  // The run panel and the timing chart both measure by it: a choice in one redraws the other.
+  useEffect(() => {
+    const redraw = () => rerender((n) => n + 1);
+    choiceListeners.add(redraw);
+    return () => {
+      choiceListeners.delete(redraw);
+    };
+  }, []);
 
   const choose = useCallback(
     (on: boolean) => {
@@ -26,13 +34,14 @@ export function useFromActualStart(meetingId: string, plannedStartAt: number, ru
         // Storage refused (private mode): the choice lasts until the page is reloaded.
         fallback.set(meetingId, on && firstStartAt !== null ? String(firstStartAt) : null);
       }
-      rerender((n) => n + 1);
+      for (const redraw of choiceListeners) redraw();
     },
     [meetingId, firstStartAt],
   );
   return { offered, chosen, firstStartAt, choose };
 }
 
+const choiceListeners = new Set<() => void>();
 const fallback = new Map<string, string | null>();
 
 function readChoice(meetingId: string): string | null {
