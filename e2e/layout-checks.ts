@@ -154,3 +154,25 @@ export async function expectNoOverflow(page: Page, name: string, root = 'body') 
   expect(spill, name).toEqual([]);
   await test.info().attach(name, { body: await page.screenshot(), contentType: 'image/png' });
 }
+
+/** Whether any text on the page other than the meeting's name runs into the name. */
+export function textUnderName(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const name = document.querySelector('[data-testid="stage-meeting-name"]');
+    if (!name) return ['no name shown'];
+    const box = name.getBoundingClientRect();
+    const hits: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim() || name.contains(node)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        const apart =
+          r.right <= box.left || r.left >= box.right || r.bottom <= box.top || r.top >= box.bottom;
+        if (!apart) hits.push(node.textContent.trim());
+      }
+    }
+    return hits;
+  });
+}

@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { createEmptyMeeting } from './console-steps.ts';
+import { textUnderName } from './layout-checks.ts';
 import { expect, test } from './fixtures.ts';
 import type { ServeProcess } from './serve-process.ts';
 
@@ -128,28 +129,6 @@ test('Space with the focus on the meeting list runs the selected meeting; the li
   await expect(page.getByTestId('run-status')).toHaveText('已结束');
   await expect(first).toHaveAttribute('aria-current', 'true');
 });
-
-/** Whether any text on the page other than the meeting's name runs into the name. */
-function textUnderName(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const name = document.querySelector('[data-testid="stage-meeting-name"]');
-    if (!name) return ['no name shown'];
-    const box = name.getBoundingClientRect();
-    const hits: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim() || name.contains(node)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      for (const r of range.getClientRects()) {
-        const apart =
-          r.right <= box.left || r.left >= box.right || r.bottom <= box.top || r.top >= box.bottom;
-        if (!apart) hits.push(node.textContent.trim());
-      }
-    }
-    return hits;
-  });
-}
 
 test('the meeting on stage is named in a corner that no line of the projector or lectern runs into, at 1920×1080, 1280×720 and 1024×768', async ({
   context,

@@ -1,4 +1,4 @@
-import type { DragEvent } from 'react';
+import type { CSSProperties, DragEvent } from 'react';
 import {
   seatingGrid,
   spacedName,
@@ -39,7 +39,14 @@ export function SeatingChartGrid({
     <div
       className="seating-grid"
       data-testid="seating-grid"
-      style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))` }}
+      style={
+        {
+          gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`,
+          // The projector sizes its type from these, so a hall of 40 fits the screen.
+          '--seating-columns': grid.columns,
+          '--seating-rows': grid.rows.length,
+        } as CSSProperties
+      }
     >
       {grid.rows.flatMap((row, r) =>
         row.length === 0
