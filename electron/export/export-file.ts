@@ -20,6 +20,7 @@ import { editedNewsBrief } from './news-brief-view.ts';
 import { noticeModel } from './notice-model.ts';
 import { nameCardsModel, seatingChartModel } from './seating-export.ts';
 import { slidesModel } from './slides-model.ts';
+import { timingBaseline } from './timing-baseline.ts';
 import { timingCsv } from './timing-report.ts';
 
 /**
@@ -52,9 +53,24 @@ const clockTime = (epochMs: number) => {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** The meeting's planned start as an instant, in the venue's time zone (the server's). */
-const plannedStartOf = (data: MeetingData) =>
-  new Date(`${data.meeting.date}T${data.meeting.startTime}:00`).getTime();
+/** An instant's date, YYYY-MM-DD, in the venue's time zone (the server's). */
+const dayOf = (epochMs: number) => {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+/**
+ * The instant the timing exports measure from: the meeting's planned start in the venue's time
+ * zone, or the run's actual start when it ran on another day (timingBaseline).
+ */
+const timingStartOf = (data: MeetingData) =>
+  timingBaseline(
+    data.meeting,
+    new Date(`${data.meeting.date}T${data.meeting.startTime}:00`).getTime(),
+    data.run,
+    dayOf,
+  );
 
 /** How the PDF is printed: passed in, since it runs another program (LibreOffice). */
 export type PdfPrinter = (docx: Buffer) => Promise<Buffer>;
@@ -78,7 +94,7 @@ export async function makeExport(
         fileName: fileName('-幻灯片.pptx'),
         contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
         body: await slidesPptx(
-          slidesModel(data, { plannedStartAt: plannedStartOf(data), clockTime, now }),
+          slidesModel(data, { plannedStartAt: timingStartOf(data), clockTime, now }),
           data.meeting,
           onProgress,
         ),
@@ -93,7 +109,7 @@ export async function makeExport(
       return {
         fileName: fileName('-计时报告.xlsx'),
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: await timingXlsx(data, plannedStartOf(data), clockTime, now),
+        body: await timingXlsx(data, timingStartOf(data), clockTime, now),
       };
     case 'minutes.md':
       return {
@@ -153,7 +169,7 @@ export async function makeExport(
       return {
         fileName: fileName('-计时报告.csv'),
         contentType: 'text/csv; charset=utf-8',
-        body: timingCsv(data, plannedStartOf(data), clockTime),
+        body: timingCsv(data, timingStartOf(data), clockTime),
       };
     case 'seating-chart.docx':
       return {
