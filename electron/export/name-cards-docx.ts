@@ -1,6 +1,6 @@
 import { Document, Packer, PageOrientation, Paragraph, TextRun } from 'docx';
 import { fillFontTable, OFFICIAL_FONT_TABLE, patchDocx } from './docx-patch.ts';
-import { emWidth } from './text-fit.ts';
+import { wrapLines } from './text-fit.ts';
 
 /**
  * Table name cards (桌签): one A4 landscape sheet per person, folded across its middle into a
@@ -101,36 +101,64 @@ function marks(): string[] {
   return ticks;
 }
 
+/**
+ * How wide a line is drawn in a WordArt shape, in em of its height. WordArt stretches its text
+ * to fill the box, so the box must have the text's own proportions: a Chinese character is a
+ * square; Latin letters and figures, measured as proportional text (emWidth, 0.6), got a box
+ * too narrow and an English name came out squeezed and tall. 0.7 was judged by eye in print.
+ */
+function artWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.7 : 1;
+  return width;
+}
+
 /** A box `em` squares wide at `height`, shrunk to fit `maxWidth`. */
 function fitted(text: string, height: number, maxWidth: number) {
-  const em = Math.max(1, emWidth(text));
+  const em = Math.max(1, artWidth(text));
   const h = Math.min(height, maxWidth / em);
   return { width: em * h, height: h };
+}
+
+/** An organization line lower than this is hard to read across a table: it takes two lines. */
+const ORGANIZATION_MIN_HEIGHT = 6;
+
+/** The organization in one line, or a long one in two of about equal length. */
+function organizationLines(text: string): string[] {
+  if (fitted(text, ORGANIZATION.height, NAME_MAX.width).height >= ORGANIZATION_MIN_HEIGHT) {
+    return [text];
+  }
+  const lines = wrapLines(text, Math.ceil(artWidth(text) / 2), artWidth);
+  return lines.length === 2 ? lines : [text];
 }
 
 /** The lower face as laid out, and the upper face: the same, turned about the sheet's centre. */
 function faces(card: NameCard, withOrganization: boolean): string[] {
   const name = fitted(card.name, NAME_MAX.height, NAME_MAX.width);
-  const organization =
-    withOrganization && card.organization
-      ? fitted(card.organization, ORGANIZATION.height, NAME_MAX.width)
-      : null;
-  const total = name.height + (organization ? ORGANIZATION.gap + organization.height : 0);
-  const top = FOLD + (SHEET.height - TRIM - FOLD - total) / 2;
+  const lines = withOrganization && card.organization ? organizationLines(card.organization) : [];
+  // Both lines of a long organization at one height, that of the longer.
+  const lineHeight = Math.min(
+    ...lines.map((line) => fitted(line, ORGANIZATION.height, NAME_MAX.width).height),
+  );
+  const organization = lines.map((line) => ({ line, width: artWidth(line) * lineHeight }));
+  const total =
+    name.height + organization.length * (ORGANIZATION.gap / 2 + lineHeight) + ORGANIZATION.gap / 2;
+  const top = FOLD + (SHEET.height - TRIM - FOLD - (lines.length > 0 ? total : name.height)) / 2;
   const lower: [string, Box, string][] = [
     [card.name, { x: (SHEET.width - name.width) / 2, y: top, ...name }, '楷体_GB2312'],
   ];
-  if (organization) {
+  organization.forEach(({ line, width }, index) => {
     lower.push([
-      card.organization,
+      line,
       {
-        x: (SHEET.width - organization.width) / 2,
-        y: top + name.height + ORGANIZATION.gap,
-        ...organization,
+        x: (SHEET.width - width) / 2,
+        y: top + name.height + ORGANIZATION.gap + index * (lineHeight + ORGANIZATION.gap / 2),
+        width,
+        height: lineHeight,
       },
       '楷体_GB2312',
     ]);
-  }
+  });
   const turned = ([text, box, font]: [string, Box, string]) =>
     wordArt(
       text,
@@ -142,6 +170,21 @@ function faces(card: NameCard, withOrganization: boolean): string[] {
     ...lower.map(turned),
     ...lower.map(([text, box, font]) => wordArt(text, box, false, font)),
   ];
+}
+
+/**
+ * The seat's number in the strip the trim cuts off, at the lower face's left: whoever sets the
+ * cards out matches it to the chart's, and the guests never see it.
+ */
+function seatNumber(card: NameCard): string {
+  const text = `${card.seat}号座位`;
+  const height = 3.5;
+  return wordArt(
+    text,
+    { x: TRIM + 4, y: SHEET.height - TRIM + 2, width: artWidth(text) * height, height },
+    false,
+    '黑体',
+  );
 }
 
 const marker = (index: number) => `@@NAME-CARD-${index}@@`;
@@ -179,7 +222,7 @@ export async function nameCardsDocx(model: NameCardsModel): Promise<Buffer> {
   const inRuns = (shapes: string[]) =>
     shapes.map((shape) => `<w:r><w:pict>${shape}</w:pict></w:r>`);
   const shapes = model.cards.map((card) =>
-    inRuns([...marks(), ...faces(card, model.withOrganization)]).join(''),
+    inRuns([...marks(), ...faces(card, model.withOrganization), seatNumber(card)]).join(''),
   );
   return patchDocx(await Packer.toBuffer(document), {
     'word/document.xml': (xml) =>

@@ -270,8 +270,42 @@ describe('the table name cards (桌签) as .docx', () => {
     }
     expect(new Set(cards.map((c) => c[0]?.text))).toEqual(new Set(SEATED));
     // The organization on both faces too, and the fold marked.
-    expect(cards[1]?.map((f) => f.text)).toEqual(['林一平', '区委', '林一平', '区委']);
+    // The seat's number, as on the chart, in the strip the trim cuts off.
+    expect(cards[1]?.map((f) => f.text)).toEqual(['林一平', '区委', '林一平', '区委', '1号座位']);
+    expect(cards.slice(0, 3).map((c) => c.at(-1)?.text)).toEqual(['3号座位', '1号座位', '2号座位']);
     expect(descendants(pages[0] as XmlElement, 'v:line').length).toBeGreaterThan(1);
+  });
+
+  it('print a 60-character organization whole in two lines a reader can read across the table', async () => {
+    const data = hardSeatingData({ layout: 'u-shape', headCount: 3 });
+    const root = parseXml(
+      await documentXml((await makeExport('name-cards.docx', data, 0, noPdf)).body),
+    );
+    const pages = descendants(root, 'w:p');
+    const shapes = (page: XmlElement) =>
+      descendants(page, 'v:shape').map((shape) => {
+        const style = shape.attrs.style ?? '';
+        const mm = (key: string) => Number(new RegExp(`${key}:([\\d.]+)mm`).exec(style)?.[1]);
+        return {
+          text: descendants(shape, 'v:textpath')[0]?.attrs.string ?? '',
+          turned: /rotation:180/.test(style),
+          height: mm('height'),
+          top: mm('margin-top'),
+        };
+      });
+    const card = pages.map(shapes).find((faces) => faces.some((f) => f.text === '邵云峰')) ?? [];
+    const lower = card.filter((f) => !f.turned && f.text !== '邵云峰' && !f.text.endsWith('座位'));
+    expect(lower).toHaveLength(2);
+    expect(lower.map((f) => f.text).join('')).toBe(LONG_ORGANIZATION);
+    for (const line of lower) expect(line.height).toBeGreaterThanOrEqual(6);
+    // The lines and the name stay on the lower half, above the trim (200 mm).
+    for (const face of card.filter((f) => !f.turned && !f.text.endsWith('座位'))) {
+      expect(face.top).toBeGreaterThan(105);
+      expect(face.top + face.height).toBeLessThan(200);
+    }
+    // A short one stays on one line.
+    const short = pages.map(shapes).find((faces) => faces.some((f) => f.text === '黎\u3000晓'));
+    expect(short?.filter((f) => f.text === '南屏街道党工委')).toHaveLength(2);
   });
 
   it('leave the organization off when the organizer says so', async () => {
