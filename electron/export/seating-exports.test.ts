@@ -337,4 +337,22 @@ describe('printed through LibreOffice', () => {
     },
     180_000,
   );
+
+  it.runIf(soffice)(
+    'the fullest charts still print on one page: 42 round a U on A4, the hard people on a rostrum on A3',
+    async () => {
+      const print = (docx: Buffer) => docxToPdf(docx, soffice as string);
+      for (const data of [
+        crowdSeatingData(42, { layout: 'u-shape', headCount: 5, paper: 'A4' }),
+        hardSeatingData({ layout: 'rostrum', headCount: 5, seatsPerRow: 4, paper: 'A3' }),
+      ]) {
+        const chart = pdfPages((await makeExport('seating-chart.pdf', data, 0, print)).body);
+        expect(chart.pages).toBe(1);
+        const text = chart.text.replace(/\s+/g, '');
+        expect(text).toContain('座次表');
+        expect(text).toContain('共');
+      }
+    },
+    180_000,
+  );
 });
