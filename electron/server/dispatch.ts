@@ -82,9 +82,7 @@ export function guestRefusal(name: MethodName, caller: Caller): Refusal | undefi
 
 /** What the dispatcher needs of the store to answer a write only once it is on the disk. */
 export interface Durability {
-  /** A counter of the writes made so far. */
-  changes(): number;
-  /** Resolves once every write so far is on the disk. */
+  /** Resolves once every write so far is on the disk (at once when there is none unflushed). */
   durable(): Promise<void>;
 }
 
@@ -93,8 +91,10 @@ export interface Durability {
  * role check, the contract's schema, the service function and the mapping of its refusals, so
  * a command is refused with the same status, reason and params whichever way it came. A bug
  * (anything else thrown) is left to the transport's error boundary, which answers 500 with an id.
- * A call that wrote is answered once its writes are on the disk (store/wal-flush.ts): the event
- * loop serves others meanwhile. A flush the disk refuses is such an error: not answered as saved.
+ * A call of a method that writes (every verb but GET, as the contract says) is answered once its
+ * writes are on the disk (store/wal-flush.ts), the event loop serving others meanwhile; whether
+ * it wrote is looked at after the handler, off the path to the screens. A flush the disk refuses
+ * is such an error: the call is not answered as saved.
  */
 export function createDispatcher(handlers: Handlers, durability: Durability) {
   return async function dispatch(
@@ -117,7 +117,6 @@ export function createDispatcher(handlers: Handlers, durability: Durability) {
       return refusal('invalid_input', `${field}: ${message}`, field, why);
     }
     const startedAt = performance.now();
-    const writesBefore = durability.changes();
     let output: unknown;
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
@@ -136,7 +135,7 @@ export function createDispatcher(handlers: Handlers, durability: Durability) {
       }
       throw error;
     }
-    if (durability.changes() !== writesBefore) await durability.durable();
+    if (spec.http !== 'GET') await durability.durable();
     const appMs = performance.now() - startedAt;
     return { ok: true, status: (spec as { status?: number }).status ?? 200, output, appMs };
   };

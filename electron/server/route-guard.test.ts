@@ -93,6 +93,25 @@ describe('the guard, walked over every route of the contract', () => {
     expect(probes.every((p) => !p.path.includes(':'))).toBe(true);
   });
 
+  // The dispatcher waits for the WAL's flush after every verb but GET (dispatch.ts): a GET that
+  // wrote would be answered before its write was on the disk.
+  it('writes nothing on any GET route of the contract', async () => {
+    const changes = () =>
+      (server.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const probes = routeProbes(real).filter((p) => p.http === 'GET');
+    // One export stands for the rest: they are made in a worker that holds no connection.
+    const oneExport = probes.find((p) => p.name === 'exports.file');
+    const walkedProbes = [...probes.filter((p) => p.name !== 'exports.file'), oneExport];
+    expect(walkedProbes.length).toBeGreaterThan(10);
+    for (const probe of walkedProbes) {
+      if (!probe) continue;
+      const before = changes();
+      const answer = await send(server.url, 'GET', probe.path, { token: TEST_TOKEN });
+      expect(answer.status, probe.path).toBeLessThan(500);
+      expect(changes(), `${probe.name} (${probe.path}) wrote`).toBe(before);
+    }
+  });
+
   it('knows the access of every role the sharing schema has', () => {
     expect(Object.keys(ROLE_ACCESS).sort()).toEqual([...GUEST_ROLES].sort());
   });

@@ -1,7 +1,7 @@
 import { contract, type MethodName } from '../api/contract.ts';
 import { detail } from '../api/error-reasons.ts';
 import { exportFileSchema } from '../api/bundle.ts';
-import { wsCallSchema, type WsAnswer } from '../api/ws-rpc.ts';
+import { plainWsCall, wsCallSchema, type WsAnswer } from '../api/ws-rpc.ts';
 import type { Caller } from './app.ts';
 import { describeIssue, guestRefusal, refusal, type Dispatch, type Refusal } from './dispatch.ts';
 import { describeThrown, newErrorId, type Log } from './error-boundary.ts';
@@ -37,7 +37,10 @@ export function createWsCalls(dispatch: Dispatch, log: Log) {
 
   async function answerOf(message: unknown, caller: Caller): Promise<WsAnswer> {
     const rawId = (message as { id?: unknown }).id;
-    const parsed = wsCallSchema.safeParse(message);
+    const plain = plainWsCall(message as Record<string, unknown>);
+    const parsed = plain
+      ? { success: true as const, data: plain }
+      : wsCallSchema.safeParse(message);
     if (!parsed.success) {
       const id = typeof rawId === 'number' && Number.isSafeInteger(rawId) ? rawId : null;
       const { field, message: text, detail: why } = describeIssue(parsed.error.issues[0]);
