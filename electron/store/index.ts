@@ -41,7 +41,7 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
   const folder = file === ':memory:' ? undefined : path.dirname(file);
   const walFlush: WalFlush =
     file === ':memory:' || unsafe || options.unsafeSynchronousNormal
-      ? { durable: () => Promise.resolve(), changes: () => 0, close: () => {} }
+      ? { durable: () => Promise.resolve(), close: () => {} }
       : createWalFlush(db, file);
   const hot = createHotState({
     meetings: meetingRepository(db),
@@ -81,8 +81,6 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
     },
     /** Resolves once every commit so far is on the disk (see wal-flush.ts). */
     durable: walFlush.durable,
-    /** A counter of the writes made so far: whether a request wrote anything. */
-    changes: walFlush.changes,
     close(): void {
       walFlush.close();
       unsafe?.stop();

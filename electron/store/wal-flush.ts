@@ -5,8 +5,6 @@ import type { Db } from './db.ts';
 export interface WalFlush {
   /** Resolves once every commit made so far is on the disk; rejects if the disk says it failed. */
   durable(): Promise<void>;
-  /** Changes made on this connection so far (SQLite's total_changes()): a cheap write counter. */
-  changes(): number;
   close(): void;
 }
 
@@ -78,7 +76,6 @@ export function createWalFlush(db: Db, file: string): WalFlush {
   }
 
   return {
-    changes,
     durable() {
       const upTo = changes();
       if (upTo <= synced) return Promise.resolve();
