@@ -5,8 +5,8 @@ export const MIN_BUTTON_HEIGHT = 32;
 
 /**
  * What does not fit in `root` (a selector; the whole page by default), in words a failure can
- * print: the page scrolling sideways, anything reaching past the root's right edge or the
- * window's, a button's or heading's text spilling out of its own box or cut off by a box that
+ * print: the page scrolling sideways, a table scrolling sideways inside its own box or breaking
+ * a cell's short word over lines, anything reaching past the root's right edge or the window's, a button's or heading's text spilling out of its own box or cut off by a box that
  * hides overflow, and buttons shorter than MIN_BUTTON_HEIGHT. Things inside a box that scrolls
  * are reachable by scrolling it and are left alone; hidden things too.
  */
@@ -68,6 +68,30 @@ export async function layoutProblems(
         return counts;
       };
       const edge = Math.min(html.clientWidth, container.getBoundingClientRect().right);
+      // A table wider than the box it scrolls in: the page-level checks pass, yet its right-hand
+      // columns (a row's 保存 or 删除) are out of sight until the user scrolls the box sideways.
+      for (const table of container.querySelectorAll('table')) {
+        if (hidden(table)) continue;
+        const box = table.parentElement;
+        if (box && box.scrollWidth > box.clientWidth + 1) {
+          out.push(
+            `${name(table)} scrolls sideways in its box: ${box.scrollWidth} > ${box.clientWidth}`,
+          );
+        }
+        // A cell's short word (平湖街道, 党工委书记) broken in two: 平湖街/道.
+        for (const cell of table.querySelectorAll('th, td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent?.trim() ?? '';
+            if (!text || text.length > 6 || /\s/.test(text)) continue;
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1)
+              out.push(`“${text}” broken over ${tops.size} lines in ${name(cell)}`);
+          }
+        }
+      }
       for (const el of container.querySelectorAll('*')) {
         if (hidden(el)) continue;
         // Text in a column squeezed to a character or two a line.

@@ -61,50 +61,53 @@ export function ParticipantRow({
         : person.reply === 'substitute'
           ? 'substitute'
           : null;
+    // One block under the person's rank, not a field per column: the columns are sized for the
+    // list's short words, and five fields and two buttons in them ran past the table's edge.
     return (
       <tr className="participant-editing">
         <td>{person.rank}</td>
-        {TEXT_FIELDS.map((field) => (
-          <td key={field}>
+        <td colSpan={7}>
+          <div className="participant-edit">
+            {TEXT_FIELDS.map((field) => (
+              <input
+                key={field}
+                aria-label={t(`participants.${field}`)}
+                placeholder={t(`participants.${field}`)}
+                value={edit[field]}
+                onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+              />
+            ))}
             <input
-              aria-label={t(`participants.${field}`)}
-              value={edit[field]}
-              onChange={(e) => setEdit({ ...edit, [field]: e.target.value })}
+              aria-label={t('participants.phone')}
+              placeholder={t('participants.phone')}
+              inputMode="tel"
+              value={edit.phone}
+              onChange={(e) => setEdit({ ...edit, phone: e.target.value })}
             />
-          </td>
-        ))}
-        <td colSpan={2}>
-          <input
-            aria-label={t('participants.phone')}
-            placeholder={t('participants.phone')}
-            inputMode="tel"
-            value={edit.phone}
-            onChange={(e) => setEdit({ ...edit, phone: e.target.value })}
-          />
-          {detailField && (
-            <input
-              aria-label={t(`participants.${detailField}`)}
-              placeholder={t(`participants.${detailField}`)}
-              value={edit[detailField]}
-              onChange={(e) => setEdit({ ...edit, [detailField]: e.target.value })}
-            />
-          )}
-        </td>
-        <td />
-        <td className="roster-actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setEdit(null);
-              onChange(edit);
-            }}
-          >
-            {t('agenda.save')}
-          </button>
-          <button type="button" onClick={() => setEdit(null)}>
-            {t('meeting.cancel')}
-          </button>
+            {detailField && (
+              <input
+                aria-label={t(`participants.${detailField}`)}
+                placeholder={t(`participants.${detailField}`)}
+                value={edit[detailField]}
+                onChange={(e) => setEdit({ ...edit, [detailField]: e.target.value })}
+              />
+            )}
+            <span className="roster-actions participant-edit-actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  setEdit(null);
+                  onChange(edit);
+                }}
+              >
+                {t('agenda.save')}
+              </button>
+              <button type="button" onClick={() => setEdit(null)}>
+                {t('meeting.cancel')}
+              </button>
+            </span>
+          </div>
         </td>
       </tr>
     );
@@ -125,8 +128,8 @@ export function ParticipantRow({
         />
       </td>
       <td className="participant-name">{person.name}</td>
-      <td>{person.organization}</td>
-      <td>
+      <td className="participant-words">{person.organization}</td>
+      <td className="participant-words">
         {person.position}
         {person.phone && <span className="participant-phone">{person.phone}</span>}
       </td>
