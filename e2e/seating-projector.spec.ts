@@ -88,10 +88,14 @@ test('请按座次入座 on a 4:3 projector and on wide ones: every name whole, 
   const projector = await context.newPage();
   const shots = test.info().outputPath();
   fs.mkdirSync(shots, { recursive: true });
-  const check = async (label: string, count: number) => {
+  /** Checks the chart at every size, once the projector shows `count` seats as `layout`. */
+  const check = async (label: string, count: number, layout: 'rostrum' | 'table') => {
+    const screen = projector.getByTestId('seating-screen');
+    // The layout's own caption: the screen has caught up with the change just sent.
+    const rostrum = screen.getByText('主席台', { exact: true });
+    await expect(rostrum).toHaveCount(layout === 'rostrum' ? 1 : 0);
     for (const [width, height] of SIZES) {
       await projector.setViewportSize({ width, height });
-      const screen = projector.getByTestId('seating-screen');
       await expect(screen.locator('.seat')).toHaveCount(count);
       await expect(projector.getByTestId('stage-meeting-name')).toBeVisible();
       const at = `${label} ${width}×${height}`;
@@ -104,9 +108,9 @@ test('请按座次入座 on a 4:3 projector and on wide ones: every name whole, 
   };
   await projector.goto(serve.screen('/projector'));
   await expect(projector.getByTestId('seating-screen')).toBeVisible();
-  await check('13-u-shape', 13);
+  await check('13-u-shape', 13, 'table');
   await api('PATCH', `${base}/seating`, { layout: 'rostrum', headCount: 5, seatsPerRow: 8 });
-  await check('13-rostrum', 13);
+  await check('13-rostrum', 13, 'rostrum');
 
   // A larger meeting: 42 seated, a 回字形 table with 列席 behind.
   for (let n = 14; n <= 42; n++) {
@@ -122,7 +126,7 @@ test('请按座次入座 on a 4:3 projector and on wide ones: every name whole, 
     seatsPerSide: 8,
     seatsPerRow: 10,
   });
-  await check('42-hollow-square', 42);
+  await check('42-hollow-square', 42, 'table');
   await api('PATCH', `${base}/seating`, { layout: 'rostrum', headCount: 7, seatsPerRow: 12 });
-  await check('42-rostrum', 42);
+  await check('42-rostrum', 42, 'rostrum');
 });
