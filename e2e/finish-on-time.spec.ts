@@ -136,5 +136,17 @@ test('a late meeting gets new limits from 按时结束: shown old → new, appli
   await api('run/goto', { itemId: meeting.items.at(-1).id });
   await api('run/skip', {});
   await expect(projector.getByTestId('projector-agenda')).toContainText(/（原 8 分钟）/);
+  // Items have run and some have not: not 等待会议开始 any more.
+  await expect(projector.locator('.projector-footer')).toHaveText('会议进行中，请稍候');
   await shotAtSizes(projector, 'projector-agenda-new-limits', SCREEN_SIZES);
+  // “6 分钟（原 8 分钟）” whole in its column on a 4:3 projector and a wide one, not cut.
+  for (const [width, height] of SCREEN_SIZES) {
+    await projector.setViewportSize({ width, height });
+    const cut = await projector
+      .locator('.p-minutes')
+      .evaluateAll((cells) =>
+        cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+      );
+    expect(cut, `${width}x${height}`).toEqual([]);
+  }
 });

@@ -90,6 +90,7 @@ function ProjectorScreen() {
       meeting={meeting}
       items={items}
       limits={run?.adjustedLimits ?? {}}
+      itemRuns={run?.itemRuns ?? []}
       counts={shown?.settings.countsOnProjector && !started ? counts : null}
     />,
   );
