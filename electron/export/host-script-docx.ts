@@ -23,10 +23,12 @@ function paragraph(p: ScriptParagraph): Paragraph {
       ),
     });
   }
-  if (p.style === 'subtitle') {
+  if (p.style === 'subtitle' || p.style === 'annex') {
     return new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { ...LINE_28PT, after: 28 * 20 },
+      // An annex starts two lines below 散会, so it is not read as the script's last line.
+      spacing: { ...LINE_28PT, before: p.style === 'annex' ? 2 * 28 * 20 : 0, after: 28 * 20 },
+      keepNext: true,
       children: [new TextRun({ text: p.text, font: FONTS.kaiti, size: FONT_SIZE.三号 })],
     });
   }

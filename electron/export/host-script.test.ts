@@ -8,6 +8,7 @@ import { hostScriptDocx } from './host-script-docx.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesModel } from './minutes-model.ts';
 import { readDocx } from './test-support/docx-readback.ts';
+import { child } from './test-support/xml-tree.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { seatingPeople } from '../core/seating-people.fixture.ts';
 
@@ -166,9 +167,21 @@ describe('the host script', () => {
     const adjustedLimits = { [second!.id]: 6.5, [third!.id]: 6 };
     const withPlan = hostScript({ ...data, run: { ...data.run, adjustedLimits } });
     expect(withPlan.slice(-2)).toEqual([
-      { style: 'subtitle', text: '附：按时结束提示语' },
+      { style: 'annex', text: '附：按时结束提示语' },
       { style: 'cue', text: '因时间关系，请后面发言的同志把发言控制在6.5分钟以内。' },
     ]);
+  });
+
+  it('sets the finish-on-time addendum apart from 散会, kept with its line', async () => {
+    const data = sampleData();
+    const adjustedLimits = { [data.items[2]!.id]: 6 };
+    const paragraphs = hostScript({ ...data, run: { ...data.run, adjustedLimits } });
+    const doc = await readDocx(await hostScriptDocx(paragraphs, '主持词'));
+    const annex = doc.body.find((p) => p.text === '附：按时结束提示语');
+    const spacing = child(annex?.properties, 'w:spacing');
+    // Two lines of 28 pt above it (in twentieths of a point), and never alone at a page's foot.
+    expect(Number(spacing?.attrs['w:before'])).toBe(2 * 28 * 20);
+    expect(child(annex?.properties, 'w:keepNext')).toBeDefined();
   });
 
   it('opens with the agenda and closes after the leader', () => {

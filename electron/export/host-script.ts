@@ -6,7 +6,8 @@ import { minutesAttendance } from '../core/participants.ts';
 import { formalName, spoken, spokenAttendees, spokenParticipants } from './spoken-names.ts';
 
 export interface ScriptParagraph {
-  style: 'title' | 'subtitle' | 'body' | 'cue';
+  /** `annex`: the heading of what follows the script proper (附：…), set apart from its end. */
+  style: 'title' | 'subtitle' | 'annex' | 'body' | 'cue';
   text: string;
 }
 
@@ -141,7 +142,7 @@ function finishOnTimeAddendum(
   if (shortened.length === 0) return [];
   const minutes = minutesText(Math.max(...shortened));
   return [
-    { style: 'subtitle', text: '附：按时结束提示语' },
+    { style: 'annex', text: '附：按时结束提示语' },
     { style: 'cue', text: `因时间关系，请后面发言的同志把发言控制在${minutes}分钟以内。` },
   ];
 }
