@@ -37,9 +37,9 @@ test('an organizer creates a meeting, checking what they type first', async ({ p
   await form.getByLabel('日期').fill('2026-12-01');
   await form.getByLabel('地点').fill('区委第二会议室');
   await form.getByLabel('主持人').fill('戴斌');
-  await form.getByLabel('出席').fill('张勇、戴斌、林一平');
-  await form.getByLabel('列席').fill('组织部干部科');
-  await form.getByLabel('请假').fill('王九华');
+  await form.getByLabel('出席', { exact: true }).fill('张勇、戴斌、林一平');
+  await form.getByLabel('列席', { exact: true }).fill('组织部干部科');
+  await form.getByLabel('请假', { exact: true }).fill('王九华');
   await form.getByRole('button', { name: '创建会议' }).click();
 
   const details = page.getByRole('form', { name: '会议信息' });
