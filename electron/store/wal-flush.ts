@@ -56,6 +56,8 @@ export function createWalFlush(db: Db, file: string): WalFlush {
 
   function flush(): void {
     if (flushing || waiting.length === 0) return;
+    // Closed while calls waited (the server stopping): they are not answered as saved.
+    if (!db.open) return settle(new Error('the database was closed before the write was flushed'));
     const upTo = changes();
     let fd: number;
     try {
