@@ -30,6 +30,7 @@ export function createWalFlush(db: Db, file: string): WalFlush {
   let synced = changes();
   let walFd: number | null = null;
   let flushing = false;
+  let closed = false;
   let waiting: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
 
   function openWal(): number {
@@ -57,7 +58,9 @@ export function createWalFlush(db: Db, file: string): WalFlush {
   function flush(): void {
     if (flushing || waiting.length === 0) return;
     // Closed while calls waited (the server stopping): they are not answered as saved.
-    if (!db.open) return settle(new Error('the database was closed before the write was flushed'));
+    if (closed || !db.open) {
+      return settle(new Error('the database was closed before the write was flushed'));
+    }
     const upTo = changes();
     let fd: number;
     try {
@@ -69,12 +72,22 @@ export function createWalFlush(db: Db, file: string): WalFlush {
     flushing = true;
     fs.fdatasync(fd, (error) => {
       flushing = false;
-      if (error) return settle(error);
-      synced = Math.max(synced, upTo);
-      settle(null);
-      // Commits made while this flush ran wait for the next one.
-      flush();
+      if (error) settle(error);
+      else {
+        synced = Math.max(synced, upTo);
+        settle(null);
+        // Commits made while this flush ran wait for the next one.
+        flush();
+      }
+      if (closed) closeWal();
     });
+  }
+
+  /** Not while a flush runs on the thread pool: it would find its descriptor closed (EBADF). */
+  function closeWal(): void {
+    if (flushing || walFd === null) return;
+    fs.closeSync(walFd);
+    walFd = null;
   }
 
   return {
@@ -87,8 +100,8 @@ export function createWalFlush(db: Db, file: string): WalFlush {
       });
     },
     close() {
-      if (walFd !== null) fs.closeSync(walFd);
-      walFd = null;
+      closed = true;
+      closeWal();
     },
   };
 }
