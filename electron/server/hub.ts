@@ -40,8 +40,8 @@ const IDLE_CELL = new Int32Array(new SharedArrayBuffer(4));
  * writes woke the screens' processes (the projector's renderer on the organizer's own machine;
  * the benchmark's screens); on two cores one of them often waited for the core the server kept
  * for the commit, and the change reached the last screen 0.2-0.3 ms late, in every other run.
- * Measured with the benchmark's five screens: 0.77-1.28 ms without the pause, 0.76-0.79 with
- * 0.15 ms of it (a bare broadcast server: 0.68-0.81).
+ * Measured with the benchmark's five screens, p50 of five alternating runs: 0.77-1.28 ms
+ * without the pause, 0.78-0.87 with it (a bare broadcast server: 0.67-0.80).
  */
 const PAUSE_AFTER_RUN_CHANGE_MS = 0.1;
 
