@@ -76,6 +76,28 @@ export const titleRuns = (lines: string[], size: number, color?: string) =>
       }),
   );
 
+/** 标题下空一行: a document's title, its lines on the grid, then one empty grid line. */
+export const documentTitle = (lines: string[]) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...GRID_LINE, after: GRID.linePitch },
+    keepNext: true,
+    children: titleRuns(lines, FONT_SIZE.二号),
+  });
+
+/**
+ * An annex's head as GB/T 9704-2012 (7.3.6, 8.1) sets one: on a new page "附件" in 黑体 at the
+ * top left, then the annex title centred.
+ */
+export const annexHead = (title: string) => [
+  paragraph({ pageBreakBefore: true, children: [run('附件', FONTS.heiti)] }),
+  paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...GRID_LINE, after: GRID.linePitch },
+    children: titleRuns([title], FONT_SIZE.二号),
+  }),
+];
+
 /**
  * 纪要标志 (10.3): red 小标宋, centred, its top edge 35 mm below the type area's top edge. The
  * line is exactly the mark's size, so its top is the characters' top. As large as 初号 allows
@@ -102,12 +124,7 @@ function markParagraph(mark: string): Paragraph {
  */
 function annexParagraphs(model: MinutesModel): Paragraph[] {
   return [
-    paragraph({ pageBreakBefore: true, children: [run('附件', FONTS.heiti)] }),
-    paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { ...GRID_LINE, after: GRID.linePitch },
-      children: titleRuns([DRAW_ANNEX_TITLE], FONT_SIZE.二号),
-    }),
+    ...annexHead(DRAW_ANNEX_TITLE),
     ...model.drawAnnex.flatMap((entry) => [
       ...(entry.heading ? [body([run(entry.heading, FONTS.kaiti)])] : []),
       ...entry.lines.map((line) => labelBlock(line.label, line.value, 0)),
@@ -165,13 +182,7 @@ export async function minutesDocx(
 ): Promise<Buffer> {
   const paragraphs: Paragraph[] = [
     ...(model.mark ? [markParagraph(model.mark)] : []),
-    // 标题下空一行: the title's lines on the grid, then one empty grid line.
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { ...GRID_LINE, after: GRID.linePitch },
-      keepNext: true,
-      children: titleRuns(model.titleLines, FONT_SIZE.二号),
-    }),
+    documentTitle(model.titleLines),
     ...bodyParagraphs(model),
     ...(model.drawAnnex.length ? annexParagraphs(model) : []),
   ];

@@ -10,7 +10,15 @@ import {
   WidthType,
 } from 'docx';
 import { officialDocx } from './official-docx.ts';
-import { body, heading, paragraph, run, titleRuns, type MinutesReader } from './minutes-docx.ts';
+import {
+  annexHead,
+  body,
+  documentTitle,
+  heading,
+  paragraph,
+  run,
+  type MinutesReader,
+} from './minutes-docx.ts';
 import { REPLY_COLUMNS } from '../core/notice.ts';
 import type { NoticeModel } from './notice-model.ts';
 import { FONTS, FONT_SIZE, GRID, GRID_CHAR, GRID_LINE, TYPE_AREA } from './official-layout.ts';
@@ -124,12 +132,7 @@ function replyTable(model: NoticeModel): Table {
 /** 附件 on a page of its own (§8.1): "附件" in 黑体 at the top left, the title, the form. */
 function annex(model: NoticeModel): (Paragraph | Table)[] {
   return [
-    paragraph({ pageBreakBefore: true, children: [run('附件', FONTS.heiti)] }),
-    paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { ...GRID_LINE, after: GRID.linePitch },
-      children: titleRuns([model.annexTitle], FONT_SIZE.二号),
-    }),
+    ...annexHead(model.annexTitle),
     replyTable(model),
     paragraph({
       spacing: { ...GRID_LINE, before: GRID.linePitch / 2 },
@@ -174,12 +177,7 @@ export async function noticeDocx(
     model.title,
     [
       // 标题下空一行, as the minutes' title.
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { ...GRID_LINE, after: GRID.linePitch },
-        keepNext: true,
-        children: titleRuns(model.titleLines, FONT_SIZE.二号),
-      }),
+      documentTitle(model.titleLines),
       ...bodyParagraphs(model),
       ...signatureParagraphs(model),
       ...annex(model),
