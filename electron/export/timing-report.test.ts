@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRunCommand, initialRunState, type RunCommand, type RunState } from '../core/run.ts';
+import { runOn } from '../core/agenda-run.fixture.ts';
+import { initialRunState, type RunCommand, type RunState } from '../core/run.ts';
 import { exportSampleData } from './export-fixture.ts';
 import ExcelJS from 'exceljs';
 import { hardMeeting } from './export-fixture.ts';
@@ -37,10 +38,9 @@ describe('the timing report after a run with a cut-short speaker and a second tu
   const data = exportSampleData();
   const [opening, pinghu, pingdi, hengang] = data.items;
   let run: RunState = initialRunState;
+  const apply = runOn(data.items);
   const command = (c: RunCommand, at: number) => {
-    const outcome = applyRunCommand(run, c, data.items, at);
-    if (!outcome.ok) throw new Error(outcome.problem);
-    run = outcome.state;
+    run = apply(run, c, at);
   };
   command({ kind: 'next' }, NINE); // the opening
   command({ kind: 'next' }, NINE + 5 * MIN); // 平湖
@@ -96,10 +96,9 @@ describe('the timing report after a finish-on-time plan (issue 17)', () => {
   const data = exportSampleData();
   const [, pinghu, pingdi, hengang] = data.items;
   let run: RunState = initialRunState;
+  const apply = runOn(data.items);
   const command = (c: RunCommand, at: number) => {
-    const outcome = applyRunCommand(run, c, data.items, at);
-    if (!outcome.ok) throw new Error(outcome.problem);
-    run = outcome.state;
+    run = apply(run, c, at);
   };
   command({ kind: 'next' }, NINE); // the opening
   const changes = [
