@@ -14,6 +14,25 @@ const onlyShellMayImportElectron = {
   ],
 };
 
+/**
+ * What electron/core may import: nothing impure, and of this repo only the core itself, which
+ * `layerPattern` says relative to the files it applies to.
+ * @param {string[]} layerPattern
+ */
+const coreImports = (layerPattern) => ({
+  paths: [
+    ...onlyShellMayImportElectron.paths,
+    { name: 'better-sqlite3', message: 'The core is pure: storage lives in electron/store.' },
+    { name: 'ws', message: 'The core is pure: the server lives in electron/server.' },
+    { name: 'node:fs', message: 'The core is pure: no I/O.' },
+    { name: 'fs', message: 'The core is pure: no I/O.' },
+    { name: 'node:http', message: 'The core is pure: no I/O.' },
+  ],
+  patterns: [
+    { group: layerPattern, message: 'electron/core imports nothing from the other layers.' },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -47,28 +66,7 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...onlyShellMayImportElectron.paths,
-            {
-              name: 'better-sqlite3',
-              message: 'The core is pure: storage lives in electron/store.',
-            },
-            { name: 'ws', message: 'The core is pure: the server lives in electron/server.' },
-            { name: 'node:fs', message: 'The core is pure: no I/O.' },
-            { name: 'fs', message: 'The core is pure: no I/O.' },
-            { name: 'node:http', message: 'The core is pure: no I/O.' },
-          ],
-          patterns: [
-            {
-              group: ['../*', '!../core/*'],
-              message: 'electron/core imports nothing from the other layers.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', coreImports(['../*', '!../core/*'])],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The core reads no clock: pass time in.' },
@@ -86,6 +84,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The core's test support sits a folder down (out of the product files, beside the tests):
+    // it reaches the core from there, and still nothing else.
+    files: ['electron/core/test-support/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', coreImports(['../../*', '!../../core/*'])] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -8,6 +8,7 @@ import {
   minutesHeadcount,
   type Participant,
 } from './participants.ts';
+import { testParticipant } from './test-support/participants.ts';
 
 const START = Date.parse('2026-11-25T09:00:00+08:00');
 const MIN = 60_000;
@@ -15,23 +16,7 @@ const MIN = 60_000;
 let added = 0;
 function person(name: string, fields: Partial<Participant> = {}): Participant {
   added += 1;
-  return {
-    id: `p${added}`,
-    meetingId: 'm',
-    name,
-    organization: '',
-    position: '',
-    phone: '',
-    rank: 10,
-    role: 'attendee',
-    reply: 'none',
-    leaveReason: '',
-    substitute: '',
-    signedInAt: null,
-    createdAt: added,
-    updatedAt: added,
-    ...fields,
-  };
+  return testParticipant(added, { name, rank: 10, ...fields });
 }
 
 describe('attendance at the door', () => {

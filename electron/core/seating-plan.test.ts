@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seatingPeople } from './seating-people.fixture.ts';
+import { seatingPeople } from './test-support/participants.ts';
 import {
   defaultSeatingPlan,
   planChart,

@@ -10,7 +10,7 @@ import { minutesModel } from './minutes-model.ts';
 import { readDocx } from './test-support/docx-readback.ts';
 import { child } from './test-support/xml-tree.ts';
 import type { MeetingData } from './meeting-data.ts';
-import { seatingPeople } from '../core/seating-people.fixture.ts';
+import { seatingPeople } from '../core/test-support/participants.ts';
 
 /** The sample's agenda; the host script does not use notes. */
 const sampleData = (): MeetingData => ({ ...plainSampleData(), notes: [] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seatingPeople } from '../core/seating-people.fixture.ts';
+import { seatingPeople } from '../core/test-support/participants.ts';
 import { exportSampleData } from './export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { minutesDocx } from './minutes-docx.ts';

@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { defaultNoticeSettings, REPLY_COLUMNS, type NoticeSettings } from '../core/notice.ts';
 import type { Participant } from '../core/participants.ts';
+import { testParticipant } from '../core/test-support/participants.ts';
 import { exportSampleData } from './export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { noticeDocx, signatureIndents } from './notice-docx.ts';
@@ -23,23 +24,8 @@ import {
  * them, and the 参会回执 on a page of its own with the columns the reply import reads back.
  */
 
-const person = (n: number, fields: Partial<Participant>): Participant => ({
-  id: `p${n}`,
-  meetingId: 'm',
-  name: '',
-  organization: '',
-  position: '党工委书记',
-  phone: '',
-  rank: n,
-  role: 'attendee',
-  reply: 'none',
-  leaveReason: '',
-  substitute: '',
-  signedInAt: null,
-  createdAt: n,
-  updatedAt: n,
-  ...fields,
-});
+const person = (n: number, fields: Partial<Participant>): Participant =>
+  testParticipant(n, { position: '党工委书记', ...fields });
 
 function sampleWithPeople(): MeetingData {
   const data = exportSampleData();

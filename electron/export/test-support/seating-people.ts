@@ -1,5 +1,5 @@
 import { defaultSeatingPlan, type SeatingPlan } from '../../core/seating-plan.ts';
-import { seatingPeople } from '../../core/seating-people.fixture.ts';
+import { seatingPeople, testParticipant } from '../../core/test-support/participants.ts';
 import type { Participant } from '../../core/participants.ts';
 import { exportSampleData, hardMeeting } from '../export-fixture.ts';
 import type { MeetingData } from '../meeting-data.ts';
@@ -14,28 +14,9 @@ export function seatingSampleData(plan: Partial<SeatingPlan> = {}): MeetingData 
   };
 }
 
-const person = (
-  meetingId: string,
-  index: number,
-  name: string,
-  organization: string,
-  role: Participant['role'],
-): Participant => ({
-  id: `q${index + 1}`,
-  meetingId,
-  name,
-  organization,
-  position: '',
-  phone: '',
-  rank: index + 1,
-  role,
-  reply: 'attending',
-  leaveReason: '',
-  substitute: '',
-  signedInAt: null,
-  createdAt: index,
-  updatedAt: index,
-});
+/** The `index`th person of a meeting's crowd, attending as every seat on the chart does. */
+const seated = (meetingId: string, index: number, fields: Partial<Participant>): Participant =>
+  testParticipant(index + 1, { meetingId, reply: 'attending', ...fields });
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '欧阳', '司马'];
 const GIVEN = [
@@ -62,13 +43,11 @@ export function crowdSeatingData(count: number, plan: Partial<SeatingPlan> = {})
   const data = exportSampleData();
   const observersFrom = count - Math.floor(count / 4);
   const participants = Array.from({ length: count }, (_, i) =>
-    person(
-      data.meeting.id,
-      i,
-      `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`,
-      `第${i + 1}街道党工委`,
-      i < observersFrom ? 'attendee' : 'observer',
-    ),
+    seated(data.meeting.id, i, {
+      name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 5) % GIVEN.length]}`,
+      organization: `第${i + 1}街道党工委`,
+      role: i < observersFrom ? 'attendee' : 'observer',
+    }),
   );
   return { ...data, participants, seating: { ...defaultSeatingPlan(data.meeting.id), ...plan } };
 }
@@ -100,7 +79,7 @@ export const HARD_SEATED: [string, string, Participant['role']][] = [
 export function hardSeatingData(plan: Partial<SeatingPlan> = {}): MeetingData {
   const data = hardMeeting();
   const participants = HARD_SEATED.map(([name, organization, role], i) =>
-    person(data.meeting.id, i, name, organization, role),
+    seated(data.meeting.id, i, { name, organization, role }),
   );
   return { ...data, participants, seating: { ...defaultSeatingPlan(data.meeting.id), ...plan } };
 }

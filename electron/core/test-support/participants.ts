@@ -1,4 +1,28 @@
-import type { Participant, ParticipantReply, ParticipantRole } from './participants.ts';
+import type { Participant, ParticipantReply, ParticipantRole } from '../participants.ts';
+
+/**
+ * The one participant factory for tests: the `n`th person added (id `p{n}`, rank n), with the
+ * fields the test names and every other field empty, so a test says only what it is about.
+ */
+export function testParticipant(n: number, fields: Partial<Participant> = {}): Participant {
+  return {
+    id: `p${n}`,
+    meetingId: 'm',
+    name: '',
+    organization: '',
+    position: '',
+    phone: '',
+    rank: n,
+    role: 'attendee',
+    reply: 'none',
+    leaveReason: '',
+    substitute: '',
+    signedInAt: null,
+    createdAt: n,
+    updatedAt: n,
+    ...fields,
+  };
+}
 
 type Row = [name: string, organization: string, role: ParticipantRole, reply?: ParticipantReply];
 
@@ -25,20 +49,15 @@ const ROWS: Row[] = [
 ];
 
 export function seatingPeople(meetingId = 'm'): Participant[] {
-  return ROWS.map(([name, organization, role, reply = 'attending'], index) => ({
-    id: `p${index + 1}`,
-    meetingId,
-    name,
-    organization,
-    position: '',
-    phone: '',
-    rank: index + 1,
-    role,
-    reply,
-    leaveReason: reply === 'leave' ? '外出学习' : '',
-    substitute: reply === 'substitute' ? '钱多多' : '',
-    signedInAt: null,
-    createdAt: index,
-    updatedAt: index,
-  }));
+  return ROWS.map(([name, organization, role, reply = 'attending'], index) =>
+    testParticipant(index + 1, {
+      meetingId,
+      name,
+      organization,
+      role,
+      reply,
+      leaveReason: reply === 'leave' ? '外出学习' : '',
+      substitute: reply === 'substitute' ? '钱多多' : '',
+    }),
+  );
 }
