@@ -8,6 +8,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { readNumber } from './AgendaItemForm.tsx';
 import { say } from '../../i18n/phrase.ts';
 import { fieldErrorsFrom, type FieldErrors } from './fieldErrors.ts';
+import { FormCheckbox } from './FormCheckbox.tsx';
 import { LogoField } from './LogoField.tsx';
 
 const NAME_LISTS = ['attendees', 'nonVotingAttendees', 'absentees'] as const;
@@ -16,6 +17,7 @@ const TEXT_FIELDS = ['venue', 'organizer', 'presider', 'recorder'] as const;
 
 /** The form's own state: people lists are edited as text, one name per 、 or line. */
 type Draft = Omit<MeetingFieldsInput, NameList> & Record<NameList, string>;
+type YesNoField = 'chime' | 'minutesHeadcount' | 'archived';
 
 const toDraft = (m: MeetingFieldsInput): Draft => ({
   ...m,
@@ -76,6 +78,16 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
         {say(t, errors[field])}
       </span>
     ) : null;
+
+  const checkbox = (field: YesNoField, wide = false) => (
+    <FormCheckbox
+      name={field}
+      label={t(`meeting.${field}`)}
+      checked={draft[field]}
+      onChange={(checked) => set(field, checked)}
+      wide={wide}
+    />
+  );
 
   return (
     <form className="meeting-form" aria-label={formLabel} onSubmit={submit} noValidate>
@@ -142,15 +154,7 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
           {error(field)}
         </label>
       ))}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="chime"
-          checked={draft.chime}
-          onChange={(e) => set('chime', e.target.checked)}
-        />
-        {t('meeting.chime')}
-      </label>
+      {checkbox('chime')}
       <label>
         {t('meeting.slideTheme')}
         <select
@@ -178,24 +182,8 @@ export function MeetingForm({ initial, submitLabel, onSubmit, onCancel, formLabe
         />
         {error('minutesMark')}
       </label>
-      <label className="checkbox wide">
-        <input
-          type="checkbox"
-          name="minutesHeadcount"
-          checked={draft.minutesHeadcount}
-          onChange={(e) => set('minutesHeadcount', e.target.checked)}
-        />
-        {t('meeting.minutesHeadcount')}
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="archived"
-          checked={draft.archived}
-          onChange={(e) => set('archived', e.target.checked)}
-        />
-        {t('meeting.archived')}
-      </label>
+      {checkbox('minutesHeadcount', true)}
+      {checkbox('archived')}
       <div className="form-actions wide">
         <button type="submit" className="primary" disabled={busy}>
           {t(submitLabel)}
