@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HallCounts } from '../core/participants.ts';
 import { participantReplySchema, participantRoleSchema } from './participants.ts';
+import { revisionSchema } from './revision.ts';
 
 /**
  * What the door (签到) sees of a person: enough to find and tick them, nothing of why someone
@@ -59,6 +60,8 @@ export const signInCountsSchema = z.object({
     onLeave: z.number(),
     notYet: z.number(),
   }) satisfies z.ZodType<HallCounts>,
+  /** The same in the read and the event: a reconnect's late answer never undoes a newer tick. */
+  revision: revisionSchema,
 });
 export type SignInCounts = z.infer<typeof signInCountsSchema>;
 

@@ -65,6 +65,7 @@ describe('the sign-in counts a projector may read', () => {
     expect(read.body).toEqual({
       meetingId,
       counts: { expected: 4, signedIn: 0, onLeave: 1, notYet: 3 },
+      revision: { boot: expect.any(String), change: expect.any(Number) },
     });
     // The list itself stays the organizer's, the note-takers' and the doors'.
     expect((await projector('GET', `/api/meetings/${meetingId}/participants`)).status).toBe(403);
@@ -79,11 +80,33 @@ describe('the sign-in counts a projector may read', () => {
     expect(answers.map((a) => a.body.alreadySignedIn).sort()).toEqual([false, true]);
 
     await vi.waitFor(() => expect(countEvents().length).toBe(before + 1));
-    expect(countEvents().at(-1)).toEqual({
+    expect(countEvents().at(-1)).toMatchObject({
       kind: 'signInCounts.changed',
       signInCounts: { meetingId, counts: { expected: 4, signedIn: 1, onLeave: 1, notYet: 2 } },
     });
     expect((await projector('GET', countsPath())).body.counts.signedIn).toBe(1);
+  });
+
+  it('carry a revision that says which of a read and an event is newer', async () => {
+    const readBefore = (await projector('GET', countsPath())).body;
+    const before = countEvents().length;
+    await doors[0]!('POST', signInPath('张勇'));
+    await vi.waitFor(() => expect(countEvents().length).toBe(before + 1));
+    const event = countEvents().at(-1)!.signInCounts as Json;
+    const readAfter = (await projector('GET', countsPath())).body;
+
+    // A read answered before the tick is older than its event, and one answered after is not.
+    expect(event.revision.boot).toBe(readBefore.revision.boot);
+    expect(event.revision.change).toBeGreaterThan(readBefore.revision.change);
+    expect(readAfter.revision).toEqual(event.revision);
+    expect(readAfter.counts).toEqual(event.counts);
+    await organizer('POST', `${signInPath('张勇')}/undo`);
+    await vi.waitFor(() =>
+      expect(countEvents().at(-1)?.signInCounts).toMatchObject({
+        counts: { signedIn: 1 },
+        revision: { change: event.revision.change + 1 },
+      }),
+    );
   });
 
   it('follow a change of reply and the one on leave coming after all', async () => {
@@ -106,7 +129,11 @@ describe('the sign-in counts a projector may read', () => {
 
   it('reach the projector as figures alone, and with them no list, phone or reason for leave', () => {
     for (const event of countEvents()) {
-      expect(Object.keys(event.signInCounts as Json).sort()).toEqual(['counts', 'meetingId']);
+      expect(Object.keys(event.signInCounts as Json).sort()).toEqual([
+        'counts',
+        'meetingId',
+        'revision',
+      ]);
     }
     const kinds = new Set(projectorSocket.messages.map((m) => m.kind));
     expect(kinds.has('door.changed')).toBe(false);
@@ -137,16 +164,15 @@ describe('the organizer’s switch for them', () => {
       ).toBe(true),
     );
 
+    const beforeRestart = (await projector('GET', countsPath())).body.revision as Json;
     projectorSocket.ws.close();
     await server.cleanup();
     server = await startTestServer(dataDir);
     const again = jsonApi(server.url, TEST_TOKEN);
     expect((await again('GET', seating)).body.settings.countsOnProjector).toBe(true);
-    expect((await again('GET', countsPath())).body.counts).toEqual({
-      expected: 4,
-      signedIn: 2,
-      onLeave: 1,
-      notYet: 1,
-    });
+    const afterRestart = (await again('GET', countsPath())).body;
+    expect(afterRestart.counts).toEqual({ expected: 4, signedIn: 2, onLeave: 1, notYet: 1 });
+    // The restarted server counts again from another boot, which a screen takes over the old.
+    expect(afterRestart.revision.boot).not.toBe(beforeRestart.boot);
   });
 });

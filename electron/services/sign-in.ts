@@ -4,6 +4,7 @@ import type { DoorPerson, SignInCounts } from '../api/sign-in.ts';
 import { byRank, hallCounts, type Participant } from '../core/participants.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 import { currentStage } from './stage.ts';
 
 /** A person as the door sees them: no leave reason, nothing the door does not need to tick. */
@@ -36,14 +37,15 @@ export function announceDoorChange(
   meetingId: string,
   people: readonly Participant[],
 ): void {
+  const revision = raiseRevision(ctx);
   ctx.emit(doorChanged(meetingId, people));
   ctx.emit({
     kind: 'signInCounts.changed',
-    signInCounts: { meetingId, counts: hallCounts(people) },
+    signInCounts: { meetingId, counts: hallCounts(people), revision },
   });
 }
 
-/** 应到, 已签到, 请假 and 未到 of a meeting, and nothing of who. */
+/** 应到, 已签到, 请假 and 未到 of a meeting, and nothing of who, with the revision they are at. */
 export function signInCounts(
   ctx: ServiceContext,
   input: MethodParsedInput<'signIn.counts'>,
@@ -52,6 +54,7 @@ export function signInCounts(
   return {
     meetingId: input.id,
     counts: hallCounts(ctx.store.participants.listForMeeting(input.id)),
+    revision: currentRevision(ctx),
   };
 }
 
