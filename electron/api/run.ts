@@ -103,6 +103,7 @@ export {
 } from '../core/clock.ts';
 export { computeSchedule, type Schedule, type ScheduleRow } from '../core/schedule.ts';
 export { firstActualStartAt, scheduleBaseline, startedFarFromPlan } from '../core/rehearsal.ts';
+export { startedOnAnotherDay, timingBaseline } from '../core/timing-baseline.ts';
 export { limitMsOf, messageShownOn, type MessageTarget } from '../core/run.ts';
 export {
   DEFAULT_FLOOR_MINUTES,

@@ -1,5 +1,6 @@
 import type { ExportName } from '../api/bundle.ts';
 import { defaultNoticeSettings } from '../core/notice.ts';
+import { timingBaseline } from '../core/timing-baseline.ts';
 import type { hostScriptDocx as HostScriptDocx } from './host-script-docx.ts';
 import type { minutesDocx as MinutesDocx } from './minutes-docx.ts';
 import type { newsBriefDocx as NewsBriefDocx } from './news-brief-docx.ts';
@@ -20,7 +21,6 @@ import { editedNewsBrief } from './news-brief-view.ts';
 import { noticeModel } from './notice-model.ts';
 import { nameCardsModel, seatingChartModel } from './seating-export.ts';
 import { slidesModel } from './slides-model.ts';
-import { timingBaseline } from './timing-baseline.ts';
 import { timingCsv } from './timing-report.ts';
 
 /**
@@ -68,7 +68,7 @@ const timingStartOf = (data: MeetingData) =>
   timingBaseline(
     data.meeting,
     new Date(`${data.meeting.date}T${data.meeting.startTime}:00`).getTime(),
-    data.run,
+    Object.values(data.run.itemRuns),
     dayOf,
   );
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { timingBaseline } from '../core/timing-baseline.ts';
 import { layoutTimingChart } from '../core/timing-chart-layout.ts';
 import { timingChart } from '../core/timing-chart.ts';
 import { exportSampleData } from './export-fixture.ts';
 import { makeExport } from './export-file.ts';
 import type { MeetingData } from './meeting-data.ts';
-import { timingBaseline } from './timing-baseline.ts';
 import { chineseChartLabels } from './timing-chart-words.ts';
 
 const MIN = 60_000;
@@ -27,9 +27,13 @@ function ranFrom(data: MeetingData, startAt: number): MeetingData {
   return { ...data, run: { ...data.run, itemRuns } };
 }
 
+/** The instant the exports measure the sample's run from, planned to start at `plannedStartAt`. */
+const baselineOf = (data: MeetingData, plannedStartAt: number) =>
+  timingBaseline(data.meeting, plannedStartAt, Object.values(data.run.itemRuns), venueDay);
+
 /** The 用时图's leader line as the exports word it, measured from the baseline they use. */
 function leaderLine(data: MeetingData, plannedStartAt = PLANNED): string {
-  const baseline = timingBaseline(data.meeting, plannedStartAt, data.run, venueDay);
+  const baseline = baselineOf(data, plannedStartAt);
   const chart = timingChart(data.items, baseline, data.run, baseline, data.run.adjustedLimits);
   const layout = layoutTimingChart(chart, chineseChartLabels(venueClock), 960);
   const texts = layout.shapes.flatMap((s) => (s.type === 'text' ? [s.text] : []));
@@ -39,9 +43,7 @@ function leaderLine(data: MeetingData, plannedStartAt = PLANNED): string {
 describe('the timing exports of a meeting run on another day than its date', () => {
   it('measure from the run’s actual start, as 按实际开始计算 does in the console', () => {
     const data = ranFrom(exportSampleData(), Date.parse('2026-12-01T14:00:00+08:00'));
-    expect(timingBaseline(data.meeting, PLANNED, data.run, venueDay)).toBe(
-      Date.parse('2026-12-01T14:00:00+08:00'),
-    );
+    expect(baselineOf(data, PLANNED)).toBe(Date.parse('2026-12-01T14:00:00+08:00'));
     // 93 minutes planned before the leader, who began 3¼ minutes after that: not 8,000 late.
     expect(leaderLine(data)).toBe('张勇讲话：计划 15:33 开始，实际 15:36（晚 3 分钟）');
   });
@@ -55,7 +57,7 @@ describe('the timing exports of a meeting run on another day than its date', () 
 
   it('keep real lateness on the meeting’s own day: an hour late stays an hour late', () => {
     const data = ranFrom(exportSampleData(), PLANNED + HOUR);
-    expect(timingBaseline(data.meeting, PLANNED, data.run, venueDay)).toBe(PLANNED);
+    expect(baselineOf(data, PLANNED)).toBe(PLANNED);
     expect(leaderLine(data)).toBe('张勇讲话：计划 10:33 开始，实际 11:36（晚 63 分钟）');
   });
 
