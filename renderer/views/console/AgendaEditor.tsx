@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaItemForm, emptyItemDraft } from './AgendaItemForm.tsx';
 import { OrderTools } from './OrderTools.tsx';
 import { clockAfter, orderAfterStep } from './agendaTimes.ts';
-import { clockTimeOf, plannedStartOf } from './runText.ts';
+import { clockTimeOf } from './runText.ts';
+import { useFromActualStart } from './useFromActualStart.ts';
 
 interface Props {
   meeting: Meeting;
@@ -34,15 +35,16 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const total = items.reduce((sum, i) => sum + i.plannedMinutes, 0);
   // Planned and actual times change only with a command, so computing them per render is enough.
-  const plannedStart = plannedStartOf(meeting);
+  // They are planned from where the run panel measures: a rehearsal's from its actual start.
+  const { baseline } = useFromActualStart(meeting, run);
   const schedule = computeSchedule(
     items,
-    plannedStart,
+    baseline,
     {
       clock: run?.clock ?? null,
       itemRuns: Object.fromEntries((run?.itemRuns ?? []).map((r) => [r.itemId, r])),
     },
-    plannedStart,
+    baseline,
   );
 
   useEffect(() => {
@@ -166,7 +168,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
           {t('agenda.totals', {
             count: items.length,
             minutes: total,
-            end: clockAfter(meeting.startTime, total),
+            end: clockAfter(clockTimeOf(baseline), total),
           })}
         </p>
       </header>

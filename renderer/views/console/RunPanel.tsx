@@ -1,12 +1,7 @@
 import { useMemo } from 'react';
 import { itemHeadline, type AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import {
-  computeSchedule,
-  elapsedMs,
-  scheduleBaseline,
-  type RunView,
-} from '../../../electron/api/run.ts';
+import { computeSchedule, elapsedMs, type RunView } from '../../../electron/api/run.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import { Countdown } from '../../components/Countdown.tsx';
 import { useDerived } from '../../components/useDerived.ts';
@@ -14,7 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { FinishOnTimePanel } from './FinishOnTimePanel.tsx';
 import { MessageControls } from './MessageControls.tsx';
 import { RunAgainDialog } from './RunAgainDialog.tsx';
-import { clockTimeOf, elapsedText, offsetText, plannedStartOf } from './runText.ts';
+import { clockTimeOf, elapsedText, offsetText } from './runText.ts';
 import { useFromActualStart } from './useFromActualStart.ts';
 import { SHORTCUTS, useRunShortcuts, type RunCommands } from './useRunCommands.ts';
 
@@ -60,10 +55,9 @@ export function RunPanel({ meeting, items, run, commands, onChime }: Props) {
         : 'speaking';
 
   const elapsed = useDerived(() => (clock ? elapsedText(elapsedMs(clock, serverNow())) : ''));
-  // A run far from the planned start (a rehearsal) may be measured from its actual start.
-  const plannedStart = plannedStartOf(meeting);
-  const fromActual = useFromActualStart(meeting.id, plannedStart, run);
-  const baseline = scheduleBaseline(plannedStart, fromActual.firstStartAt, fromActual.chosen);
+  // A run on another day than the meeting's date (a rehearsal) is measured from its actual start.
+  const fromActual = useFromActualStart(meeting, run);
+  const { baseline } = fromActual;
   const summary = useDerived(() => {
     if (!run) return '';
     const schedule = computeSchedule(

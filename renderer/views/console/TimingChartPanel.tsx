@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
-import { scheduleBaseline, type RunView } from '../../../electron/api/run.ts';
+import type { RunView } from '../../../electron/api/run.ts';
 import {
   layoutTimingChart,
   timingChart,
@@ -11,7 +11,6 @@ import { serverNow } from '../../api/serverClock.ts';
 import { useDerived } from '../../components/useDerived.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import '../../styles/timing-chart.css';
-import { plannedStartOf } from './runText.ts';
 import { timingChartLabels } from './timingChartLabels.ts';
 import { useFromActualStart } from './useFromActualStart.ts';
 
@@ -79,11 +78,9 @@ export function TimingChartPanel({ meeting, items, run }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(960);
 
-  // Measured as the run panel measures: from the actual start when the organizer chose so for
-  // a run far from plan (a rehearsal, another day), else "晚 3419665 分钟" from the date.
-  const plannedStart = plannedStartOf(meeting);
-  const fromActual = useFromActualStart(meeting.id, plannedStart, run);
-  const baseline = scheduleBaseline(plannedStart, fromActual.firstStartAt, fromActual.chosen);
+  // Measured as the run panel measures: from the actual start for a run on another day than
+  // the meeting's date (a rehearsal) unless the organizer unticked it, not "晚 3419665 分钟".
+  const { baseline } = useFromActualStart(meeting, run);
 
   const clock = run?.clock ?? null;
   // A running speech redraws once a second; otherwise only a command's new facts redraw.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey } from '../../i18n/i18n.tsx';
-import { elapsedText, offsetText } from './runText.ts';
+import { dayOf, elapsedText, offsetText } from './runText.ts';
 
 const zh = (key: MessageKey, vars?: Record<string, string | number>) =>
   translate('zh-CN', key, vars);
@@ -47,5 +47,13 @@ describe('run texts', () => {
   it('show elapsed time as minutes and seconds', () => {
     expect(elapsedText(192_000)).toBe('3:12');
     expect(elapsedText(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('the calendar day of an instant', () => {
+  it('is this device’s (the venue’s) day, on either side of its midnight', () => {
+    expect(dayOf(new Date(2026, 0, 5, 23, 59, 59).getTime())).toBe('2026-01-05');
+    expect(dayOf(new Date(2026, 0, 6, 0, 0, 0).getTime())).toBe('2026-01-06');
+    expect(dayOf(new Date(2020, 11, 31, 12, 0).getTime())).toBe('2020-12-31');
   });
 });

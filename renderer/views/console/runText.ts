@@ -18,6 +18,13 @@ export function plannedStartOf(meeting: { date: string; startTime: string }): nu
   return new Date(`${meeting.date}T${meeting.startTime}:00`).getTime();
 }
 
+/** An instant's date, YYYY-MM-DD, in this device's time zone (the venue's, as plannedStartOf). */
+export function dayOf(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** Elapsed speaking time as M:SS (or H:MM:SS). */
 export function elapsedText(ms: number): string {
   const total = Math.floor(Math.max(0, ms) / 1000);
