@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addPeopleOneOnLeaveOneSubstituted } from './console-steps.ts';
 import { startServe } from './serve-process.ts';
 
 /** A device at the door: its own browser context, joined with the access code as 签到. */
@@ -55,19 +56,9 @@ test('two door devices sign people in, see each other’s ticks, and the console
     expect(made.status).toBe(201);
     await laptop.goto(serve.openUrl);
     await laptop.getByText(/交流座谈会（示例）/).click();
-    const panel = laptop.getByRole('region', { name: /参会人员/ });
-    await panel.getByRole('button', { name: '从名册添加' }).click();
-    const rows = panel.locator('tbody tr');
-    await expect(rows).toHaveCount(11);
     // One on leave, one sending a substitute: the door shows both as such.
-    await rows.nth(1).getByLabel('回执').selectOption({ label: '请假' });
-    await rows.nth(1).getByLabel('请假事由').fill('外出学习');
-    await rows.nth(1).getByRole('button', { name: '保存' }).click();
-    await rows.nth(2).getByLabel('回执').selectOption({ label: '委托他人' });
-    await rows.nth(2).getByLabel('代参会人姓名').fill('王代表');
-    await rows.nth(2).getByRole('button', { name: '保存' }).click();
+    const { panel, rows } = await addPeopleOneOnLeaveOneSubstituted(laptop);
     const counts = panel.getByLabel('人数');
-    await expect(counts).toHaveText('应到 11已签到 0请假 1未到 10');
 
     const sharing = laptop.getByTestId('sharing');
     await sharing.getByRole('button', { name: '开启共享' }).click();

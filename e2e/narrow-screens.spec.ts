@@ -3,7 +3,7 @@ import { GUEST_ROLES, type GuestRole } from '../electron/api/sharing.ts';
 import { SCREEN_PATHS, type ScreenPath } from '../renderer/screenPaths.ts';
 import { CONSOLE_PANELS } from '../renderer/views/console/consolePanels.ts';
 import { PAGE_OF_ROLE } from '../renderer/views/join/rolePages.ts';
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleOneOnLeaveOneSubstituted, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 import { layoutProblems } from './layout-checks.ts';
 
@@ -69,17 +69,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await checkScreen(projector, 'screen-projector-agenda');
 
   // Participants from the roster, one on leave and one sending a substitute.
-  const people = page.getByRole('region', { name: /^参会人员（/ });
-  await people.getByRole('button', { name: '从名册添加' }).click();
-  const rows = people.locator('tbody tr');
-  await expect(rows).toHaveCount(11);
-  await rows.nth(1).getByLabel('回执').selectOption({ label: '请假' });
-  await rows.nth(1).getByLabel('请假事由').fill('外出学习');
-  await rows.nth(1).getByRole('button', { name: '保存' }).click();
-  await rows.nth(2).getByLabel('回执').selectOption({ label: '委托他人' });
-  await rows.nth(2).getByLabel('代参会人姓名').fill('王代表');
-  await rows.nth(2).getByRole('button', { name: '保存' }).click();
-  await expect(people.getByLabel('人数')).toHaveText('应到 11已签到 0请假 1未到 10');
+  const { rows } = await addPeopleOneOnLeaveOneSubstituted(page);
 
   // The run started, twenty minutes behind: the timing chart and 按时结束's plan have content.
   await page.keyboard.press('Space');
