@@ -7,6 +7,7 @@ import { noticeViewSchema } from './notice.ts';
 import { participantSchema } from './participants.ts';
 import { seatingViewSchema } from './seating.ts';
 import { rosterEntrySchema } from './roster.ts';
+import { revisionSchema } from './revision.ts';
 import { doorPersonSchema, signInCountsSchema } from './sign-in.ts';
 import { sharingStateSchema } from './sharing.ts';
 import { runViewSchema } from './run.ts';
@@ -68,6 +69,7 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('door.changed'),
     meetingId: z.string(),
     people: z.array(doorPersonSchema),
+    revision: revisionSchema,
   }),
   /**
    * A meeting's 应到/已签到/请假/未到 after any change to its people or their ticks: to every

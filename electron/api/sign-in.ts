@@ -28,6 +28,8 @@ export const doorListSchema = z.object({
   date: z.string(),
   startTime: z.string(),
   people: z.array(doorPersonSchema),
+  /** As door.changed's: a reconnect's late answer never brings back a list a tick changed. */
+  revision: revisionSchema,
 });
 export type DoorList = z.infer<typeof doorListSchema>;
 

@@ -1,5 +1,6 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import type { ServerEvent } from '../api/events.ts';
+import type { Revision } from '../api/revision.ts';
 import type { DoorPerson, SignInCounts } from '../api/sign-in.ts';
 import { byRank, hallCounts, type Participant } from '../core/participants.ts';
 import type { ServiceContext } from './context.ts';
@@ -22,10 +23,15 @@ export const doorPersonOf = (p: Participant): DoorPerson => ({
 });
 
 /** The event every door and console gets when a meeting's people (or their ticks) change. */
-export const doorChanged = (meetingId: string, people: readonly Participant[]): ServerEvent => ({
+export const doorChanged = (
+  meetingId: string,
+  people: readonly Participant[],
+  revision: Revision,
+): ServerEvent => ({
   kind: 'door.changed',
   meetingId,
   people: byRank(people).map(doorPersonOf),
+  revision,
 });
 
 /**
@@ -38,7 +44,7 @@ export function announceDoorChange(
   people: readonly Participant[],
 ): void {
   const revision = raiseRevision(ctx);
-  ctx.emit(doorChanged(meetingId, people));
+  ctx.emit(doorChanged(meetingId, people, revision));
   ctx.emit({
     kind: 'signInCounts.changed',
     signInCounts: { meetingId, counts: hallCounts(people), revision },
@@ -66,13 +72,16 @@ export function doorList(
   const meetingId = input.meetingId ?? currentStage(ctx).meetingId;
   const meeting = meetingId ? ctx.store.meetings.get(meetingId) : undefined;
   if (input.meetingId && !meeting) throw notFound('meeting', input.meetingId);
-  if (!meeting) return { meetingId: null, title: '', date: '', startTime: '', people: [] };
+  const revision = currentRevision(ctx);
+  if (!meeting)
+    return { meetingId: null, title: '', date: '', startTime: '', people: [], revision };
   return {
     meetingId: meeting.id,
     title: meeting.title,
     date: meeting.date,
     startTime: meeting.startTime,
     people: ctx.store.participants.listForMeeting(meeting.id).map(doorPersonOf),
+    revision,
   };
 }
 
