@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { readDocx } from '../electron/export/test-support/docx-readback.ts';
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleFromRoster, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 /** A unit's filled-in 参会回执, as the notice's table comes back in Excel: a title row first. */
@@ -20,10 +20,7 @@ test('the organizer fills in the notice, exports it, and brings two returned rep
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await loadSampleMeeting(page, serve.openUrl);
-  const people = page.getByRole('region', { name: /^参会人员（/ });
-  await people.getByRole('button', { name: '从名册添加' }).click();
-  const rows = people.locator('tbody tr');
-  await expect(rows).toHaveCount(11);
+  const { panel: people, rows } = await addPeopleFromRoster(page);
 
   // The notice's own fields, kept with the meeting.
   const notice = page.getByRole('region', { name: '会议通知' });

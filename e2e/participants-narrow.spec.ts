@@ -1,4 +1,4 @@
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleFromRoster, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 import { layoutProblems } from './layout-checks.ts';
 
@@ -8,10 +8,7 @@ test('the participants’ table fits a 1024 px and a 1280 px screen, a row open 
 }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await loadSampleMeeting(page, serve.openUrl);
-  const panel = page.getByRole('region', { name: /^参会人员（/ });
-  await panel.getByRole('button', { name: '从名册添加' }).click();
-  const rows = panel.locator('tbody tr');
-  await expect(rows).toHaveCount(11);
+  const { panel, rows } = await addPeopleFromRoster(page);
   // 林一平 on leave: the row opens for editing with its reason as a fifth field.
   await rows.nth(0).getByLabel('回执').selectOption({ label: '请假' });
   await rows.nth(0).getByLabel('请假事由').fill('外出学习');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleFromRoster, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the organizer lists the meeting’s participants from the roster and keeps their replies', async ({
@@ -11,9 +11,7 @@ test('the organizer lists the meeting’s participants from the roster and keeps
 
   const panel = page.getByRole('region', { name: /^参会人员（/ });
   await expect(panel.getByText('尚无参会人员')).toBeVisible();
-  await panel.getByRole('button', { name: '从名册添加' }).click();
-  const rows = panel.locator('tbody tr');
-  await expect(rows).toHaveCount(11);
+  const { rows } = await addPeopleFromRoster(page);
   await expect(panel.getByRole('status')).toHaveText('已从名册添加 11 人');
   const counts = panel.getByLabel('人数');
   await expect(counts).toHaveText('应到 11已签到 0请假 0未到 11');

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleFromRoster, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the organizer arranges the seating chart, swaps two people by dragging, and shows it on the projector', async ({
@@ -9,9 +9,7 @@ test('the organizer arranges the seating chart, swaps two people by dragging, an
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await loadSampleMeeting(page, serve.openUrl);
-  const people = page.getByRole('region', { name: /^参会人员（/ });
-  await people.getByRole('button', { name: '从名册添加' }).click();
-  await expect(people.locator('tbody tr')).toHaveCount(11);
+  await addPeopleFromRoster(page);
 
   const panel = page.getByRole('region', { name: '座次' });
   const seats = panel.locator('button.seat');
