@@ -12,6 +12,7 @@ import { EXPORT_NAMES } from '../electron/api/bundle.ts';
 import { exportSampleData, hardMeeting } from '../electron/export/export-fixture.ts';
 import { makeExport } from '../electron/export/export-file.ts';
 import { docxToPdf, findSoffice, officeToPdf } from '../electron/export/pdf-libreoffice.ts';
+import { nobodyToSeatIn, SEATING_EXPORTS } from '../electron/export/seating-export.ts';
 
 const dir = path.resolve(process.argv[2] ?? 'exports-preview');
 fs.mkdirSync(dir, { recursive: true });
@@ -19,6 +20,11 @@ const soffice = findSoffice();
 const data = process.argv[3] === 'hard' ? hardMeeting() : exportSampleData();
 for (const name of EXPORT_NAMES) {
   if (name === 'minutes.pdf' && !soffice) continue;
+  // As the app does: nobody to seat, no seating chart and no table cards (a refusal instead).
+  if (SEATING_EXPORTS.has(name) && nobodyToSeatIn(data)) {
+    console.log(`${name}  left out: nobody to seat in this meeting`);
+    continue;
+  }
   const file = await makeExport(name, data, Date.now(), (docx) =>
     docxToPdf(docx, soffice as string),
   );

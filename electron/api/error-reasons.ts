@@ -65,6 +65,8 @@ export const API_ERROR_REASONS = {
   'export.tooMuchMemory': ['name', 'mib'],
   'export.timeout': ['name'],
   'export.pdfUnavailable': [],
+  /** The seating chart or the table cards of a meeting with nobody to seat (nobodyToSeat). */
+  'export.nobodyToSeat': [],
   // The speaking order and notes.
   'draw.tooFew': [],
   'draw.begun': [],

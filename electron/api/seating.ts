@@ -66,7 +66,7 @@ export const swapSeatsInput = z
   .strict();
 
 export { SEATING_LAYOUTS } from '../core/seating.ts';
-export { SEATING_PAPERS, seatOrder, spacedName } from '../core/seating-plan.ts';
+export { nobodyToSeat, SEATING_PAPERS, seatOrder, spacedName } from '../core/seating-plan.ts';
 export {
   seatingGrid,
   type GridCell,

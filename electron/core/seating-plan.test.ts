@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seatingPeople } from './test-support/participants.ts';
 import {
   defaultSeatingPlan,
+  nobodyToSeat,
   planChart,
   seatOrder,
   spacedName,
@@ -31,6 +32,17 @@ describe('the seating plan of a meeting', () => {
     // 赵建国 sends 钱多多: the substitute's name is on the seat.
     expect(everyone).not.toContain('赵建国');
     expect(seatOrder(chart).find((s) => s.name === '钱多多')?.substitute).toBe(true);
+  });
+
+  it('has nobody to seat when no one is listed, or everyone listed is staff or on leave', () => {
+    expect(nobodyToSeat(planChart([], plan()))).toBe(true);
+    const unseated = people.filter((p) => p.role === 'staff' || p.reply === 'leave');
+    expect(unseated.length).toBeGreaterThan(1);
+    for (const layout of ['rostrum', 'u-shape', 'hollow-square'] as const) {
+      expect(nobodyToSeat(planChart(unseated, plan({ layout })))).toBe(true);
+    }
+    const oneSeated = people.filter((p) => p.name === '马骏' || unseated.includes(p));
+    expect(nobodyToSeat(planChart(oneSeated, plan()))).toBe(false);
   });
 
   it('keeps the organizer’s swaps as the fewest that give the same seats, and drops those of people no longer seated', () => {

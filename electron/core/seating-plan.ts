@@ -125,6 +125,13 @@ export function seatOrder<T>(chart: SeatingChart<T>): T[] {
   ];
 }
 
+/**
+ * A chart with no seat: nobody is 出席 or 列席 without leave (staff and those on leave are not
+ * seated). The console's 座次 then says so instead of drawing an empty chart, and the seating
+ * chart and the table cards are refused rather than printed blank: one rule for both.
+ */
+export const nobodyToSeat = (chart: SeatingChart<unknown>) => seatOrder(chart).length === 0;
+
 /** The chart with the seats of `seats` (in seatOrder) put back in, same shape. */
 function withSeats<T, U>(chart: SeatingChart<T>, seats: readonly U[]): SeatingChart<U> {
   let next = 0;

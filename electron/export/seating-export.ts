@@ -1,5 +1,7 @@
+import type { ExportName } from '../api/bundle.ts';
 import {
   defaultSeatingPlan,
+  nobodyToSeat,
   planChart,
   ruleChart,
   seatedPeople,
@@ -16,6 +18,22 @@ import type { NameCardsModel } from './name-cards-docx.ts';
 import type { NumberedSeat, SeatingChartModel } from './seating-docx.ts';
 
 const planOf = (data: MeetingData) => data.seating ?? defaultSeatingPlan(data.meeting.id);
+
+/**
+ * The exports that print the seats. A meeting with nobody to seat (nobodyToSeat) gets none of
+ * them, only a refusal saying so: a blank chart or no cards would be printed and carried to the
+ * hall for nothing.
+ */
+export const SEATING_EXPORTS: ReadonlySet<ExportName> = new Set([
+  'seating-chart.docx',
+  'seating-chart.pdf',
+  'name-cards.docx',
+  'name-cards.pdf',
+] satisfies ExportName[]);
+
+/** Nobody to seat in this meeting, by the rule the console's 座次 goes by. */
+export const nobodyToSeatIn = (data: MeetingData) =>
+  nobodyToSeat(planChart(data.participants, planOf(data)));
 
 /**
  * The chart as the hall will find it, each seat with its number: the rank the rule seats there

@@ -20,6 +20,8 @@ beforeAll(async () => {
   server = await startTestServer();
   meetingId = server.handlers['meetings.create']({ title: LONG_TITLE, date: '2026-11-25' }).meeting
     .id;
+  // Someone to seat: a meeting with nobody gets no seating chart and no table cards at all.
+  server.handlers['participants.add']({ id: meetingId, name: '林一平' });
   saveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-saved-'));
 });
 afterAll(async () => {

@@ -1,11 +1,14 @@
 import type { MethodParsedInput } from '../api/contract.ts';
 import { detail } from '../api/error-reasons.ts';
+import { nobodyToSeat } from '../core/seating-plan.ts';
 import type { ExportFile } from '../export/meeting-data.ts';
+import { SEATING_EXPORTS } from '../export/seating-export.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
 import type { ExportJob } from './export-job.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import { readMeetingData } from './meeting-data.ts';
+import { readSeatingView } from './seating.ts';
 import { getNewsBrief, getNewsBriefEdits, updateNewsBrief } from './news-brief.ts';
 import { createWarmWorker, type WarmWorker } from './warm-worker.ts';
 import type { HeavyRequestOptions } from './worker-thread.ts';
@@ -52,6 +55,21 @@ function exportRequest(
 }
 
 /**
+ * The seating chart and the table cards of a meeting with nobody to seat are refused, with what
+ * to do, rather than made blank: decided on the chart the console's 座次 shows, by its rule.
+ */
+function refuseSeatingOfNobody(ctx: ServiceContext, input: MethodParsedInput<'exports.file'>) {
+  if (!SEATING_EXPORTS.has(input.name)) return;
+  if (!nobodyToSeat(readSeatingView(ctx, input.id).chart)) return;
+  throw new ServiceError(
+    'conflict',
+    `${input.name}: nobody to seat yet: add participants attending or observing (staff and those on leave get no seat)`,
+    undefined,
+    detail('export.nobodyToSeat'),
+  );
+}
+
+/**
  * An export of a meeting, made in a worker thread: the worker reads the meeting on its own
  * read-only connection and makes the file, so neither the read nor the work holds up the
  * event loop that runs every countdown. One export per meeting at a time (see heavy-jobs.ts),
@@ -65,6 +83,7 @@ export async function exportFile(
 ): Promise<ExportFile> {
   // Refused here, at once, rather than by a worker started for nothing.
   if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
+  refuseSeatingOfNobody(ctx, input);
   const job = {
     key: input.id,
     kind: 'export' as const,

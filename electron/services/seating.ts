@@ -11,7 +11,8 @@ export function seatingView(plan: SeatingPlan, people: readonly Participant[]): 
   return { meetingId, settings, chart: planChart(people, plan), swapped: swaps.length > 0 };
 }
 
-function readView(ctx: ServiceContext, meetingId: string): SeatingView {
+/** The meeting's seating as the console's 座次 gets it. */
+export function readSeatingView(ctx: ServiceContext, meetingId: string): SeatingView {
   return seatingView(
     ctx.store.seating.get(meetingId),
     ctx.store.participants.listForMeeting(meetingId),
@@ -20,7 +21,7 @@ function readView(ctx: ServiceContext, meetingId: string): SeatingView {
 
 /** Tells every screen the meeting's chart as it is now (after a commit). */
 export function announceSeating(ctx: ServiceContext, meetingId: string): SeatingView {
-  const view = readView(ctx, meetingId);
+  const view = readSeatingView(ctx, meetingId);
   ctx.emit({ kind: 'seating.changed', seating: view });
   return view;
 }
@@ -44,7 +45,7 @@ export function getSeating(
   input: MethodParsedInput<'seating.get'>,
 ): MethodOutput<'seating.get'> {
   if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
-  return readView(ctx, input.id);
+  return readSeatingView(ctx, input.id);
 }
 
 /** The layout and its numbers; the organizer's swaps stay (they name people, not seats). */

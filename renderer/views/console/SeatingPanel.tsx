@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import {
+  nobodyToSeat,
   SEATING_LAYOUTS,
   SEATING_PAPERS,
   type SeatedPerson,
@@ -12,15 +13,6 @@ import { SeatingChartGrid } from '../../components/SeatingChartGrid.tsx';
 import { useSeating } from '../../components/useSeating.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NumberField } from './NumberField.tsx';
-
-const seatCount = (view: SeatingView) =>
-  [
-    view.chart.head,
-    view.chart.leftSide,
-    view.chart.rightSide,
-    view.chart.foot,
-    ...view.chart.rows,
-  ].flat().length;
 
 /**
  * 座次: the layout and its numbers, the chart as the hall sees it, and the organizer's swaps
@@ -154,7 +146,7 @@ export function SeatingPanel({
           {t('seating.cardOrganization')}
         </label>
       </div>
-      {seatCount(seating) === 0 ? (
+      {nobodyToSeat(seating.chart) ? (
         <p className="hint">{t('seating.empty')}</p>
       ) : (
         <>
