@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import { convertWithLibreOffice } from './test-support/libreoffice-convert.ts';
+import { emWidth } from './text-fit.ts';
 import { timingChartPicture } from './timing-chart-image.ts';
 import { TIMING_HEADER } from './timing-report.ts';
 import { timingXlsx } from './timing-xlsx.ts';
@@ -23,7 +24,9 @@ describe('the timing report (.xlsx)', () => {
     expect(sheet.getCell('A1').value).toBe(
       '龙岗区组织工作会议暨基层工作经验交流座谈会（示例） 计时报告',
     );
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(TIMING_HEADER);
+    // The CSV's header, word for word; the sheet only breaks its lines (see the next test).
+    const header = (sheet.getRow(2).values as string[]).slice(1);
+    expect(header.map((name) => name.replaceAll('\n', ''))).toEqual(TIMING_HEADER);
     expect(sheet.rowCount).toBe(2 + 13);
     const opening = (sheet.getRow(3).values as unknown[]).slice(1);
     expect(opening).toEqual([
@@ -43,6 +46,32 @@ describe('the timing report (.xlsx)', () => {
     ]);
     // The frozen header stays in view while scrolling.
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('starts a header’s bracketed unit on a line of its own: no bracket left alone at a line’s end', async () => {
+    const sheet = await readSheet();
+    TIMING_HEADER.forEach((name, index) => {
+      const column = index + 1;
+      const lines = String(sheet.getCell(2, column).value).split('\n');
+      // A column's width counts narrow characters, a Chinese one takes two: every line fits,
+      // so Calc breaks none itself (it left 调整后时长（ / 分钟） and 计划时长（分 / 钟）).
+      const holds = (sheet.getColumn(column).width ?? 0) / 2;
+      for (const line of lines)
+        expect([name, line, emWidth(line) <= holds]).toEqual([name, line, true]);
+      expect(lines.filter((line) => line.endsWith('（') || line.startsWith('）'))).toEqual([]);
+      const bracket = name.indexOf('（');
+      if (bracket > 0) {
+        expect(lines[0]).toBe(name.slice(0, bracket));
+        expect(lines.slice(1).join('')).toBe(name.slice(bracket));
+      } else {
+        expect(lines).toEqual([name]);
+      }
+    });
+    // The tallest, 实际用时 / （多次发言 / 为合计）, sets the header row's height: three lines.
+    expect(
+      String(sheet.getCell(2, TIMING_HEADER.indexOf('实际用时（多次发言为合计）') + 1).value),
+    ).toBe('实际用时\n（多次发言\n为合计）');
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(3 * 15);
   });
 
   it('centres 序号 and every figure and time, so an adjusted 6.5 does not run into 09:47:30 beside it', async () => {
@@ -121,8 +150,10 @@ describe('the timing report (.xlsx)', () => {
     );
     const lines = csv.toString('utf8').split(/\r?\n/);
     expect(lines[0]).toMatch(/^=SUM\(A1\)\+1 计时报告/);
-    expect(lines[3]).toContain('"=HYPERLINK(""http://x"",""点我"")"');
-    expect(lines[3]).not.toContain("'");
+    // The header's cells take lines of their own in the CSV: the row is found by its speaker.
+    const pinghu = lines.find((line) => line.includes('平湖街道 @林一平')) ?? '';
+    expect(pinghu).toContain('"=HYPERLINK(""http://x"",""点我"")"');
+    expect(pinghu).not.toContain("'");
   });
 
   it('draws the same items as a chart on a second sheet, 用时图, as a picture', async () => {

@@ -12,6 +12,23 @@ const OVERTIME_COLUMN = TIMING_HEADER.indexOf('超时（秒）') + 1;
  */
 const CENTRED_FROM = TIMING_HEADER.indexOf('计划开始') + 1;
 const WIDTHS = [6, 10, 26, 36, 10, 10, 10, 10, 10, 12, 12, 10, 12];
+/** How many Chinese characters of the 11 pt body a column of `width` holds on a line. */
+const lineEm = (width: number) => (width - 1) / 2;
+
+/**
+ * A header as the sheet shows it: the column's unit or note, in brackets, starts a line of its
+ * own, and a note too long for the column is broken between its words here. Left to Calc to
+ * wrap in their narrow columns, 调整后时长（分钟） read 调整后时长（ / 分钟）, the bracket alone at
+ * a line's end, 计划时长（分钟） read 计划时长（分 / 钟）, and the note 合计 was cut as 合 / 计）.
+ */
+function headerText(name: string, width: number): string {
+  const bracket = name.indexOf('（');
+  if (bracket < 0) return name;
+  const note = wrapLines(name.slice(bracket), lineEm(width));
+  return [name.slice(0, bracket), ...note].join('\n');
+}
+const HEADER_LINES = TIMING_HEADER.map((name, index) => headerText(name, WIDTHS[index] ?? 10));
+
 /** One line of 11 pt 宋体. */
 const LINE_HEIGHT_PT = 15;
 const TITLE_PT = 14;
@@ -87,7 +104,7 @@ export async function timingXlsx(
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   sheet.getRow(1).height = wrapLines(title.value, TITLE_EM).length * TITLE_LINE_PT + 4;
 
-  const header = sheet.addRow([...TIMING_HEADER]);
+  const header = sheet.addRow(HEADER_LINES);
   header.font = { ...font, bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.eachCell((cell) => {
@@ -120,7 +137,7 @@ export async function timingXlsx(
     if (rowNumber === 1) return;
     let lines = 1;
     row.eachCell((cell, column) => {
-      const em = ((WIDTHS[column - 1] ?? 10) - 1) / 2;
+      const em = lineEm(WIDTHS[column - 1] ?? 10);
       lines = Math.max(lines, wrapLines(String(cell.value ?? ''), em).length);
     });
     row.height = lines * LINE_HEIGHT_PT + 4;
