@@ -17,15 +17,20 @@ interface PageMarks {
   heldBackAnswerRead?: boolean;
 }
 
+/** The organizer's calls, as a script over the HTTP control API would make them. */
+const organizerOf =
+  (serve: ServeProcess) =>
+  (method: string, url: string, body?: unknown): Promise<Response> =>
+    fetch(`${serve.origin}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+
 /** The sample meeting with the roster's 11 people, and a door's tick by the organizer's hand. */
 async function meetingWithPeople(serve: ServeProcess) {
   const headers = { Authorization: `Bearer ${serve.token}` };
-  const organizer = (method: string, url: string, body?: unknown) =>
-    fetch(`${serve.origin}${url}`, {
-      method,
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const organizer = organizerOf(serve);
   const made = await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers));
   const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
   const added = await organizer('POST', `/api/meetings/${meetingId}/participants/from-roster`);
@@ -147,4 +152,33 @@ test('a reload answered before a tick and landing after it leaves the door on th
 
   await signIn('陈二坪');
   await expect(counts).toHaveText('应到 11已签到 2请假 0未到 9');
+});
+
+test('a reload answered before the stage changed and landing after it leaves the projector on the meeting now on stage', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const meetingTitled = async (title: string) => {
+    const made = await organizer('POST', '/api/meetings', { title, date: '2026-11-25' });
+    const id = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+    await organizer('POST', `/api/meetings/${id}/items`, { speaker: '林一平' });
+    return id;
+  };
+  const morning = await meetingTitled('上午场座谈会');
+  const afternoon = await meetingTitled('下午场座谈会');
+  expect((await organizer('POST', '/api/stage', { meetingId: morning })).status).toBe(200);
+  const crossing = await crossingOn(page, /\/api\/stage$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.screen('/projector'));
+  const title = page.getByTestId('projector-title');
+  await expect(title).toHaveText('上午场座谈会');
+
+  // The organizer puts the afternoon on stage while the projector's reload (read before) waits.
+  const reload = await crossing.reconnectHoldingReload();
+  expect(((await reload.answer.json()) as { meetingId: string }).meetingId).toBe(morning);
+  expect((await organizer('POST', '/api/stage', { meetingId: afternoon })).status).toBe(200);
+  await expect(title).toHaveText('下午场座谈会');
+  await reload.land();
+  await expect(title).toHaveText('下午场座谈会');
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revision.ts';
 
 /**
  * The meeting on stage: what the projector, the lectern screen and (unless a note-taker chose
@@ -8,6 +9,8 @@ import { z } from 'zod';
 export const stageSchema = z.object({
   meetingId: z.string().nullable(),
   chosen: z.boolean(),
+  /** A screen's reload after a reconnect never puts back a meeting the stage has left. */
+  revision: revisionSchema,
 });
 export type Stage = z.infer<typeof stageSchema>;
 

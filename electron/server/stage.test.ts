@@ -65,7 +65,7 @@ describe('the meeting on stage', () => {
     expect((await api('POST', `/api/meetings/${earlier.meeting.id}/run/start`, {})).status).toBe(
       200,
     );
-    expect((await api('GET', '/api/stage')).body).toEqual({
+    expect((await api('GET', '/api/stage')).body).toMatchObject({
       meetingId: earlier.meeting.id,
       chosen: true,
     });
@@ -73,7 +73,7 @@ describe('the meeting on stage', () => {
 
     // The organizer puts the other one on stage (上台).
     const set = await api('POST', '/api/stage', { meetingId: later.meeting.id });
-    expect(set.body).toEqual({ meetingId: later.meeting.id, chosen: true });
+    expect(set.body).toMatchObject({ meetingId: later.meeting.id, chosen: true });
     await eventually(() => expect(staged()).toEqual([earlier.meeting.id, later.meeting.id]));
 
     // A meeting that does not exist cannot go on stage, and nothing changes.
@@ -84,13 +84,13 @@ describe('the meeting on stage', () => {
     const second = await startTestServer(dataDir);
     const again = jsonApi(second.url, TEST_TOKEN);
     // The earlier meeting's clock still runs, yet the stage is what the organizer chose.
-    expect((await again('GET', '/api/stage')).body).toEqual({
+    expect((await again('GET', '/api/stage')).body).toMatchObject({
       meetingId: later.meeting.id,
       chosen: true,
     });
     // Deleting the meeting on stage takes it off: the stage falls back to the running one.
     await again('DELETE', `/api/meetings/${later.meeting.id}`);
-    expect((await again('GET', '/api/stage')).body).toEqual({
+    expect((await again('GET', '/api/stage')).body).toMatchObject({
       meetingId: earlier.meeting.id,
       chosen: false,
     });
@@ -103,33 +103,41 @@ describe('the meeting on stage', () => {
     const api = jsonApi(server.url, TEST_TOKEN);
     // A screen opened before any meeting exists: nothing on stage.
     const { ws, events } = await listen(server.port);
-    expect((await api('GET', '/api/stage')).body).toEqual({ meetingId: null, chosen: false });
+    expect((await api('GET', '/api/stage')).body).toMatchObject({ meetingId: null, chosen: false });
     const staged = () => events.flatMap((e) => (e.kind === 'stage.changed' ? [e.stage] : []));
 
     // The first meeting goes on stage by itself, and the open screen is told.
     const morning = (await api('POST', '/api/meetings', { title: '上午场', date: '2026-03-02' }))
       .body.meeting;
-    await eventually(() => expect(staged()).toEqual([{ meetingId: morning.id, chosen: false }]));
+    await eventually(() =>
+      expect(staged()).toMatchObject([{ meetingId: morning.id, chosen: false }]),
+    );
 
     // The organizer puts a second meeting on stage.
     const evening = (await api('POST', '/api/meetings', { title: '晚间场', date: '2026-03-09' }))
       .body.meeting;
     await api('POST', '/api/stage', { meetingId: evening.id });
     const last = () => staged().at(-1);
-    await eventually(() => expect(last()).toEqual({ meetingId: evening.id, chosen: true }));
+    await eventually(() => expect(last()).toMatchObject({ meetingId: evening.id, chosen: true }));
 
     // Archiving the meeting on stage takes it off; the screens follow the server's pick.
     const archived = await api('PATCH', `/api/meetings/${evening.id}`, { archived: true });
     expect(archived.status).toBe(200);
     const afterArchive = { meetingId: morning.id, chosen: false };
-    expect((await api('GET', '/api/stage')).body).toEqual(afterArchive);
-    await eventually(() => expect(last()).toEqual(afterArchive));
+    expect((await api('GET', '/api/stage')).body).toMatchObject(afterArchive);
+    await eventually(() => expect(last()).toMatchObject(afterArchive));
 
     // Deleting the last meeting leaves nothing on stage, and the screens hear it.
     const told = staged().length;
     await api('DELETE', `/api/meetings/${morning.id}`);
-    await eventually(() => expect(last()).toEqual({ meetingId: null, chosen: false }));
+    await eventually(() => expect(last()).toMatchObject({ meetingId: null, chosen: false }));
     expect(staged()).toHaveLength(told + 1);
+    // Each change a later revision, and a read after it at that revision: a screen that gets
+    // both in either order keeps the newer (renderer/api/newerRevision.ts).
+    const changes = staged().map((stage) => stage.revision.change);
+    expect(changes).toEqual([...changes].sort((a, b) => a - b));
+    expect(new Set(changes).size).toBe(changes.length);
+    expect((await api('GET', '/api/stage')).body.revision).toEqual(last()?.revision);
     ws.close();
     await server.cleanup();
     fs.rmSync(emptyDir, { recursive: true, force: true });

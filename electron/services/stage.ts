@@ -2,6 +2,7 @@ import type { Stage } from '../api/stage.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
 import { listMeetings } from './meetings.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 import type { runHandlers } from './run.ts';
 
 /**
@@ -10,13 +11,14 @@ import type { runHandlers } from './run.ts';
  * screen opened on a fresh install still shows something.
  */
 export function currentStage(ctx: ServiceContext): Stage {
+  const revision = currentRevision(ctx);
   const chosen = ctx.store.hot.stage();
-  if (chosen) return { meetingId: chosen, chosen: true };
+  if (chosen) return { meetingId: chosen, chosen: true, revision };
   const unarchived = listMeetings(ctx).meetings.filter((m) => !m.archived);
   const clocked = ctx.store.runs
     .meetingsWithClock()
     .find((id) => unarchived.some((m) => m.id === id));
-  return { meetingId: clocked ?? unarchived[0]?.id ?? null, chosen: false };
+  return { meetingId: clocked ?? unarchived[0]?.id ?? null, chosen: false, revision };
 }
 
 /** Puts a meeting on stage and tells every screen; nothing happens when it is there already. */
@@ -24,6 +26,7 @@ export function putOnStage(ctx: ServiceContext, meetingId: string): Stage {
   if (!ctx.store.hot.meetingRun(meetingId)) throw notFound('meeting', meetingId);
   if (ctx.store.hot.stage() === meetingId) return currentStage(ctx);
   ctx.store.transaction(() => ctx.store.stage.set(meetingId));
+  raiseRevision(ctx);
   const stage = currentStage(ctx);
   ctx.emit({ kind: 'stage.changed', stage });
   return stage;
@@ -84,7 +87,8 @@ export function meetingChangesMoveStage<H extends Record<MeetingChange, (input: 
       const before = currentStage(ctx);
       const announce = () => {
         const after = currentStage(ctx);
-        if (!sameStage(before, after)) ctx.emit({ kind: 'stage.changed', stage: after });
+        if (sameStage(before, after)) return;
+        ctx.emit({ kind: 'stage.changed', stage: { ...after, revision: raiseRevision(ctx) } });
       };
       const result = handler(input);
       if (result instanceof Promise) return result.finally(announce) as O;

@@ -5,8 +5,12 @@ import type { Stage } from '../../electron/api/stage.ts';
 import { call } from '../api/client.ts';
 import { useLiveEvents, useLiveStatus } from '../api/live.ts';
 import { applyToMeeting } from '../api/meetingEvents.ts';
+import { newerRevision } from '../api/newerRevision.ts';
 
 const addressedMeeting = () => new URLSearchParams(window.location.search).get('meeting');
+
+/** What a screen takes when the stage cannot be read: no server's revision, so any beats it. */
+const NO_STAGE: Stage = { meetingId: null, chosen: false, revision: { boot: '', change: 0 } };
 
 /**
  * The meeting a screen shows: the one the organizer has on stage, switching with it live.
@@ -31,8 +35,9 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
   useEffect(() => {
     let current = true;
     call('stage.get', {})
-      .then((s) => current && setStage(s))
-      .catch(() => current && setStage({ meetingId: null, chosen: false }));
+      // The reload and a stage.changed cross on their way: the newer stays.
+      .then((loaded) => current && setStage((held) => newerRevision(held, loaded)))
+      .catch(() => current && setStage(NO_STAGE));
     return () => {
       current = false;
     };
@@ -58,7 +63,10 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
 
   useLiveEvents(
     useCallback((event: ServerEvent) => {
-      if (event.kind === 'stage.changed') setStage(event.stage);
+      if (event.kind === 'stage.changed') {
+        const arrived = event.stage;
+        setStage((held) => newerRevision(held, arrived));
+      }
       if (event.kind === 'meeting.deleted') setAsked((n) => n + 1);
       setShown((s) => applyToMeeting(s, event));
     }, []),

@@ -3,6 +3,7 @@ import type { ServerEvent } from '../../../electron/api/events.ts';
 import type { Stage } from '../../../electron/api/stage.ts';
 import { call } from '../../api/client.ts';
 import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
+import { newerRevision } from '../../api/newerRevision.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { openScreen } from '../../platform.ts';
 import '../../styles/stage.css';
@@ -14,7 +15,8 @@ function useStageNow(): Stage | null {
   useEffect(() => {
     let current = true;
     call('stage.get', {})
-      .then((s) => current && setStage(s))
+      // The reload and a stage.changed cross on their way: the newer stays.
+      .then((loaded) => current && setStage((held) => newerRevision(held, loaded)))
       .catch(() => {});
     return () => {
       current = false;
@@ -22,7 +24,10 @@ function useStageNow(): Stage | null {
   }, [generation]);
   useLiveEvents(
     useCallback((event: ServerEvent) => {
-      if (event.kind === 'stage.changed') setStage(event.stage);
+      if (event.kind === 'stage.changed') {
+        const arrived = event.stage;
+        setStage((held) => newerRevision(held, arrived));
+      }
     }, []),
   );
   return stage;
