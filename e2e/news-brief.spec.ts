@@ -1,6 +1,8 @@
+import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import { loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
+import type { ServeProcess } from './serve-process.ts';
 
 /**
  * A draft reads every note in the export worker, which loads jieba the first time: on a busy
@@ -8,21 +10,27 @@ import { expect, test } from './fixtures.ts';
  */
 const DRAFTED = { timeout: 60_000 };
 
+/**
+ * The meeting open in the console, read over the API as a note-taker's device or a script
+ * would: its id, its agenda items, and the headers to write to it with.
+ */
+async function openMeetingOverApi(page: Page, serve: ServeProcess) {
+  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
+  const meetingId = new URL(page.url()).searchParams.get('meeting') as string;
+  const { items } = await (
+    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
+  ).json();
+  return { headers, meetingId, items };
+}
+
 test('the organizer drafts the 会议信息, edits it, and the export carries the edits; the minutes take the 会议认为', async ({
   page,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '载入示例会议' }).click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
+  await loadSampleMeeting(page, serve.openUrl);
 
   // Two more note-takers write of 横岗's 实绩, which the sample's recorder noted already.
-  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
-  const { meetings } = await (await fetch(`${serve.origin}/api/meetings`, { headers })).json();
-  const meetingId = meetings[0].id as string;
-  const { items } = await (
-    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
-  ).json();
+  const { headers, meetingId, items } = await openMeetingOverApi(page, serve);
   const hengGang = items.find((i: { organization: string }) => i.organization === '横岗街道');
   for (const author of ['记录人乙', '记录人丙']) {
     const created = await fetch(
@@ -137,11 +145,7 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
 
   // Three more speeches get notes on 网格, which two speeches had: the first theme now.
-  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
-  const meetingId = new URL(page.url()).searchParams.get('meeting') as string;
-  const { items } = await (
-    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
-  ).json();
+  const { headers, meetingId, items } = await openMeetingOverApi(page, serve);
   for (const organization of ['龙城街道', '布吉街道', '坂田街道']) {
     const item = items.find((i: { organization: string }) => i.organization === organization);
     const created = await fetch(
@@ -229,11 +233,7 @@ test('an edit whose notes changed since is flagged with the new draft beside it,
   await expect(panel.getByRole('status')).toHaveText('已保存，导出时使用');
 
   // A note-taker corrects 龙岗's note that the 党员干部 paragraph retells.
-  const headers = { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' };
-  const meetingId = new URL(page.url()).searchParams.get('meeting') as string;
-  const { items } = await (
-    await fetch(`${serve.origin}/api/meetings/${meetingId}`, { headers })
-  ).json();
+  const { headers, meetingId, items } = await openMeetingOverApi(page, serve);
   const longGang = items.find((i: { organization: string }) => i.organization === '龙岗街道');
   const { notes } = await (
     await fetch(`${serve.origin}/api/meetings/${meetingId}/items/${longGang.id}/notes`, {
