@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, AgendaItemKind } from './agenda.ts';
-import { agendaOf, runOn } from './agenda-run.fixture.ts';
+import { agendaOf, runOn } from './test-support/agenda-run.ts';
 import { planFinishOnTime, type FinishOnTimeOptions } from './finish-on-time.ts';
 import { initialRunState } from './run.ts';
 

@@ -6,7 +6,7 @@ import {
   startedFarFromPlan,
 } from './rehearsal.ts';
 import { initialRunState } from './run.ts';
-import { agendaOf, runOn } from './agenda-run.fixture.ts';
+import { agendaOf, runOn } from './test-support/agenda-run.ts';
 import { computeSchedule } from './schedule.ts';
 
 const MIN = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialRunState, type RunState } from './run.ts';
-import { agendaOf, runOn } from './agenda-run.fixture.ts';
+import { agendaOf, runOn } from './test-support/agenda-run.ts';
 import { computeSchedule } from './schedule.ts';
 
 const MIN = 60_000;

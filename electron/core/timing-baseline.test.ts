@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agendaOf, runOn } from './agenda-run.fixture.ts';
+import { agendaOf, runOn } from './test-support/agenda-run.ts';
 import { initialRunState, type RunState } from './run.ts';
 import { computeSchedule } from './schedule.ts';
 import { startedOnAnotherDay, timingBaseline } from './timing-baseline.ts';

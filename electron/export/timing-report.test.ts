@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOn } from '../core/agenda-run.fixture.ts';
+import { runOn } from '../core/test-support/agenda-run.ts';
 import { initialRunState, type RunCommand, type RunState } from '../core/run.ts';
 import { exportSampleData } from './export-fixture.ts';
 import ExcelJS from 'exceljs';

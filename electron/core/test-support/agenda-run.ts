@@ -1,6 +1,6 @@
 /** Test support for the core's tests: an agenda and a run driver, with times passed in. */
-import { emptyAgendaItemFields, type AgendaItem } from './agenda.ts';
-import { applyRunCommand, type RunCommand, type RunState } from './run.ts';
+import { emptyAgendaItemFields, type AgendaItem } from '../agenda.ts';
+import { applyRunCommand, type RunCommand, type RunState } from '../run.ts';
 
 /** An agenda of items `i0`, `i1`, … lasting these planned minutes, in this order. */
 export function agendaOf(plannedMinutes: readonly number[]): AgendaItem[] {
