@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCheckpointer } from './checkpointer.ts';
+import { createCheckpointer, MAX_WAL_BYTES } from './checkpointer.ts';
 import type { Db } from './db.ts';
 
 /**
@@ -29,14 +29,16 @@ function setUp() {
   } as unknown as Db;
   let now = 1_000_000;
   const logged: string[] = [];
+  const file = path.join(dir, 'roundtable.sqlite');
   const checkpointer = createCheckpointer(
     db,
-    path.join(dir, 'roundtable.sqlite'),
+    file,
     () => now,
     (m) => logged.push(m),
   );
   return {
     checkpointer,
+    file,
     logged,
     checkpoints: () => checkpoints,
     fail: (error: Error | null) => (failWith = error),
@@ -60,6 +62,20 @@ describe('the checkpointer', () => {
     t.checkpointer.checkpointIfDue();
     expect(t.checkpoints()).toBe(1);
     expect(t.logged).toEqual([]);
+  });
+
+  it('folds a WAL grown past the size it is laid down at even while writing, and not before', () => {
+    const t = setUp();
+    const wal = `${t.file}-wal`;
+    // Laid down whole when the database opens (wal-preallocate.ts): nothing to fold yet.
+    fs.writeFileSync(wal, Buffer.alloc(MAX_WAL_BYTES));
+    t.checkpointer.wrote();
+    t.checkpointer.checkpointIfDue();
+    expect(t.checkpoints()).toBe(0);
+    fs.appendFileSync(wal, Buffer.alloc(4096));
+    t.checkpointer.wrote();
+    t.checkpointer.checkpointIfDue();
+    expect(t.checkpoints()).toBe(1);
   });
 
   it('on a full disk never throws, says so once, retries on every beat, and says when it works again', () => {

@@ -3,8 +3,12 @@ import path from 'node:path';
 import type { Db } from './db.ts';
 import { isOutOfSpace } from './out-of-space.ts';
 
-/** Past this, the WAL is folded into the database even while writes keep coming. */
-const MAX_WAL_BYTES = 16 * 1024 * 1024;
+/**
+ * Past this, the WAL is folded into the database even while writes keep coming. It is also the
+ * size the WAL is laid down at when the database opens (wal-preallocate.ts): a WAL of exactly
+ * this size holds nothing to fold yet.
+ */
+export const MAX_WAL_BYTES = 16 * 1024 * 1024;
 const QUIET_MS = 250;
 
 export interface Checkpointer {
@@ -38,7 +42,7 @@ export function createCheckpointer(
 
   function checkpoint(): void {
     const walBytes = fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-    if (now() - lastWriteAt < QUIET_MS && walBytes < MAX_WAL_BYTES) return;
+    if (now() - lastWriteAt < QUIET_MS && walBytes <= MAX_WAL_BYTES) return;
     db.pragma('wal_checkpoint(PASSIVE)');
     pending = false;
     if (failing) log('roundtable: checkpoints work again: the WAL is folded into the database.');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { agendaRepository } from './agenda.ts';
-import { startCheckpointer } from './checkpointer.ts';
+import { MAX_WAL_BYTES, startCheckpointer } from './checkpointer.ts';
 import { openDatabase, type Db } from './db.ts';
 import { drawRepository } from './draws.ts';
 import { createHotState } from './hot-state.ts';
@@ -16,6 +16,7 @@ import { seatingRepository } from './seating.ts';
 import { stageRepository } from './stage.ts';
 import { holdCommitsOpen } from './unsafe-ack-before-commit.ts';
 import { createWalFlush, type WalFlush } from './wal-flush.ts';
+import { preallocateWal } from './wal-preallocate.ts';
 
 export interface StoreOptions {
   /** Where the checkpointer says that it cannot fold the WAL back (a full disk); stderr if unset. */
@@ -37,7 +38,10 @@ export function createStore(db: Db, file = ':memory:', options: StoreOptions = {
   // The checkpointer cannot fold the WAL while the unsafe mode holds a transaction open.
   const checkpointer =
     file === ':memory:' || unsafe ? null : startCheckpointer(db, file, Date.now, log);
-  if (checkpointer) db.pragma('wal_autocheckpoint = 0');
+  if (checkpointer) {
+    db.pragma('wal_autocheckpoint = 0');
+    preallocateWal(db, file, MAX_WAL_BYTES);
+  }
   const folder = file === ':memory:' ? undefined : path.dirname(file);
   const walFlush: WalFlush =
     file === ':memory:' || unsafe || options.unsafeSynchronousNormal

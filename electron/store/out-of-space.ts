@@ -26,7 +26,7 @@ function codeOf(error: unknown): string {
 }
 
 /** Free bytes for an ordinary process on the file system of `folder`; Infinity if unknown. */
-function freeBytes(folder: string): number {
+export function freeBytes(folder: string): number {
   try {
     const stats = fs.statfsSync(folder);
     return stats.bavail * stats.bsize;
