@@ -23,6 +23,15 @@ async function openMeetingOverApi(page: Page, serve: ServeProcess) {
   return { headers, meetingId, items };
 }
 
+/** The sample meeting at 1024×768, its 会议信息 drafted: answers the panel. */
+async function draftAtTabletSize(page: Page, openUrl: string) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await loadSampleMeeting(page, openUrl);
+  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
+  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  return panel;
+}
+
 test('the organizer drafts the 会议信息, edits it, and the export carries the edits; the minutes take the 会议认为', async ({
   page,
   serve,
@@ -131,10 +140,7 @@ test('an edited theme paragraph stays with its theme when a later note adds a th
   page,
   serve,
 }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await loadSampleMeeting(page, serve.openUrl);
-  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
-  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  const panel = await draftAtTabletSize(page, serve.openUrl);
   const second = panel.getByRole('textbox', { name: /^第2段（共同话题）/ });
   await expect(second).toHaveValue(/^围绕“党支部”/, DRAFTED);
   await second.fill('各街道交流了临时党支部攻坚克难的做法。');
@@ -222,10 +228,7 @@ test('an edit whose notes changed since is flagged with the new draft beside it,
   page,
   serve,
 }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
-  await loadSampleMeeting(page, serve.openUrl);
-  const panel = page.getByRole('region', { name: '会议信息（新闻稿）' });
-  await panel.getByRole('button', { name: '起草会议信息' }).click();
+  const panel = await draftAtTabletSize(page, serve.openUrl);
   const third = panel.getByRole('textbox', { name: /^第3段（共同话题）/ });
   await expect(third).toHaveValue(/^围绕“党员干部”/, DRAFTED);
   await third.fill('党员干部在攻坚一线得到锻炼。');
