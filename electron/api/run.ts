@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ClockFacts } from '../core/clock.ts';
 import { MESSAGE_TARGETS, SCREEN_MODES, type ItemRun } from '../core/run.ts';
+import { revisionSchema } from './revision.ts';
 
 export const clockFactsSchema = z.object({
   itemId: z.string(),
@@ -51,6 +52,11 @@ export const runViewSchema = z.object({
   adjustedLimits: z.record(z.string(), z.number()),
   /** The last plan can still be undone: the next speaker has not started since. */
   finishOnTimeUndoable: z.boolean(),
+  /**
+   * Which of a reload and an event is newer. Not `serverNow`: the wall clock may step back
+   * (the server absorbs the step), and a later change would then look older than the one held.
+   */
+  revision: revisionSchema,
 });
 export type RunView = z.infer<typeof runViewSchema>;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { startServer } from './app.ts';
@@ -159,6 +159,43 @@ describe('a wall-clock step', () => {
       // The countdown moved by the time that really passed, not by the hour.
       expect(before - after).toBeGreaterThan(2300 - 100);
       expect(before - after).toBeLessThan(between + 100);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('set back leaves a later change later: screens order a reload and an event by revision', async () => {
+    let shift = 0;
+    const dir = (await import('node:fs')).mkdtempSync(
+      `${(await import('node:os')).tmpdir()}/rt-step-back-`,
+    );
+    const s = await startServer({
+      dataDir: dir,
+      port: 0,
+      staticDir: dir,
+      token: TEST_TOKEN,
+      now: () => Date.now() + shift,
+      log: () => {},
+    });
+    try {
+      const { meeting } = s.handlers['meetings.createSample']({ date: SAMPLE_DATE });
+      s.handlers['run.next']({ id: meeting.id });
+      const held = s.handlers['run.get']({ id: meeting.id });
+      shift = -3_600_000; // someone sets the clock an hour back
+      // The server absorbs the step and tells the screens, a change of its own.
+      await vi.waitFor(
+        () =>
+          expect(s.handlers['run.get']({ id: meeting.id }).revision.change).toBeGreaterThan(
+            held.revision.change,
+          ),
+        { timeout: 5000 },
+      );
+      const paused = s.handlers['run.pause']({ id: meeting.id });
+      // By its time the pause looks an hour older than the run a screen held (a screen that kept
+      // the later serverNow ignored every command for that hour); by its revision it is newer.
+      expect(paused.serverNow).toBeLessThan(held.serverNow);
+      expect(paused.revision.boot).toBe(held.revision.boot);
+      expect(paused.revision.change).toBeGreaterThan(held.revision.change);
     } finally {
       await s.close();
     }

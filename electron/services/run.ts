@@ -1,4 +1,5 @@
 import type { MethodParsedInput } from '../api/contract.ts';
+import type { Revision } from '../api/revision.ts';
 import type { RunView } from '../api/run.ts';
 import { itemHeadline, type AgendaItem } from '../core/agenda.ts';
 import { remainingMs, shiftClock } from '../core/clock.ts';
@@ -13,6 +14,7 @@ import {
 import { detail, type ApiErrorReason } from '../api/error-reasons.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 
 const PROBLEM_MESSAGES: Record<Exclude<RunProblem, 'already_spoken'>, string> = {
   empty_agenda: 'the agenda is empty: add an item first',
@@ -63,6 +65,7 @@ function toView(
   updatedAt: number | null,
   serverStartedAt: number,
   now: number,
+  revision: Revision,
 ): RunView {
   const current = items.find((i) => i.id === state.currentItemId);
   return {
@@ -81,6 +84,7 @@ function toView(
     recovered: state.clock !== null && updatedAt !== null && updatedAt < serverStartedAt,
     adjustedLimits: { ...state.adjustedLimits },
     finishOnTimeUndoable: state.limitsBeforePlan !== null,
+    revision,
   };
 }
 
@@ -99,7 +103,7 @@ function load(ctx: ServiceContext, meetingId: string) {
 
 export function getRun(ctx: ServiceContext, input: { id: string }): RunView {
   const { meeting, items, state, updatedAt } = load(ctx, input.id);
-  return toView(meeting, items, state, updatedAt, ctx.startedAt, ctx.now());
+  return toView(meeting, items, state, updatedAt, ctx.startedAt, ctx.now(), currentRevision(ctx));
 }
 
 /**
@@ -118,7 +122,8 @@ export function runCommand(ctx: ServiceContext, meetingId: string, command: RunC
       items.find((i) => i.id === outcome.itemId),
     );
   }
-  const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now);
+  const revision = raiseRevision(ctx);
+  const next = toView(meeting, items, outcome.state, now, ctx.startedAt, now, revision);
   // The screens are told before the row is written and committed: the hall sees the change a
   // disk write sooner. The caller's answer still waits for the commit and its flush, so nothing
   // acknowledged is ever lost; if the write fails, the screens are put back below (from memory,
@@ -127,6 +132,7 @@ export function runCommand(ctx: ServiceContext, meetingId: string, command: RunC
   try {
     ctx.store.transaction(() => ctx.store.runs.save(meetingId, outcome.state, now, state));
   } catch (error) {
+    raiseRevision(ctx);
     ctx.emit({ kind: 'run.changed', run: getRun(ctx, { id: meetingId }) });
     throw error;
   }
@@ -148,7 +154,7 @@ export function absorbWallStep(ctx: ServiceContext, stepMs: number): void {
       const shifted = state.clock ? { ...state, clock: shiftClock(state.clock, stepMs) } : state;
       const now = ctx.now();
       ctx.store.runs.save(meetingId, shifted, now, state);
-      return toView(meeting, items, shifted, now, ctx.startedAt, now);
+      return toView(meeting, items, shifted, now, ctx.startedAt, now, raiseRevision(ctx));
     }),
   );
   for (const run of changed) ctx.emit({ kind: 'run.changed', run });

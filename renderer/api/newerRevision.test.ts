@@ -30,6 +30,12 @@ describe('newerRevision: what a screen keeps of a reload and a live event', () =
     expect(newerRevision(null, arrived)).toBe(arrived);
   });
 
+  it('takes a run change made after the server’s clock was set back, though it reads earlier', () => {
+    const held = { meetingId: 'm1', serverNow: 10_000_000, revision: { boot: 'b', change: 5 } };
+    const paused = { meetingId: 'm1', serverNow: 6_400_000, revision: { boot: 'b', change: 7 } };
+    expect(newerRevision(held, paused)).toBe(paused);
+  });
+
   it('takes a restarted server’s word although its count started again', () => {
     const beforeRestart = counts(3, 40, 'first-start');
     const afterRestart = counts(3, 0, 'second-start');

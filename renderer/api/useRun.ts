@@ -3,22 +3,23 @@ import type { ServerEvent } from '../../electron/api/events.ts';
 import type { RunView } from '../../electron/api/run.ts';
 import { call } from './client.ts';
 import { useLiveEvents } from './live.ts';
+import { newerRevision } from './newerRevision.ts';
 import { useLoadedOnConnect } from './useLoadedOnConnect.ts';
 
 const loadRun = (id: string) => call('run.get', { id });
 
-/** A load answered before a command may arrive after that command's event: the newer view wins. */
-const newerRun = (held: RunView | null, loaded: RunView): RunView =>
-  held && held.meetingId === loaded.meetingId && held.serverNow > loaded.serverNow ? held : loaded;
-
-/** A meeting's run state, as pushed by the server: one update per command, none per second. */
+/**
+ * A meeting's run state, as pushed by the server: one update per command, none per second. A
+ * load answered before a command may arrive after that command's event: the newer view wins.
+ */
 export function useRun(meetingId: string | null): RunView | null {
-  const [run, setRun] = useLoadedOnConnect(meetingId, loadRun, newerRun);
+  const [run, setRun] = useLoadedOnConnect<RunView>(meetingId, loadRun, newerRevision);
   useLiveEvents(
     useCallback(
       (event: ServerEvent) => {
         if (event.kind === 'run.changed' && event.run.meetingId === meetingId) {
-          setRun((held) => newerRun(held, event.run));
+          const arrived = event.run;
+          setRun((held) => newerRevision(held, arrived));
         }
       },
       [meetingId, setRun],
