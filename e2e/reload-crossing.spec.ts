@@ -182,3 +182,28 @@ test('a reload answered before the stage changed and landing after it leaves the
   await reload.land();
   await expect(title).toHaveText('下午场座谈会');
 });
+
+test('a reload answered before the seating changed and landing after it leaves the projector on the newer chart', async ({
+  page,
+  serve,
+}) => {
+  const { meetingId, organizer } = await meetingWithPeople(serve);
+  const seating = `/api/meetings/${meetingId}/seating`;
+  expect((await organizer('PATCH', seating, { onProjector: true })).status).toBe(200);
+  const crossing = await crossingOn(page, /\/seating$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.screen(`/projector?meeting=${meetingId}`));
+  const chart = page.getByTestId('seating-screen');
+  await expect(chart).toBeVisible();
+
+  // The organizer takes 请按座次入座 off the screen while the projector's reload waits.
+  const reload = await crossing.reconnectHoldingReload();
+  expect(((await reload.answer.json()) as { settings: { onProjector: boolean } }).settings).toEqual(
+    expect.objectContaining({ onProjector: true }),
+  );
+  expect((await organizer('PATCH', seating, { onProjector: false })).status).toBe(200);
+  await expect(chart).toHaveCount(0);
+  await reload.land();
+  await expect(chart).toHaveCount(0);
+  await expect(page.getByTestId('projector-agenda')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SEATING_PAPERS, type SeatedPerson, type SeatingSettings } from '../core/seating-plan.ts';
 import { SEATING_LAYOUTS } from '../core/seating.ts';
+import { revisionSchema } from './revision.ts';
 
 const whole = (min: number, max: number) =>
   z
@@ -47,6 +48,8 @@ export const seatingViewSchema = z.object({
   settings: seatingSettingsSchema,
   chart: seatingChartSchema,
   swapped: z.boolean(),
+  /** A projector's reload after a reconnect never puts back a chart a change replaced. */
+  revision: revisionSchema,
 });
 export type SeatingView = z.infer<typeof seatingViewSchema>;
 export type SeatingChartView = z.infer<typeof seatingChartSchema>;

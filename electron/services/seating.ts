@@ -1,14 +1,21 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
 import { detail } from '../api/error-reasons.ts';
+import type { Revision } from '../api/revision.ts';
 import type { SeatingView } from '../api/seating.ts';
 import type { Participant } from '../core/participants.ts';
 import { planChart, seatedPeople, swapSeats, type SeatingPlan } from '../core/seating-plan.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 
-export function seatingView(plan: SeatingPlan, people: readonly Participant[]): SeatingView {
+export function seatingView(
+  plan: SeatingPlan,
+  people: readonly Participant[],
+  revision: Revision,
+): SeatingView {
   const { meetingId, swaps, updatedAt: _updatedAt, ...settings } = plan;
-  return { meetingId, settings, chart: planChart(people, plan), swapped: swaps.length > 0 };
+  const chart = planChart(people, plan);
+  return { meetingId, settings, chart, swapped: swaps.length > 0, revision };
 }
 
 /** The meeting's seating as the console's 座次 gets it. */
@@ -16,11 +23,13 @@ export function readSeatingView(ctx: ServiceContext, meetingId: string): Seating
   return seatingView(
     ctx.store.seating.get(meetingId),
     ctx.store.participants.listForMeeting(meetingId),
+    currentRevision(ctx),
   );
 }
 
 /** Tells every screen the meeting's chart as it is now (after a commit). */
 export function announceSeating(ctx: ServiceContext, meetingId: string): SeatingView {
+  raiseRevision(ctx);
   const view = readSeatingView(ctx, meetingId);
   ctx.emit({ kind: 'seating.changed', seating: view });
   return view;
