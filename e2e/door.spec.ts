@@ -46,8 +46,8 @@ test('two door devices sign people in, see each other’s ticks, and the console
       locale: 'zh-CN',
       viewport: { width: 1400, height: 1000 },
     });
-    // Held long ago, so every tick the server stamps today is after its start: late, whatever
-    // the day the test runs.
+    // Held long ago, so every tick the server stamps is on another day than the meeting's date,
+    // whatever the day the test runs: a rehearsal, or a date left as it was.
     const made = await fetch(`${serve.origin}/api/meetings/sample`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${serve.token}`, 'Content-Type': 'application/json' },
@@ -83,8 +83,9 @@ test('two door devices sign people in, see each other’s ticks, and the console
     await expect(card(tablet, '林一平')).toBeVisible();
     await search.press('Enter');
     await expect(tablet.getByRole('status').filter({ hasText: '林一平 签到成功' })).toBeVisible();
-    // The meeting started on its day at 09:00, long before the server's clock: late.
-    await expect(card(phone, '林一平')).toContainText(/\d\d:\d\d 签到迟到/);
+    // Its 09:00 was on another day, so no 迟到 (years late): late only on the meeting's own day.
+    await expect(card(phone, '林一平')).toContainText(/\d\d:\d\d 签到/);
+    await expect(card(phone, '林一平')).not.toContainText('迟到');
     await expect(
       card(phone, '林一平').getByRole('button', { name: '为林一平签到' }),
     ).toBeDisabled();
@@ -104,7 +105,9 @@ test('two door devices sign people in, see each other’s ticks, and the console
     await card(tablet, '陈二坪').getByRole('button', { name: '为陈二坪签到' }).click();
     await expect(counts).toHaveText('应到 11已签到 3请假 0未到 8');
     await expect(phone.getByLabel('人数')).toHaveText('应到 11已签到 3请假 0未到 8');
-    await expect(rows.nth(0).locator('.participant-signin')).toContainText('迟到');
+    await expect(rows.nth(0).locator('.participant-signin')).toContainText(/\d\d:\d\d 签到/);
+    await expect(rows.nth(0).locator('.participant-signin')).not.toContainText('迟到');
+    await expect(tablet.locator('.door-tag-late')).toHaveCount(0);
 
     // The console ticks one and takes one back: the doors follow.
     await rows.nth(3).getByRole('button', { name: '为李四龙签到' }).click();

@@ -21,7 +21,7 @@ export const doorPersonSchema = z.object({
 });
 export type DoorPerson = z.infer<typeof doorPersonSchema>;
 
-/** The meeting the door signs people in for, with its planned start (late is after it). */
+/** The meeting the door signs people in for, with its date and planned start (late is after it). */
 export const doorListSchema = z.object({
   meetingId: z.string().nullable(),
   title: z.string(),
@@ -69,3 +69,4 @@ export type SignInCounts = z.infer<typeof signInCountsSchema>;
 
 /** What the door and the console need the same way as the server. */
 export { attendanceOf, countAttendance, matchesDoorQuery } from '../core/participants.ts';
+export type { MeetingStart } from '../core/participants.ts';

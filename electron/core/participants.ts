@@ -1,3 +1,5 @@
+import { startedOnAnotherDay, type DayOf } from './timing-baseline.ts';
+
 /**
  * The people of one meeting, from the notice to the minutes: who is invited, how they replied
  * (回执), whether they signed in at the door, and so who the minutes name as 出席, 请假 and 列席.
@@ -52,14 +54,36 @@ export type ParticipantFields = Pick<
 /** Where a person stands at `now`, for the door and the console. */
 export type Attendance = 'signed_in' | 'late' | 'on_leave' | 'expected' | 'absent';
 
+/** What arrivals are judged against: the meeting's date and planned start, in the venue's zone. */
+export interface MeetingStart {
+  /** The meeting's date, YYYY-MM-DD. */
+  date: string;
+  /** Its date and start time as an instant. */
+  plannedStartAt: number;
+  /** An instant's date in the venue's zone. */
+  dayOf: DayOf;
+}
+
+/**
+ * Whether `at` is past the planned start, on the meeting's own day only. On another calendar day
+ * (a meeting dated 2020 whose door is used today, a rehearsal the day before) the run's rule
+ * holds (startedOnAnotherDay): the date's start is no measure, or everyone would read 迟到, years
+ * late. Nor is there another start to measure by: the door knows no actual start, and people
+ * sign in before the run begins. So on another day nobody is late, and nobody is yet absent.
+ */
+function pastPlannedStart(at: number, start: MeetingStart): boolean {
+  return at > start.plannedStartAt && !startedOnAnotherDay(start.date, at, start.dayOf);
+}
+
 export function attendanceOf(
   person: Pick<Participant, 'reply' | 'signedInAt'>,
-  meetingStartAt: number,
+  start: MeetingStart,
   now: number,
 ): Attendance {
-  if (person.signedInAt !== null) return person.signedInAt > meetingStartAt ? 'late' : 'signed_in';
+  if (person.signedInAt !== null)
+    return pastPlannedStart(person.signedInAt, start) ? 'late' : 'signed_in';
   if (person.reply === 'leave') return 'on_leave';
-  return now > meetingStartAt ? 'absent' : 'expected';
+  return pastPlannedStart(now, start) ? 'absent' : 'expected';
 }
 
 /** In rank order; equal ranks in the order they were added. */
@@ -80,11 +104,11 @@ export interface AttendanceCounts {
 
 export function countAttendance(
   people: readonly Pick<Participant, 'role' | 'reply' | 'signedInAt'>[],
-  meetingStartAt: number,
+  start: MeetingStart,
   now: number,
 ): AttendanceCounts {
   const counted = people.filter((p) => p.role !== 'staff');
-  const states = counted.map((p) => attendanceOf(p, meetingStartAt, now));
+  const states = counted.map((p) => attendanceOf(p, start, now));
   const signedIn = states.filter((s) => s === 'signed_in' || s === 'late').length;
   const onLeave = states.filter((s) => s === 'on_leave').length;
   return {
@@ -107,7 +131,12 @@ export type HallCounts = Omit<AttendanceCounts, 'late'>;
 export function hallCounts(
   people: readonly Pick<Participant, 'role' | 'reply' | 'signedInAt'>[],
 ): HallCounts {
-  const { late: _late, ...counts } = countAttendance(people, Number.POSITIVE_INFINITY, 0);
+  const never: MeetingStart = {
+    date: '',
+    plannedStartAt: Number.POSITIVE_INFINITY,
+    dayOf: () => '',
+  };
+  const { late: _late, ...counts } = countAttendance(people, never, 0);
   return counts;
 }
 

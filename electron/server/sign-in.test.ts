@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { countAttendance, type Participant } from '../core/participants.ts';
+import { attendanceOf, countAttendance, type Participant } from '../core/participants.ts';
+import type { DoorList } from '../api/sign-in.ts';
+import { meetingStartOf } from '../../renderer/views/door/doorText.ts';
 import { openCaller, type WsCaller } from './test-support/ws-caller.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
@@ -10,6 +12,8 @@ import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.t
 const DATE = '2026-11-25';
 /** The meeting's planned start, read as the screens read it: local time on its date. */
 const START = new Date(`${DATE}T09:00:00`).getTime();
+/** What the door and the console judge arrivals by, as they read it from the meeting. */
+const ON_DATE = meetingStartOf({ date: DATE, startTime: '09:00' });
 let clock = START - 10 * 60_000;
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -93,7 +97,7 @@ describe('signing in at the door', () => {
     const people = (await organizer('GET', `/api/meetings/${meetingId}/participants`)).body
       .participants as Participant[];
     expect(people.filter((p) => p.signedInAt !== null).map((p) => p.name)).toEqual(['林一平']);
-    expect(countAttendance(people, START, clock)).toMatchObject({
+    expect(countAttendance(people, ON_DATE, clock)).toMatchObject({
       expected: 3,
       signedIn: 1,
       onLeave: 1,
@@ -116,7 +120,7 @@ describe('signing in at the door', () => {
     expect(late.body.person.signedInAt).toBe(START + 7 * 60_000);
     const people = (await organizer('GET', `/api/meetings/${meetingId}/participants`)).body
       .participants as Participant[];
-    expect(countAttendance(people, START, clock)).toEqual({
+    expect(countAttendance(people, ON_DATE, clock)).toEqual({
       expected: 3,
       signedIn: 3,
       late: 1,
@@ -155,5 +159,29 @@ describe('signing in at the door', () => {
       expect((await lastHeard(doors[0]!.ws, 1)).map((p) => p.name)).toContain('张　勇'),
     );
     expect(eventsOf(doors[0]!.ws, 'participants.changed')).toEqual([]);
+  });
+
+  it('marks nobody late who signs in today for a meeting dated 2020-01-01, by the door’s list', async () => {
+    const old = (
+      await organizer('POST', '/api/meetings', {
+        title: '旧日期',
+        date: '2020-01-01',
+        startTime: '09:00',
+      })
+    ).body.meeting.id as string;
+    const added = await organizer('POST', `/api/meetings/${old}/participants`, { name: '周六' });
+    expect((await organizer('POST', '/api/stage', { meetingId: old })).status).toBe(200);
+    // Half past nine on a day long after the meeting's date, by the server's clock.
+    clock = new Date('2026-12-01T09:30:00').getTime();
+    const ticked = await doors[0]!.api(
+      'POST',
+      `/api/meetings/${old}/participants/${added.body.participant.id as string}/sign-in`,
+    );
+    expect(ticked.body.person.signedInAt).toBe(clock);
+    const list = (await doors[0]!.api('GET', '/api/door')).body as DoorList;
+    expect(list).toMatchObject({ meetingId: old, date: '2020-01-01', startTime: '09:00' });
+    const start = meetingStartOf(list);
+    expect(list.people.map((p) => attendanceOf(p, start, clock))).toEqual(['signed_in']);
+    expect(countAttendance(list.people, start, clock)).toMatchObject({ signedIn: 1, late: 0 });
   });
 });

@@ -6,6 +6,7 @@ import {
   type Participant,
   type UpdateParticipantInput,
 } from '../../../electron/api/participants.ts';
+import type { MeetingStart } from '../../../electron/api/sign-in.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NumberField } from './NumberField.tsx';
 import { SignInCell } from './SignInCell.tsx';
@@ -24,8 +25,8 @@ interface Props {
   count: number;
   onError: (error: unknown) => void;
   onRemove: () => void;
-  /** The meeting's planned start: a sign-in after it is late. */
-  plannedStart: number;
+  /** The meeting's date and planned start: a sign-in after it on that day is late. */
+  start: MeetingStart;
   onSignIn: (signedIn: boolean) => void;
 }
 
@@ -42,7 +43,7 @@ export function ParticipantRow({
   count,
   onError,
   onRemove,
-  plannedStart,
+  start,
   onSignIn,
 }: Props) {
   const { t } = useI18n();
@@ -165,7 +166,7 @@ export function ParticipantRow({
         </select>
         {detail && <span className="participant-detail">{detail}</span>}
       </td>
-      <SignInCell person={person} plannedStart={plannedStart} onSignIn={onSignIn} />
+      <SignInCell person={person} start={start} onSignIn={onSignIn} />
       <td className="roster-actions">
         <button
           type="button"

@@ -10,6 +10,7 @@ import { call } from '../../api/client.ts';
 import { serverNow } from '../../api/serverClock.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { say } from '../../i18n/phrase.ts';
+import { meetingStartOf } from '../door/doorText.ts';
 import { fieldErrorsFrom, refusedFields, type FieldErrors } from './fieldErrors.ts';
 import { ParticipantRow } from './ParticipantRow.tsx';
 import { useParticipants } from './useParticipants.ts';
@@ -30,9 +31,6 @@ const ADD_LABELS: Record<string, MessageKey> = {
   phone: 'participants.phone',
 };
 
-/** The meeting's start as the console's clock reads it (the meeting's date is local). */
-const startOf = (meeting: Meeting) => new Date(`${meeting.date}T${meeting.startTime}:00`).getTime();
-
 /**
  * 参会人员: one list from the notice to the minutes. In rank order, with role and reply; the
  * minutes' 出席/请假/列席 come from it once it has anyone, the typed lists otherwise.
@@ -50,7 +48,8 @@ export function ParticipantsPanel({
   const [addErrors, setAddErrors] = useState<FieldErrors>({});
   const [said, setSaid] = useState<string | null>(null);
   const id = meeting.id;
-  const counts = countAttendance(people, startOf(meeting), serverNow());
+  const start = meetingStartOf(meeting);
+  const counts = countAttendance(people, start, serverNow());
 
   // The answer puts the tick in at once; participants.changed brings the same to every screen.
   async function signIn(person: Participant, signedIn: boolean) {
@@ -178,7 +177,7 @@ export function ParticipantsPanel({
                   count={people.length}
                   onError={onError}
                   onRemove={() => remove(person)}
-                  plannedStart={startOf(meeting)}
+                  start={start}
                   onSignIn={(signedIn) => void signIn(person, signedIn)}
                 />
               ))}

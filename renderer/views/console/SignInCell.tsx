@@ -1,19 +1,19 @@
-import { attendanceOf } from '../../../electron/api/sign-in.ts';
+import { attendanceOf, type MeetingStart } from '../../../electron/api/sign-in.ts';
 import type { Participant } from '../../../electron/api/participants.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { clockTime } from '../door/doorText.ts';
 
 interface Props {
   person: Participant;
-  plannedStart: number;
+  start: MeetingStart;
   onSignIn: (signedIn: boolean) => void;
 }
 
 /**
  * The console's 签到 column: a tick for who is not signed in; the time (迟到 when after the
- * planned start) and an undo for who is. Undo is the organizer's alone: the door only ticks.
+ * planned start on the meeting's day) and an undo for who is. Undo is the organizer's alone: the door only ticks.
  */
-export function SignInCell({ person, plannedStart, onSignIn }: Props) {
+export function SignInCell({ person, start, onSignIn }: Props) {
   const { t } = useI18n();
   if (person.signedInAt === null) {
     return (
@@ -28,7 +28,7 @@ export function SignInCell({ person, plannedStart, onSignIn }: Props) {
       </td>
     );
   }
-  const late = attendanceOf(person, plannedStart, person.signedInAt) === 'late';
+  const late = attendanceOf(person, start, person.signedInAt) === 'late';
   return (
     <td className="participant-signin">
       <span className="door-when">

@@ -1,19 +1,19 @@
-import { attendanceOf, type DoorPerson } from '../../../electron/api/sign-in.ts';
+import { attendanceOf, type DoorPerson, type MeetingStart } from '../../../electron/api/sign-in.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { arrivingName, clockTime } from './doorText.ts';
 
 interface Props {
   person: DoorPerson;
-  plannedStart: number;
+  start: MeetingStart;
   now: number;
   busy: boolean;
   onSignIn: () => void;
 }
 
 /** One person at the door: who, from where, whether signed in (when, late) or on leave; a tick. */
-export function DoorPersonCard({ person, plannedStart, now, busy, onSignIn }: Props) {
+export function DoorPersonCard({ person, start, now, busy, onSignIn }: Props) {
   const { t } = useI18n();
-  const state = attendanceOf(person, plannedStart, now);
+  const state = attendanceOf(person, start, now);
   const signed = person.signedInAt !== null;
   const name = arrivingName(person);
   const standsIn = name !== person.name || person.reply === 'substitute';

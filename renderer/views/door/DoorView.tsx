@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { callErrorPhrase } from '../console/fieldErrors.ts';
 import { DoorPersonCard } from './DoorPersonCard.tsx';
-import { arrivingName, clockTime, plannedStartOf } from './doorText.ts';
+import { arrivingName, clockTime, meetingStartOf } from './doorText.ts';
 import { usePinyinInitials } from './pinyinInitials.ts';
 import { useDoorList } from './useDoorList.ts';
 
@@ -39,8 +39,8 @@ export function DoorView() {
   }
 
   const now = serverNow();
-  const plannedStart = plannedStartOf(list);
-  const counts = countAttendance(list.people, plannedStart, now);
+  const start = meetingStartOf(list);
+  const counts = countAttendance(list.people, start, now);
   const shown = list.people.filter((p) => matchesDoorQuery(p, query, initialsOf));
 
   async function signIn(person: DoorPerson) {
@@ -117,7 +117,7 @@ export function DoorView() {
             <DoorPersonCard
               key={person.id}
               person={person}
-              plannedStart={plannedStart}
+              start={start}
               now={now}
               busy={busyId === person.id}
               onSignIn={() => void signIn(person)}

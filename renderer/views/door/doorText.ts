@@ -1,8 +1,15 @@
-import type { DoorList, DoorPerson } from '../../../electron/api/sign-in.ts';
+import type { DoorList, DoorPerson, MeetingStart } from '../../../electron/api/sign-in.ts';
+import { dayOf, plannedStartOf } from '../console/runText.ts';
 
-/** The meeting's planned start as this device's clock reads it (the meeting's date is local). */
-export const plannedStartOf = (list: Pick<DoorList, 'date' | 'startTime'>) =>
-  new Date(`${list.date}T${list.startTime}:00`).getTime();
+/**
+ * What the door and the console judge arrivals by: the meeting's date and planned start, read
+ * on this device's clock and calendar (the venue's, as the meeting's date and time are local).
+ */
+export const meetingStartOf = (meeting: Pick<DoorList, 'date' | 'startTime'>): MeetingStart => ({
+  date: meeting.date,
+  plannedStartAt: plannedStartOf(meeting),
+  dayOf,
+});
 
 /** 09:05, in this device's time zone, as a clock on the wall by the door reads. */
 export function clockTime(at: number): string {
