@@ -123,6 +123,11 @@ test('a reload answered before a tick and landing after it leaves the projector 
   // The older answer lands last; the newer figures stay.
   await reload.land();
   await expect(counts).toHaveText('应到 11·已签到 1·请假 0·未到 10');
+  const shot = test.info().outputPath('projector-after-the-crossing.png');
+  await page.screenshot({ path: shot });
+  await test
+    .info()
+    .attach('projector-after-the-crossing', { path: shot, contentType: 'image/png' });
 
   // And the next tick still goes up from there, live.
   await signIn('陈二坪');
