@@ -5,10 +5,12 @@ export const MIN_BUTTON_HEIGHT = 32;
 
 /**
  * What does not fit in `root` (a selector; the whole page by default), in words a failure can
- * print: the page scrolling sideways, a table scrolling sideways inside its own box or breaking
- * a cell's short word over lines, anything reaching past the root's right edge or the window's, a button's or heading's text spilling out of its own box or cut off by a box that
- * hides overflow, and buttons shorter than MIN_BUTTON_HEIGHT. Things inside a box that scrolls
- * are reachable by scrolling it and are left alone; hidden things too.
+ * print: the page scrolling sideways, a table scrolling sideways inside its own box, a short
+ * word (a unit, a name, up to six characters) broken over lines anywhere, anything reaching past
+ * the root's right edge or the window's, a button's or heading's text spilling out of its own
+ * box or cut off by a box that hides overflow, and buttons shorter than MIN_BUTTON_HEIGHT.
+ * Things inside a box that scrolls are reachable by scrolling it and are left alone; hidden
+ * things (and what a closed <details> holds) too.
  */
 export async function layoutProblems(
   page: Page,
@@ -41,7 +43,15 @@ export async function layoutProblems(
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) return true;
         const style = getComputedStyle(el);
-        return style.visibility === 'hidden' || el.closest('.visually-hidden') !== null;
+        if (style.visibility === 'hidden' || el.closest('.visually-hidden') !== null) return true;
+        // What a closed <details> holds still has boxes (squeezed to the summary's width), yet
+        // nobody sees it until it is opened: only its summary is on the screen.
+        const closed = el.closest('details:not([open])');
+        return (
+          closed !== null &&
+          closed !== el &&
+          !closed.querySelector(':scope > summary')?.contains(el)
+        );
       };
       /** The nearest box that scrolls or hides what overflows it, and whether it scrolls. */
       const clipperOf = (el: Element) => {
@@ -78,18 +88,24 @@ export async function layoutProblems(
             `${name(table)} scrolls sideways in its box: ${box.scrollWidth} > ${box.clientWidth}`,
           );
         }
-        // A cell's short word (平湖街道, 党工委书记) broken in two: 平湖街/道.
-        for (const cell of table.querySelectorAll('th, td')) {
-          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const text = node.textContent?.trim() ?? '';
-            if (!text || text.length > 6 || /\s/.test(text)) continue;
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-            if (tops.size > 1)
-              out.push(`“${text}” broken over ${tops.size} lines in ${name(cell)}`);
-          }
+      }
+      // A short word (平湖街道, 党工委书记, 林一平) broken in two, in a table's cell or anywhere:
+      // 平湖街/道. Words are what whitespace separates; up to six characters, read whole.
+      const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || hidden(parent)) continue;
+        for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+          if (word[0].length > 6) continue;
+          const range = document.createRange();
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          const tops = [...range.getClientRects()]
+            .filter((r) => r.width > 0)
+            .map((r) => r.top)
+            .sort((a, b) => a - b);
+          const lines = tops.filter((top, k) => k === 0 || top - (tops[k - 1] ?? top) > 4).length;
+          if (lines > 1) out.push(`“${word[0]}” broken over ${lines} lines in ${name(parent)}`);
         }
       }
       for (const el of container.querySelectorAll('*')) {

@@ -1,16 +1,33 @@
 import type { Locator, Page } from '@playwright/test';
 import { GUEST_ROLES, type GuestRole } from '../electron/api/sharing.ts';
+import type { Locale, MessageKey } from '../renderer/i18n/i18n.tsx';
+import en from '../renderer/i18n/en.json' with { type: 'json' };
+import zhCN from '../renderer/i18n/zh-CN.json' with { type: 'json' };
 import { SCREEN_PATHS, type ScreenPath } from '../renderer/screenPaths.ts';
 import { CONSOLE_PANELS } from '../renderer/views/console/consolePanels.ts';
 import { PAGE_OF_ROLE } from '../renderer/views/join/rolePages.ts';
 import { addPeopleOneOnLeaveOneSubstituted, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
-import { layoutProblems } from './layout-checks.ts';
+import { layoutProblems, textUnderName } from './layout-checks.ts';
 
 /** The tablet at the door, the narrowest screen the organizer's pages are made for. */
 const TABLET = { width: 1024, height: 768 };
 /** A phone, which the door's sign-in also has to work on. */
 const PHONE = { width: 390, height: 844 };
+
+/**
+ * Every language of the app, each walked in turn: English words are longer, and a button that
+ * fits in Chinese may wrap or cut in English. A new locale is a type error here until its
+ * catalog is added, and then it is walked.
+ */
+const CATALOGS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const LANGUAGES = Object.keys(CATALOGS) as Locale[];
+
+/** The catalog's words in `locale`: the walk finds buttons by the names they show. */
+const wordsOf = (locale: Locale) => (key: MessageKey) => CATALOGS[locale][key];
+/** A name that starts with `text`: a button whose shortcut key follows its words. */
+const startingWith = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 /**
  * What each screen shows once it has the meeting (started, with its participants). A new route
@@ -35,7 +52,7 @@ const LONG_AGO = '2020-06-01';
  * finger can hit (soft, so one walk reports every screen that fails); the picture is attached
  * to be looked at.
  */
-async function checkScreen(page: Page, name: string, root = 'body', shot?: Locator) {
+async function checkScreen(page: Page, name: string, root = 'body', shot?: Locator | Page) {
   const problems = await layoutProblems(page, root, { pageScroll: root === 'body' });
   expect.soft(problems, name).toEqual([]);
   const file = test.info().outputPath(`${name}.png`);
@@ -43,13 +60,73 @@ async function checkScreen(page: Page, name: string, root = 'body', shot?: Locat
   await test.info().attach(name, { path: file, contentType: 'image/png' });
 }
 
-test('every screen, console panel and join page fits the door tablet (1024×768), the door a phone', async ({
+/**
+ * A screen of the hall or the lectern in one state: checked as any screen, and the meeting's
+ * name in its corner (on all but black) has nothing running into it.
+ */
+async function checkStage(screen: Page, name: string) {
+  // A name just revealed grows in from larger: it is looked at once it has settled.
+  await expect
+    .poll(() =>
+      screen.evaluate(
+        () =>
+          document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+            .length,
+      ),
+    )
+    .toBe(0);
+  await checkScreen(screen, name);
+  if (await screen.getByTestId('stage-meeting-name').isVisible()) {
+    expect.soft(await textUnderName(screen), `${name}: text over the meeting's name`).toEqual([]);
+  }
+}
+
+/** Switches the console's language as the organizer does; screens opened after it follow. */
+async function chooseLanguage(page: Page, locale: Locale) {
+  const picker = page.locator('.locale-picker select');
+  await picker.selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  // The picker keeps the focus, and Space would change it instead of starting a speaker.
+  await picker.blur();
+}
+
+const AGENDA_PANEL = '[data-console-panel="agenda"]';
+
+/**
+ * The 抽签 form, then the draw it makes, in `locale`: the hall's screen revealing the order and
+ * the console's record of it, opened.
+ */
+async function walkDraw(page: Page, projector: Page, locale: Locale, drawsBefore: number) {
+  const t = wordsOf(locale);
+  await page.getByRole('button', { name: t('draw.button') }).click();
+  const form = page.getByRole('form', { name: t('draw.heading') });
+  await expect(form).toBeVisible();
+  const tools = page.locator('.order-tools');
+  await checkScreen(page, `${locale}-console-draw-form`, AGENDA_PANEL, tools);
+  // Drawing again asks first (window.confirm): every earlier record is kept.
+  if (drawsBefore > 0) page.once('dialog', (question) => void question.accept());
+  await form.getByRole('button', { name: t('draw.start') }).click();
+  await expect(form).toBeHidden();
+  const reveal = projector.getByTestId('draw-reveal');
+  await expect(reveal).toBeVisible();
+  // One name every 0.9 s: the whole order is up after about ten seconds, and held for eight.
+  await expect(reveal.locator('li.hidden')).toHaveCount(0, { timeout: 20_000 });
+  await checkStage(projector, `${locale}-screen-projector-draw-reveal`);
+  const record = page.getByTestId('draw-record');
+  await record.locator('summary').click();
+  await expect(page.getByTestId('draw-seed')).toBeVisible();
+  await checkScreen(page, `${locale}-console-draw-record`, AGENDA_PANEL, tools);
+  await record.locator('summary').click();
+}
+
+test('every screen, console panel and join page fits the door tablet (1024×768), the door a phone, in every language', async ({
   page,
   context,
   serve,
 }) => {
-  // One walk of about twenty screens: longer than one feature's test, with room on a busy machine.
-  test.setTimeout(180_000);
+  // One walk of about forty screens in each language, two draws revealed on the hall's screen:
+  // longer than one feature's test, with room on a busy machine.
+  test.setTimeout(300_000);
   await page.setViewportSize(TABLET);
   await loadSampleMeeting(page, serve.openUrl);
   const meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
@@ -61,15 +138,25 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await details.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
 
-  // The hall's screen before the run: the agenda.
+  // Before the run, in each language: the hall's screen shows the agenda, and lots are drawn
+  // (only before the first speaker: a run begun refuses a draw).
   const projector = await context.newPage();
   await projector.setViewportSize(TABLET);
   await projector.goto(screen('/projector'));
-  await expect(projector.getByTestId('projector-agenda')).toBeVisible();
-  await checkScreen(projector, 'screen-projector-agenda');
+  for (const [drawsBefore, locale] of LANGUAGES.entries()) {
+    await chooseLanguage(page, locale);
+    // A screen takes the language when it opens.
+    await projector.reload();
+    await expect(projector.getByTestId('projector-agenda')).toBeVisible();
+    await checkStage(projector, `${locale}-screen-projector-agenda`);
+    await walkDraw(page, projector, locale, drawsBefore);
+  }
+  await chooseLanguage(page, 'zh-CN');
 
   // Participants from the roster, one on leave and one sending a substitute.
-  const { rows } = await addPeopleOneOnLeaveOneSubstituted(page);
+  await addPeopleOneOnLeaveOneSubstituted(page);
+  // Found by where they are, not by the panel's name: the walk goes on in other languages.
+  const rows = page.locator('[data-console-panel="participants"] .participants-table > tbody > tr');
 
   // The run started, twenty minutes behind: the timing chart and 按时结束's plan have content.
   await page.keyboard.press('Space');
@@ -113,94 +200,151 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   // The news brief drafted from the meeting.
   const brief = page.getByRole('region', { name: '会议信息（新闻稿）' });
   await brief.getByRole('button', { name: '起草会议信息' }).click();
-  await expect(brief.getByLabel('标题')).not.toHaveValue('');
+  // Drafted in a worker thread: on a busy machine it takes a few seconds.
+  await expect(brief.getByLabel('标题')).not.toHaveValue('', { timeout: 15_000 });
 
   // Sharing on, its code shown; the roster open under the agenda.
   await page.getByTestId('sharing').getByRole('button', { name: '开启共享' }).click();
   const code = ((await page.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
   await page.locator('.roster-panel > summary').click();
 
-  // Every panel of the console, from the list it renders from, in this state.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await checkScreen(page, 'console-top');
-  for (const id of CONSOLE_PANELS) {
-    const panel = page.locator(`[data-console-panel="${id}"]`);
-    await panel.scrollIntoViewIfNeeded();
-    const box = await panel.boundingBox();
-    expect.soft(box?.height ?? 0, `the console's ${id} panel shows something`).toBeGreaterThan(40);
-    await checkScreen(page, `console-${id}`, `[data-console-panel="${id}"]`, panel);
+  for (const locale of LANGUAGES) {
+    const t = wordsOf(locale);
+    const named = (name: string) => `${locale}-${name}`;
+    await chooseLanguage(page, locale);
+    await projector.reload();
+    await expect(LOADED['/projector'](projector)).toBeVisible();
+
+    // Every panel of the console, from the list it renders from, in this state.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await checkScreen(page, named('console-top'));
+    for (const id of CONSOLE_PANELS) {
+      const panel = page.locator(`[data-console-panel="${id}"]`);
+      await panel.scrollIntoViewIfNeeded();
+      const box = await panel.boundingBox();
+      expect
+        .soft(box?.height ?? 0, `the console's ${id} panel shows something`)
+        .toBeGreaterThan(40);
+      await checkScreen(page, named(`console-${id}`), `[data-console-panel="${id}"]`, panel);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await checkScreen(page, named('console-meeting-list'), '.meeting-list');
+    await page.getByText(t('export.menu'), { exact: true }).click();
+    await checkScreen(page, named('console-export-menu'));
+    await page.getByText(t('export.menu'), { exact: true }).click();
+    await expect(page.getByRole('button', { name: t('export.slides.pptx') })).toBeHidden();
+
+    // States a panel only shows on a click: a participant's row open for editing, a new
+    // meeting's form.
+    const firstPerson = rows.nth(0);
+    await firstPerson.getByRole('button', { name: t('agenda.edit') }).click();
+    await firstPerson.scrollIntoViewIfNeeded();
+    await checkScreen(
+      page,
+      named('console-participant-editing'),
+      '[data-console-panel="participants"]',
+    );
+    await firstPerson.getByRole('button', { name: t('meeting.cancel') }).click();
+    await page.getByRole('button', { name: t('meetings.new'), exact: true }).click();
+    const newMeeting = page.getByRole('form', { name: t('meeting.newHeading') });
+    await expect(newMeeting).toBeVisible();
+    await checkScreen(page, named('console-new-meeting'));
+    await newMeeting.getByRole('button', { name: t('meeting.cancel') }).click();
+    await page.getByText('交流座谈会（示例）').first().click();
+    await expect(page.getByTestId('agenda-totals')).toContainText('13');
+
+    // Every other screen of the app, from the router's list, on the running meeting.
+    for (const path of SCREEN_PATHS.filter((p) => p !== '/')) {
+      const other = await context.newPage();
+      await other.setViewportSize(TABLET);
+      await other.goto(screen(path));
+      await expect(LOADED[path](other)).toBeVisible();
+      const name = named(`screen-${path.slice(1)}`);
+      await checkStage(other, `${name}-1024x768`);
+      if (ON_A_PHONE.has(path)) {
+        await other.setViewportSize(PHONE);
+        await checkScreen(other, `${name}-390x844`);
+      }
+      await other.close();
+    }
+
+    // The hall's screen asked to show the seating chart: 请按座次入座.
+    const onProjector = page.getByLabel(t('seating.onProjector'));
+    await onProjector.click();
+    await expect(onProjector).toBeChecked();
+    await expect(projector.getByTestId('seating-screen')).toBeVisible();
+    await checkStage(projector, named('screen-projector-seating'));
+    await onProjector.click();
+    await expect(onProjector).not.toBeChecked();
+
+    // The logo screen, asked for from the console.
+    const logo = page.getByRole('button', { name: startingWith(t('run.logo')) });
+    await logo.click();
+    await expect(projector.getByTestId('logo-screen')).toBeVisible();
+    await checkStage(projector, named('screen-projector-logo'));
+    await logo.click();
+    await expect(projector.getByTestId('logo-screen')).toBeHidden();
+
+    // 黑屏: the hall's screen black, and the console saying so on its button and its preview.
+    const blackout = page.getByRole('button', { name: startingWith(t('run.blackout')) });
+    await blackout.click();
+    await expect(blackout).toHaveAttribute('aria-pressed', 'true');
+    await expect(projector.getByTestId('blackout')).toBeVisible();
+    await checkStage(projector, named('screen-projector-blackout'));
+    for (const id of ['run', 'stagePreviews'] as const) {
+      const panel = page.locator(`[data-console-panel="${id}"]`);
+      await panel.scrollIntoViewIfNeeded();
+      await checkScreen(
+        page,
+        named(`console-${id}-blackout`),
+        `[data-console-panel="${id}"]`,
+        panel,
+      );
+    }
+    await blackout.click();
+    await expect(projector.getByTestId('blackout')).toBeHidden();
+
+    // Each role's join page, as a device without a token first sees it.
+    for (const role of GUEST_ROLES) {
+      const guest = await context.newPage();
+      await guest.setViewportSize(TABLET);
+      await guest.goto(`${serve.origin}${PAGE_OF_ROLE[role]}`);
+      await expect(guest.getByRole('button', { name: t('join.submit') })).toBeVisible();
+      await checkScreen(guest, named(`join-${role}-1024x768`));
+      if (JOINS_ON_A_PHONE.has(role)) {
+        await guest.setViewportSize(PHONE);
+        await checkScreen(guest, named(`join-${role}-390x844`));
+      }
+      if (role === 'door') {
+        // Joined with the code, as the tablet at the door is: its screen as a guest, on a phone.
+        await guest.getByLabel(t('join.code'), { exact: true }).fill(code);
+        await guest.getByRole('button', { name: t('join.submit') }).click();
+        await expect(
+          guest.getByRole('heading', { name: startingWith(`${t('door.heading')} · `) }),
+        ).toBeVisible();
+        await expect(LOADED['/door'](guest)).toBeVisible();
+        await checkScreen(guest, named('door-joined-390x844'));
+      }
+      await guest.close();
+    }
   }
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await checkScreen(page, 'console-meeting-list', '.meeting-list');
-  await page.getByText('导出', { exact: true }).click();
-  await checkScreen(page, 'console-export-menu');
-  await page.getByText('导出', { exact: true }).click();
-  await expect(page.getByRole('button', { name: '幻灯片（PowerPoint）' })).toBeHidden();
 
-  // States a panel only shows on a click: a participant's row open for editing, a new meeting's
-  // form.
-  const firstPerson = rows.nth(0);
-  await firstPerson.getByRole('button', { name: '编辑' }).click();
-  await firstPerson.scrollIntoViewIfNeeded();
-  await checkScreen(page, 'console-participant-editing', '[data-console-panel="participants"]');
-  await firstPerson.getByRole('button', { name: '取消' }).click();
-  await page.getByRole('button', { name: '新建会议' }).click();
-  await expect(page.getByRole('form', { name: '新建会议' })).toBeVisible();
-  await checkScreen(page, 'console-new-meeting');
-  await page.getByRole('form', { name: '新建会议' }).getByRole('button', { name: '取消' }).click();
-  await page.getByText('交流座谈会（示例）').first().click();
-  await expect(page.getByTestId('agenda-totals')).toContainText('共 13 项');
-
-  // Every other screen of the app, from the router's list, on the running meeting.
-  for (const path of SCREEN_PATHS.filter((p) => p !== '/')) {
-    const other = await context.newPage();
-    await other.setViewportSize(TABLET);
-    await other.goto(screen(path));
-    await expect(LOADED[path](other)).toBeVisible();
-    const name = `screen-${path.slice(1)}`;
-    await checkScreen(other, `${name}-1024x768`);
-    if (ON_A_PHONE.has(path)) {
-      await other.setViewportSize(PHONE);
-      await checkScreen(other, `${name}-390x844`);
-    }
-    await other.close();
-  }
-
-  // The hall's screen asked to show the seating chart: 请按座次入座.
-  const onProjector = page.getByLabel('投影显示“请按座次入座”');
-  await onProjector.click();
-  await expect(onProjector).toBeChecked();
-  await expect(projector.getByTestId('seating-screen')).toBeVisible();
-  await checkScreen(projector, 'screen-projector-seating');
-
-  await onProjector.click();
-  await expect(onProjector).not.toBeChecked();
-  // The logo screen, asked for from the console.
-  const logo = page.getByRole('button', { name: /^标志画面/ });
-  await logo.click();
-  await expect(projector.getByTestId('logo-screen')).toBeVisible();
-  await checkScreen(projector, 'screen-projector-logo');
-  await logo.click();
-
-  // Each role's join page, as a device without a token first sees it.
-  for (const role of GUEST_ROLES) {
-    const guest = await context.newPage();
-    await guest.setViewportSize(TABLET);
-    await guest.goto(`${serve.origin}${PAGE_OF_ROLE[role]}`);
-    await expect(guest.getByRole('button', { name: '加入' })).toBeVisible();
-    await checkScreen(guest, `join-${role}-1024x768`);
-    if (JOINS_ON_A_PHONE.has(role)) {
-      await guest.setViewportSize(PHONE);
-      await checkScreen(guest, `join-${role}-390x844`);
-    }
-    if (role === 'door') {
-      // Joined with the code, as the tablet at the door is: its screen as a guest, on a phone.
-      await guest.getByLabel('访问码', { exact: true }).fill(code);
-      await guest.getByRole('button', { name: '加入' }).click();
-      await expect(guest.getByRole('heading', { name: /签到 · / })).toBeVisible();
-      await expect(LOADED['/door'](guest)).toBeVisible();
-      await checkScreen(guest, 'door-joined-390x844');
-    }
-    await guest.close();
+  // Last, as it leaves the run on a finished speaker: 再次开始该项？, asked when one is started
+  // again, in each language. The opening is done once the next speaker starts.
+  await chooseLanguage(page, 'zh-CN');
+  await page.getByRole('button', { name: startingWith('下一位') }).click();
+  await expect(page.getByTestId('run-current')).not.toHaveText('主持人开场');
+  const agendaRows = page.getByRole('list', { name: '议程与发言顺序' }).getByRole('listitem');
+  await agendaRows.nth(0).getByRole('button', { name: '跳到此项' }).click();
+  await expect(page.getByTestId('run-status')).toHaveText('待开始');
+  for (const locale of LANGUAGES) {
+    const t = wordsOf(locale);
+    await chooseLanguage(page, locale);
+    await page.getByRole('button', { name: startingWith(t('run.start')) }).click();
+    const dialog = page.getByRole('dialog', { name: t('run.againTitle') });
+    await expect(dialog).toBeVisible();
+    await checkScreen(page, `${locale}-console-run-again`, '[data-testid="run-again"]', page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
   }
 });
