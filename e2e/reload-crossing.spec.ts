@@ -77,7 +77,10 @@ async function crossingOn(page: Page, reloaded: RegExp) {
       expect(sockets).toHaveLength(1);
       let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
       const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
-      await page.route(reloaded, async (route) => hold({ route, answer: await route.fetch() }));
+      // The first such request is the reload held back; any after it goes through untouched.
+      await page.route(reloaded, async (route) => hold({ route, answer: await route.fetch() }), {
+        times: 1,
+      });
       await sockets[0]!.close();
       const { route, answer } = await held;
       expect(sockets).toHaveLength(2);
