@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addPeopleOneOnLeaveOneSubstituted } from './console-steps.ts';
-import { startServe } from './serve-process.ts';
+import { SAMPLE_DATE, sampleRequest, startServe } from './serve-process.ts';
 
 /** A device at the door: its own browser context, joined with the access code as 签到. */
 async function joinAsDoor(
@@ -131,6 +131,97 @@ test('two door devices sign people in, see each other’s ticks, and the console
     }
     const body = await panel.screenshot({ path: path.join(shots, 'console-counts.png') });
     await test.info().attach('console-counts', { body, contentType: 'image/png' });
+  } finally {
+    await serve.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * 迟到 on the meeting's own date, and only then, at the door and on the console. The sign-in
+ * times are passed in through a meeting file (at the door the server stamps its own clock, which
+ * this process cannot set): 10 minutes before the start on the date, 7 minutes after, and on a
+ * later day. The browsers read the venue's day in Asia/Shanghai (playwright.config.ts).
+ */
+test('迟到 is who signed in after the start on the meeting’s own date, not on another day', async ({
+  browser,
+}) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-late-'));
+  const serve = await startServe(dataDir, ['--lan-address', '127.0.0.2']);
+  try {
+    const auth = { Authorization: `Bearer ${serve.token}` };
+    const api = async (method: string, url: string, body?: unknown) => {
+      const res = await fetch(`${serve.origin}${url}`, {
+        method,
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const made = await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(auth));
+    expect(made.status).toBe(201);
+    const { meeting } = (await made.json()) as { meeting: { id: string; startTime: string } };
+    for (const name of ['按时到', '迟来者', '次日来']) {
+      const added = await api('POST', `/api/meetings/${meeting.id}/participants`, { name });
+      expect(added.status).toBe(201);
+    }
+    const file = JSON.parse(
+      (await api('GET', `/api/meetings/${meeting.id}/export/meeting.roundtable`)).text,
+    ) as {
+      meeting: { title: string };
+      participants: { name: string; signedInAt: number | null }[];
+    };
+    const start = Date.parse(`${SAMPLE_DATE}T${meeting.startTime}:00+08:00`);
+    const signedAt: Record<string, number> = {
+      按时到: start - 10 * 60_000,
+      迟来者: start + 7 * 60_000,
+      次日来: Date.parse('2026-12-01T10:00:00+08:00'),
+    };
+    for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
+    file.meeting.title = '签到时刻';
+    const imported = await fetch(`${serve.origin}/api/meetings/import-bundle?asCopy=true`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+      body: JSON.stringify(file),
+    });
+    expect(imported.status).toBe(201);
+    const copy = ((await imported.json()) as { meeting: { id: string } }).meeting.id;
+    expect((await api('POST', '/api/stage', { meetingId: copy })).status).toBe(200);
+
+    const laptop = await browser.newPage({
+      locale: 'zh-CN',
+      viewport: { width: 1400, height: 1000 },
+    });
+    await laptop.goto(serve.openUrl);
+    await laptop.getByText('签到时刻').click();
+    const panel = laptop.getByRole('region', { name: /^参会人员（/ });
+    const signInOf = (name: string) =>
+      panel.locator('tbody tr').filter({ hasText: name }).locator('.participant-signin');
+    await expect(panel.getByLabel('人数')).toHaveText('应到 3已签到 3请假 0未到 0');
+    await expect(signInOf('迟来者')).toContainText(/\d\d:07 签到迟到/);
+    await expect(signInOf('按时到')).toContainText(/\d\d:50 签到/);
+    await expect(signInOf('按时到')).not.toContainText('迟到');
+    await expect(signInOf('次日来')).toContainText('10:00 签到');
+    await expect(signInOf('次日来')).not.toContainText('迟到');
+
+    const sharing = laptop.getByTestId('sharing');
+    await sharing.getByRole('button', { name: '开启共享' }).click();
+    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
+    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const door = await joinAsDoor(browser, shared, code, 1024, 768);
+    await expect(door.getByRole('heading', { name: '签到 · 签到时刻' })).toBeVisible();
+    await expect(card(door, '迟来者')).toContainText(/\d\d:07 签到迟到/);
+    await expect(card(door, '按时到')).toContainText(/\d\d:50 签到/);
+    await expect(card(door, '次日来')).toContainText('10:00 签到');
+    await expect(door.locator('.door-tag-late')).toHaveCount(1);
+
+    for (const [name, page] of [
+      ['late-console', panel],
+      ['late-door', door],
+    ] as const) {
+      const body = await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+      await test.info().attach(name, { body, contentType: 'image/png' });
+    }
   } finally {
     await serve.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
