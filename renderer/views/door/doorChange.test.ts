@@ -42,9 +42,19 @@ describe('withDoorChange: a door.changed heard', () => {
 });
 
 describe('loadedDoorList: a load landing', () => {
-  it('keeps the list a tick changed when the load read before the tick lands after it', () => {
+  it('keeps the people a tick changed when the load read before the tick lands after it', () => {
     const held = list(TICKED, 4);
-    expect(loadedDoorList(held, list(null, 3), heard(TICKED, 4))).toBe(held);
+    expect(loadedDoorList(held, list(null, 3), heard(TICKED, 4))).toEqual(held);
+  });
+
+  it('takes the meeting’s title and start from the load, whatever the people', () => {
+    const held = list(TICKED, 4);
+    const renamed = { ...list(null, 3), title: '座谈会（改期）', startTime: '14:30' };
+    expect(loadedDoorList(held, renamed, heard(TICKED, 4))).toEqual({
+      ...renamed,
+      people: held.people,
+      revision: held.revision,
+    });
   });
 
   it('brings a load up to a change heard while nothing, or another meeting, was held', () => {

@@ -16,19 +16,26 @@ export function withDoorChange(list: DoorList, change: DoorChange): DoorList {
 }
 
 /**
- * A loaded list, against the list held and the last change heard: a change heard while the
- * load was on its way (before any list was held, or for the next meeting on stage) was kept
- * aside, and a list read before it is brought up to it.
+ * A loaded list, against the list held and the last change heard. door.changed brings people
+ * alone, so the meeting's title, date and start are the loaded ones (the latest read: a title
+ * edited while the door was away is not held back by a later tick). The people are the latest
+ * of the three: a list read before a tick heard (with a list held, before any was, or for the
+ * next meeting on stage) is brought up to it.
  */
 export function loadedDoorList(
   held: DoorList | null,
   loaded: DoorList,
   lastHeard: DoorChange | null,
 ): DoorList {
-  const list = newerRevision(held, loaded);
-  const later =
-    lastHeard &&
-    lastHeard.meetingId === list.meetingId &&
-    isLaterRevision(lastHeard.revision, list.revision);
-  return later ? applied(list, lastHeard) : list;
+  const later = (change: DoorChange | null): change is DoorChange =>
+    change !== null &&
+    change.meetingId === loaded.meetingId &&
+    isLaterRevision(change.revision, loaded.revision);
+  const newest = [held, lastHeard]
+    .filter(later)
+    .reduce<DoorChange | null>(
+      (a, b) => (a && !isLaterRevision(b.revision, a.revision) ? a : b),
+      null,
+    );
+  return newest ? applied(loaded, newest) : loaded;
 }
