@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
@@ -133,26 +136,30 @@ describe('the run over the HTTP control API', () => {
   });
 });
 
+/** A server whose clock is the real one plus a shift the test sets: someone changing the time. */
+async function serverOnSteppedClock(prefix: string) {
+  let shift = 0;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const s = await startServer({
+    dataDir: dir,
+    port: 0,
+    staticDir: dir,
+    token: TEST_TOKEN,
+    now: () => Date.now() + shift,
+    log: () => {},
+  });
+  return { s, setShift: (ms: number) => (shift = ms) };
+}
+
 describe('a wall-clock step', () => {
   it('does not move a running countdown', async () => {
-    let shift = 0;
-    const dir = (await import('node:fs')).mkdtempSync(
-      `${(await import('node:os')).tmpdir()}/rt-step-`,
-    );
-    const s = await startServer({
-      dataDir: dir,
-      port: 0,
-      staticDir: dir,
-      token: TEST_TOKEN,
-      now: () => Date.now() + shift,
-      log: () => {},
-    });
+    const { s, setShift } = await serverOnSteppedClock('rt-step-');
     try {
       const { meeting } = s.handlers['meetings.createSample']({ date: SAMPLE_DATE });
       s.handlers['run.next']({ id: meeting.id });
       const readAt = performance.now();
       const before = s.handlers['run.get']({ id: meeting.id }).remainingMs as number;
-      shift = 3_600_000; // someone sets the clock an hour ahead
+      setShift(3_600_000); // someone sets the clock an hour ahead
       await new Promise((r) => setTimeout(r, 2300));
       const after = s.handlers['run.get']({ id: meeting.id }).remainingMs as number;
       const between = performance.now() - readAt; // real time, however busy the machine
@@ -165,23 +172,12 @@ describe('a wall-clock step', () => {
   });
 
   it('set back leaves a later change later: screens order a reload and an event by revision', async () => {
-    let shift = 0;
-    const dir = (await import('node:fs')).mkdtempSync(
-      `${(await import('node:os')).tmpdir()}/rt-step-back-`,
-    );
-    const s = await startServer({
-      dataDir: dir,
-      port: 0,
-      staticDir: dir,
-      token: TEST_TOKEN,
-      now: () => Date.now() + shift,
-      log: () => {},
-    });
+    const { s, setShift } = await serverOnSteppedClock('rt-step-back-');
     try {
       const { meeting } = s.handlers['meetings.createSample']({ date: SAMPLE_DATE });
       s.handlers['run.next']({ id: meeting.id });
       const held = s.handlers['run.get']({ id: meeting.id });
-      shift = -3_600_000; // someone sets the clock an hour back
+      setShift(-3_600_000); // someone sets the clock an hour back
       // The server absorbs the step and tells the screens, a change of its own.
       await vi.waitFor(
         () =>
