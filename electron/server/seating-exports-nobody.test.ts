@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { describe, expect, it } from 'vitest';
 import { EXPORT_NAMES } from '../api/bundle.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, TEST_TOKEN, type Json } from './test-server.ts';
+import { sampleRunServer } from './test-support/sample-run.ts';
 
 /**
  * The seating chart and the table cards of a meeting with nobody to seat: refused with a reason
@@ -13,19 +13,12 @@ import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.t
 
 const SEATING = ['seating-chart.docx', 'seating-chart.pdf', 'name-cards.docx', 'name-cards.pdf'];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let api: ReturnType<typeof jsonApi>;
-let meetingId: string;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = jsonApi(server.url, TEST_TOKEN);
-  meetingId = (await api('POST', '/api/meetings/sample', { date: SAMPLE_DATE })).body.meeting
-    .id as string;
-});
-afterAll(() => server.cleanup());
+const sample = sampleRunServer();
+const api: ReturnType<typeof jsonApi> = (method, url, body) =>
+  jsonApi(sample.server.url, TEST_TOKEN)(method, url, body);
 
 async function download(name: string) {
-  const res = await fetch(`${server.url}/api/meetings/${meetingId}/export/${name}`, {
+  const res = await fetch(`${sample.server.url}/api/meetings/${sample.meetingId}/export/${name}`, {
     headers: { Authorization: `Bearer ${TEST_TOKEN}` },
   });
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
@@ -35,7 +28,7 @@ const errorOf = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as Json).
 
 /** What the console's 座次 shows: true when it says 尚无可排座的人员. */
 async function consoleSaysNobody() {
-  const { chart } = (await api('GET', `/api/meetings/${meetingId}/seating`)).body as {
+  const { chart } = (await api('GET', `/api/meetings/${sample.meetingId}/seating`)).body as {
     chart: Record<string, Json[] | Json[][]>;
   };
   return (
@@ -46,7 +39,7 @@ async function consoleSaysNobody() {
 }
 
 async function addParticipant(name: string, role: string, reply?: string) {
-  const added = await api('POST', `/api/meetings/${meetingId}/participants`, {
+  const added = await api('POST', `/api/meetings/${sample.meetingId}/participants`, {
     name,
     role,
     ...(reply ? { reply } : {}),
