@@ -106,7 +106,7 @@ export function generateCorpus(dataDir: string, meetings: number, notes: number)
  * Puts the corpus on the disk as a database that has been in use is: synced, with the day's
  * backup beside it. Written a moment ago and not, its 50 MB would be written back by the kernel
  * during the saves, and the server's start-of-day backup would copy all of it then too: the
- * figures would be the benchmark's own setup, not a note save (p50 2.2 against 1.1–1.3 ms here).
+ * figures would be the benchmark's own setup, not a note save (p50 2.2 against 1.1–1.4 ms here).
  */
 function settleCorpus(dir: string, at: number): void {
   const file = path.join(dir, 'roundtable.sqlite');
