@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +84,26 @@ describe('the WAL laid down when the database opens', () => {
       expect(walSize(crashed)).toBe(walBefore.length);
     } finally {
       reopened.close();
+    }
+  });
+
+  it('is skipped, not waited for, while another connection is writing: the database opens', () => {
+    const file = tempFile();
+    writeRows(file, 0, 3);
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      const store = openStore(file, { log: () => {} });
+      try {
+        expect(walSize(file)).toBe(0);
+        expect(store.db.prepare('SELECT count(*) FROM scratch').pluck().get()).toBe(3);
+        expect(store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      } finally {
+        store.close();
+      }
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
     }
   });
 });

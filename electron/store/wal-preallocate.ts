@@ -29,7 +29,17 @@ const CHUNK_BYTES = 1024 * 1024;
 export function preallocateWal(db: Db, file: string, bytes: number): boolean {
   const wal = `${file}-wal`;
   const folder = path.dirname(file);
-  db.exec('BEGIN IMMEDIATE');
+  // Never what stops a database from opening: another connection writing now (or a database
+  // that cannot be written) means no laying down this time, at once rather than after a wait.
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
   try {
     if (fs.statSync(wal, { throwIfNoEntry: false })?.size !== 0) return false;
     if (freeBytes(folder) < bytes * FREE_SPACE_FACTOR) return false;
