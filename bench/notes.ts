@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { SAMPLE_DATE, startServe, type ServeProcess } from '../e2e/serve-process.ts';
 import { backupFileName, backupFolder } from '../electron/store/backup.ts';
 import { openStore } from '../electron/store/index.ts';
+import { syncToDisk } from '../electron/store/sync-to-disk.ts';
 import { openCaller } from '../electron/server/test-support/ws-caller.ts';
 import { percentile, type BenchRow } from './stats.ts';
 
@@ -114,14 +115,7 @@ function settleCorpus(dir: string, at: number): void {
   fs.mkdirSync(backups, { recursive: true });
   const backup = path.join(backups, backupFileName(at));
   fs.copyFileSync(file, backup);
-  for (const synced of [file, backup, backups, dir]) {
-    const fd = fs.openSync(synced, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
+  for (const synced of [file, backup, backups, dir]) syncToDisk(synced);
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
+import { syncToDisk } from './sync-to-disk.ts';
 
 export interface WalFlush {
   /** Resolves once every commit made so far is on the disk; rejects if the disk says it failed. */
@@ -39,12 +40,7 @@ export function createWalFlush(db: Db, file: string): WalFlush {
   function openWal(): number {
     if (walFd !== null) return walFd;
     walFd = fs.openSync(`${file}-wal`, 'r');
-    const dir = fs.openSync(path.dirname(file), 'r');
-    try {
-      fs.fsyncSync(dir);
-    } finally {
-      fs.closeSync(dir);
-    }
+    syncToDisk(path.dirname(file));
     return walFd;
   }
 

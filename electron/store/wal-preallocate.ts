@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db.ts';
 import { freeBytes } from './out-of-space.ts';
+import { syncToDisk } from './sync-to-disk.ts';
 
 /** Laid down only where it leaves this many times its size free: never what fills a disk. */
 const FREE_SPACE_FACTOR = 4;
@@ -57,12 +58,7 @@ export function preallocateWal(db: Db, file: string, bytes: number): boolean {
       fs.closeSync(fd);
     }
     // Its new size and its name on the disk, before a commit's flush relies on them.
-    const dir = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(dir);
-    } finally {
-      fs.closeSync(dir);
-    }
+    syncToDisk(folder);
     return true;
   } finally {
     db.exec('COMMIT');
