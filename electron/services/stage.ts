@@ -26,10 +26,14 @@ export function putOnStage(ctx: ServiceContext, meetingId: string): Stage {
   if (!ctx.store.hot.meetingRun(meetingId)) throw notFound('meeting', meetingId);
   if (ctx.store.hot.stage() === meetingId) return currentStage(ctx);
   ctx.store.transaction(() => ctx.store.stage.set(meetingId));
-  raiseRevision(ctx);
-  const stage = currentStage(ctx);
-  ctx.emit({ kind: 'stage.changed', stage });
-  return stage;
+  return announceStage(ctx, currentStage(ctx));
+}
+
+/** Tells every screen the stage as it now is, at the revision this change raises it to. */
+function announceStage(ctx: ServiceContext, stage: Stage): Stage {
+  const announced = { ...stage, revision: raiseRevision(ctx) };
+  ctx.emit({ kind: 'stage.changed', stage: announced });
+  return announced;
 }
 
 export const stageHandlers = (ctx: ServiceContext) => ({
@@ -87,8 +91,7 @@ export function meetingChangesMoveStage<H extends Record<MeetingChange, (input: 
       const before = currentStage(ctx);
       const announce = () => {
         const after = currentStage(ctx);
-        if (sameStage(before, after)) return;
-        ctx.emit({ kind: 'stage.changed', stage: { ...after, revision: raiseRevision(ctx) } });
+        if (!sameStage(before, after)) announceStage(ctx, after);
       };
       const result = handler(input);
       if (result instanceof Promise) return result.finally(announce) as O;
