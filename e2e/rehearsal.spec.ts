@@ -25,15 +25,20 @@ test('a meeting dated 2020-01-01 run today is measured from its actual start wit
   await page.getByRole('button', { name: '载入示例会议' }).click();
   await expect(page).toHaveURL(/meeting=/);
   // Dated long ago: whatever the date and time of the test, today's run is on another day.
+  // Planned at least six hours from the moment the test runs (the browser's zone), so a run
+  // started now never starts at the planned time by chance: the plan ends at 07:53 or 19:53.
   const details = page.getByRole('form', { name: '会议信息' });
   await details.getByLabel('日期').fill('2020-01-01');
+  const hourNow = await page.evaluate(() => new Date().getHours());
+  const [plannedStart, plannedEnd] = hourNow < 12 ? ['18:00', '19:53'] : ['06:00', '07:53'];
+  await details.getByLabel('开始时间').fill(plannedStart);
   await details.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
 
   const toggle = page.getByRole('checkbox', { name: '按实际开始计算' });
   await expect(toggle).toHaveCount(0); // nothing started yet: nothing to offer
   const totals = page.getByTestId('agenda-totals');
-  await expect(totals).toContainText('预计 10:53 结束'); // the plan, from 09:00
+  await expect(totals).toContainText(`预计 ${plannedEnd} 结束`); // the plan, from its start
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveText('发言中');
 
@@ -53,7 +58,7 @@ test('a meeting dated 2020-01-01 run today is measured from its actual start wit
   const plannedAt = (await opening.locator('.times > span').first().textContent()) ?? '';
   const actualAt = (await opening.getByTestId('actual-start').textContent()) ?? '';
   expect(plannedAt.replace('计划', '实际')).toBe(actualAt);
-  await expect(totals).not.toContainText('预计 10:53 结束');
+  await expect(totals).not.toContainText(`预计 ${plannedEnd} 结束`);
   await shootPanels(page, 'rehearsal-1024x768');
 
   // Ten minutes over in the opening: lateness the rule keeps, and 按时结束 offers a plan.
@@ -75,7 +80,7 @@ test('a meeting dated 2020-01-01 run today is measured from its actual start wit
   await expect(offset).toContainText(/落后 \d{5,} 分钟/);
   await expect(offset).not.toContainText('按实际开始');
   await expect(chart).toContainText(/（晚 \d{5,} 分钟）/);
-  await expect(totals).toContainText('预计 10:53 结束');
+  await expect(totals).toContainText(`预计 ${plannedEnd} 结束`);
   await shootPanels(page, 'rehearsal-unticked-1024x768');
   // The organizer's choice outlives a reload, and ticking again measures from the start again.
   await page.reload();
