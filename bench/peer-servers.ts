@@ -143,10 +143,14 @@ function untilLine(child: ChildProcess, pattern: RegExp, what: string): Promise<
 
 const FLOOR_SERVER = path.join(import.meta.dirname, 'floor-server.ts');
 
-/** The bare `ws` broadcast server (`floor-server.ts`), sent commands as Roundtable's console sends them. */
-export async function startFloor(): Promise<Peer> {
+/**
+ * The bare `ws` broadcast server (`floor-server.ts`), sent commands as Roundtable's console sends
+ * them; with `durableFolder`, each command is flushed to a file in that folder before its answer.
+ */
+export async function startFloor(durableFolder?: string): Promise<Peer> {
+  const durable = durableFolder ? ['--durable', durableFolder] : [];
   const child = own(
-    spawn(process.execPath, [...SERVE_NODE_FLAGS, FLOOR_SERVER], {
+    spawn(process.execPath, [...SERVE_NODE_FLAGS, FLOOR_SERVER, ...durable], {
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
     'floor',
