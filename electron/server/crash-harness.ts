@@ -39,7 +39,10 @@ export interface CrashRunOptions {
   fault?: Fault;
   /** Extra `serve` arguments; the negative control passes --unsafe-ack-before-commit. */
   serveArgs?: string[];
-  /** The kill comes at a random moment up to this long after the writers start. */
+  /**
+   * The kill comes at a random moment up to this long after the organizer's 0, 1 or 2 commands
+   * (chosen at random per kill) have been acknowledged since the writers started.
+   */
   maxKillDelayMs?: number;
   /** Called after each kill has been checked. */
   onProgress?: (report: CrashReport) => void;
@@ -118,6 +121,22 @@ async function prepare(dataDir: string, serveArgs: string[]): Promise<Session> {
   };
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Longer than any command takes, however loaded the machine: only a stuck writer waits it out. */
+const COMMAND_WAIT_MS = 10_000;
+
+/**
+ * Waits until `acked` commands have been acknowledged, or COMMAND_WAIT_MS. Timed from the
+ * writers' progress, not the clock alone, the kills land among writes on a loaded machine too,
+ * where 0–120 ms after a restart often came before its first answer; a writer that stopped
+ * writing only delays the kill, and its missing count fails the trial.
+ */
+async function untilAcknowledged(commands: CommandLog, acked: number): Promise<void> {
+  const deadline = performance.now() + COMMAND_WAIT_MS;
+  while (commands.acked < acked && performance.now() < deadline) await sleep(2);
+}
+
 export async function runCrashTrial(options: CrashRunOptions): Promise<CrashReport> {
   const { dataDir, kills, fault = sigkillOnly, serveArgs = [], maxKillDelayMs = 120 } = options;
   const startedAt = performance.now();
@@ -141,7 +160,8 @@ export async function runCrashTrial(options: CrashRunOptions): Promise<CrashRepo
         noteWriter(session, '乙', notes),
         commandWriter(session, commands),
       ];
-      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * maxKillDelayMs)));
+      await untilAcknowledged(commands, commands.acked + Math.floor(Math.random() * 3));
+      await sleep(Math.floor(Math.random() * maxKillDelayMs));
       session.serve = await killAndRestart(session.serve, dataDir, serveArgs, fault);
       await Promise.all(writers);
 

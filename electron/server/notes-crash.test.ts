@@ -19,8 +19,11 @@ describe('SIGKILL while two note-takers type and the organizer runs the clock', 
     console.log(`crash test: ${summarizeCrashReport(report)}`);
     expect(report.lost).toEqual([]);
     expect(report.integrity).toBe('ok');
+    // The writers really wrote between the kills. Each kill waits for 0, 1 or 2 of the
+    // organizer's commands (about 100 over 100 kills, however loaded the machine; a quiet one
+    // acknowledges 250–300), so a command writer that stopped writing falls below half of that.
     expect(report.acknowledgedNotes).toBeGreaterThan(KILLS);
-    expect(report.acknowledgedCommands).toBeGreaterThan(KILLS);
+    expect(report.acknowledgedCommands).toBeGreaterThan(KILLS / 2);
     // Some 60 s on a quiet 2-core machine; the limit only stops a hung run, not a slow one.
   }, 900_000);
 
