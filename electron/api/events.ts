@@ -60,6 +60,7 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     kind: z.literal('participants.changed'),
     meetingId: z.string(),
     participants: z.array(participantSchema),
+    revision: revisionSchema,
   }),
   /**
    * A meeting's people as the door sees them (who is signed in, when): to the organizer's screens

@@ -5,6 +5,7 @@ import {
   type Participant,
   type ParticipantFields,
 } from '../core/participants.ts';
+import { revisionSchema } from './revision.ts';
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 
@@ -48,7 +49,13 @@ export const participantSchema = participantFieldsSchema.extend({
 export const participantListSchema = z.object({
   meetingId: z.string(),
   participants: z.array(participantSchema),
+  /**
+   * As participants.changed's: a reconnect's late answer never brings back a list another
+   * screen changed meanwhile (the console keeps the newer, renderer/api/newerRevision.ts).
+   */
+  revision: revisionSchema,
 });
+export type ParticipantList = z.infer<typeof participantListSchema>;
 
 /** Only the name is needed; a new person goes last, as 出席, with no reply yet. */
 export const addParticipantInput = participantFieldsSchema

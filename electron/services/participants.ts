@@ -1,10 +1,12 @@
 import type { MethodOutput, MethodParsedInput } from '../api/contract.ts';
+import type { Revision } from '../api/revision.ts';
 import { detail } from '../api/error-reasons.ts';
 import { PARTICIPANTS_MAX } from '../api/participants.ts';
 import { byRank, type Participant } from '../core/participants.ts';
 import { matchPerson, searchTerms } from '../core/search.ts';
 import type { ServiceContext } from './context.ts';
-import { announceDoorChange } from './sign-in.ts';
+import { currentRevision } from './revisions.ts';
+import { announcePeopleChange } from './sign-in.ts';
 import { invalidInput, notFound } from './errors.ts';
 
 type ParticipantList = MethodOutput<'participants.list'>;
@@ -17,17 +19,16 @@ export function changeParticipants<T>(
   ctx: ServiceContext,
   meetingId: string,
   change: (people: Participant[], now: number) => { people: Participant[]; result: T },
-): { people: Participant[]; result: T } {
+): { people: Participant[]; result: T; revision: Revision } {
   const outcome = ctx.store.transaction(() => {
     if (!ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
     return change(ctx.store.participants.listForMeeting(meetingId), ctx.now());
   });
   const people = byRank(outcome.people);
-  ctx.emit({ kind: 'participants.changed', meetingId, participants: people });
   // The doors list the same people: a name corrected or a person added reaches them too, and
   // the projector's counts follow.
-  announceDoorChange(ctx, meetingId, people);
-  return { people, result: outcome.result };
+  const revision = announcePeopleChange(ctx, meetingId, people);
+  return { people, result: outcome.result, revision };
 }
 
 const tooMany = (field: string) =>
@@ -42,7 +43,11 @@ const nextRank = (people: readonly Participant[]) =>
 
 export function listParticipants(ctx: ServiceContext, meetingId: string): ParticipantList {
   if (!ctx.store.meetings.get(meetingId)) throw notFound('meeting', meetingId);
-  return { meetingId, participants: ctx.store.participants.listForMeeting(meetingId) };
+  return {
+    meetingId,
+    participants: ctx.store.participants.listForMeeting(meetingId),
+    revision: currentRevision(ctx),
+  };
 }
 
 export function addParticipant(
@@ -50,7 +55,7 @@ export function addParticipant(
   input: MethodParsedInput<'participants.add'>,
 ): MethodOutput<'participants.add'> {
   const { id: meetingId, ...fields } = input;
-  const { people, result } = changeParticipants(ctx, meetingId, (current, now) => {
+  const { people, result, revision } = changeParticipants(ctx, meetingId, (current, now) => {
     if (current.length >= PARTICIPANTS_MAX) throw tooMany('name');
     const person: Participant = {
       organization: '',
@@ -71,7 +76,7 @@ export function addParticipant(
     ctx.store.participants.save(person);
     return { people: [...current, person], result: person };
   });
-  return { meetingId, participants: people, participant: result };
+  return { meetingId, participants: people, participant: result, revision };
 }
 
 /**
@@ -83,7 +88,7 @@ export function addParticipantsFromRoster(
   input: MethodParsedInput<'participants.addFromRoster'>,
 ): MethodOutput<'participants.addFromRoster'> {
   const meetingId = input.id;
-  const { people, result } = changeParticipants(ctx, meetingId, (current, now) => {
+  const { people, result, revision } = changeParticipants(ctx, meetingId, (current, now) => {
     const listed = new Set(current.map((p) => `${p.name}\u0000${p.organization}`));
     const entries = ctx.store.roster
       .list()
@@ -111,7 +116,7 @@ export function addParticipantsFromRoster(
     for (const person of added) ctx.store.participants.save(person);
     return { people: [...current, ...added], result: added.length };
   });
-  return { meetingId, participants: people, added: result };
+  return { meetingId, participants: people, added: result, revision };
 }
 
 /** Edits a person: name, rank, role, reply (with its reason or substitute). */
@@ -120,14 +125,14 @@ export function updateParticipant(
   input: MethodParsedInput<'participants.update'>,
 ): MethodOutput<'participants.update'> {
   const { id: meetingId, participantId, ...fields } = input;
-  const { people, result } = changeParticipants(ctx, meetingId, (current, now) => {
+  const { people, result, revision } = changeParticipants(ctx, meetingId, (current, now) => {
     const existing = current.find((p) => p.id === participantId);
     if (!existing) throw notFound('participant', participantId);
     const changed: Participant = { ...existing, ...fields, updatedAt: now };
     ctx.store.participants.save(changed);
     return { people: current.map((p) => (p.id === participantId ? changed : p)), result: changed };
   });
-  return { meetingId, participants: people, participant: result };
+  return { meetingId, participants: people, participant: result, revision };
 }
 
 export function removeParticipant(
@@ -135,7 +140,7 @@ export function removeParticipant(
   input: MethodParsedInput<'participants.remove'>,
 ): MethodOutput<'participants.remove'> {
   const { id: meetingId, participantId } = input;
-  const { people } = changeParticipants(ctx, meetingId, (current, now) => {
+  const { people, revision } = changeParticipants(ctx, meetingId, (current, now) => {
     if (!ctx.store.participants.remove(meetingId, participantId)) {
       throw notFound('participant', participantId);
     }
@@ -146,7 +151,7 @@ export function removeParticipant(
     for (const person of left) ctx.store.participants.save(person);
     return { people: left, result: null };
   });
-  return { meetingId, participants: people, deletedParticipantId: participantId };
+  return { meetingId, participants: people, deletedParticipantId: participantId, revision };
 }
 
 /** The whole list in a new order, named by id: ranks become 1, 2, 3… in that order. */
@@ -155,7 +160,7 @@ export function reorderParticipants(
   input: MethodParsedInput<'participants.reorder'>,
 ): MethodOutput<'participants.reorder'> {
   const { id: meetingId, participantIds } = input;
-  const { people } = changeParticipants(ctx, meetingId, (current, now) => {
+  const { people, revision } = changeParticipants(ctx, meetingId, (current, now) => {
     const known = new Set(current.map((p) => p.id));
     const named = new Set(participantIds);
     const same =
@@ -177,7 +182,7 @@ export function reorderParticipants(
     for (const person of ordered) ctx.store.participants.save(person);
     return { people: ordered, result: null };
   });
-  return { meetingId, participants: people };
+  return { meetingId, participants: people, revision };
 }
 
 /** People by name, organization or substitute, newest meeting first, in rank order within one. */

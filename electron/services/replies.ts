@@ -35,7 +35,7 @@ export function importReplies(
   ctx: ServiceContext,
   input: MethodParsedInput<'replies.import'>,
 ): MethodOutput<'replies.import'> {
-  const { people, result } = changeParticipants(ctx, input.id, (current, now) => {
+  const { people, result, revision } = changeParticipants(ctx, input.id, (current, now) => {
     const { changes, problems } = planReplies(input.files as ReplyFile[], current);
     const [first] = problems;
     if (first) {
@@ -66,7 +66,7 @@ export function importReplies(
   });
   // Someone now on leave leaves their seat, and the projector's chart shows it.
   announceSeating(ctx, input.id);
-  return { meetingId: input.id, participants: people, changed: result };
+  return { meetingId: input.id, participants: people, changed: result, revision };
 }
 
 export function replyHandlers(ctx: ServiceContext) {

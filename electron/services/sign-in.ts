@@ -35,20 +35,24 @@ export const doorChanged = (
 });
 
 /**
- * Tells every screen a meeting's people changed: the list to the doors and the console
+ * Tells every screen a meeting's people changed, all at one revision raised once: the whole list
+ * to the organizer's screens (participants.changed), the door's list to the doors and the console
  * (door.changed), the four figures alone to the rest (the projector shows them before the start).
+ * Gives that revision, for the answer of the command that made the change.
  */
-export function announceDoorChange(
+export function announcePeopleChange(
   ctx: ServiceContext,
   meetingId: string,
-  people: readonly Participant[],
-): void {
+  people: Participant[],
+): Revision {
   const revision = raiseRevision(ctx);
+  ctx.emit({ kind: 'participants.changed', meetingId, participants: people, revision });
   ctx.emit(doorChanged(meetingId, people, revision));
   ctx.emit({
     kind: 'signInCounts.changed',
     signInCounts: { meetingId, counts: hallCounts(people), revision },
   });
+  return revision;
 }
 
 /** 应到, 已签到, 请假 and 未到 of a meeting, and nothing of who, with the revision they are at. */
@@ -109,9 +113,7 @@ function setSignedIn(
     return { person: changed, people: after, changed: true };
   });
   if (outcome.changed) {
-    const people = byRank(outcome.people);
-    ctx.emit({ kind: 'participants.changed', meetingId, participants: people });
-    announceDoorChange(ctx, meetingId, people);
+    announcePeopleChange(ctx, meetingId, byRank(outcome.people));
   }
   return outcome;
 }

@@ -5,6 +5,7 @@ import {
   countAttendance,
   PARTICIPANT_ROLES,
   type Participant,
+  type ParticipantList,
 } from '../../../electron/api/participants.ts';
 import { call } from '../../api/client.ts';
 import { serverNow } from '../../api/serverClock.ts';
@@ -43,7 +44,7 @@ export function ParticipantsPanel({
   onError: (error: unknown) => void;
 }) {
   const { t } = useI18n();
-  const [people, setPeople] = useParticipants(meeting.id);
+  const { people, showAnswer, showSignedIn } = useParticipants(meeting.id);
   const [draft, setDraft] = useState(EMPTY);
   const [addErrors, setAddErrors] = useState<FieldErrors>({});
   const [said, setSaid] = useState<string | null>(null);
@@ -57,15 +58,15 @@ export function ParticipantsPanel({
       const ref = { id, participantId: person.id };
       const answer = await call(signedIn ? 'signIn.signIn' : 'signIn.undo', ref);
       const { signedInAt } = answer.person;
-      setPeople((held) => (held ?? []).map((p) => (p.id === person.id ? { ...p, signedInAt } : p)));
+      showSignedIn(person.id, signedInAt);
     } catch (error) {
       onError(error);
     }
   }
 
-  async function act(work: () => Promise<{ participants: Participant[] }>) {
+  async function act(work: () => Promise<ParticipantList>) {
     try {
-      setPeople((await work()).participants);
+      showAnswer(await work());
     } catch (error) {
       onError(error);
     }
@@ -82,7 +83,7 @@ export function ParticipantsPanel({
     }
     setAddErrors({});
     try {
-      setPeople((await call('participants.add', parsed.data)).participants);
+      showAnswer(await call('participants.add', parsed.data));
       setDraft(EMPTY);
     } catch (error) {
       const atField = refusedFields(error, Object.keys(ADD_LABELS));
@@ -104,7 +105,7 @@ export function ParticipantsPanel({
   async function moveTo(person: Participant, rank: number) {
     const order = people.map((p) => p.id).filter((p) => p !== person.id);
     order.splice(rank - 1, 0, person.id);
-    setPeople((await call('participants.reorder', { id, participantIds: order })).participants);
+    showAnswer(await call('participants.reorder', { id, participantIds: order }));
   }
 
   function remove(person: Participant) {
