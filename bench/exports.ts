@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { EXPORT_NAMES } from '../electron/api/bundle.ts';
-import { largeMeetingData } from '../electron/export/export-fixture.ts';
+import { largeMeetingData } from '../electron/export/test-support/export-fixture.ts';
 import { makeExport } from '../electron/export/export-file.ts';
 import type { MeetingData } from '../electron/export/meeting-data.ts';
 import { docxToPdf, findSoffice } from '../electron/export/pdf-libreoffice.ts';

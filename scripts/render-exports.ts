@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_NAMES } from '../electron/api/bundle.ts';
-import { exportSampleData, hardMeeting } from '../electron/export/export-fixture.ts';
+import { exportSampleData, hardMeeting } from '../electron/export/test-support/export-fixture.ts';
 import { makeExport } from '../electron/export/export-file.ts';
 import { docxToPdf, findSoffice, officeToPdf } from '../electron/export/pdf-libreoffice.ts';
 import { nobodyToSeatIn, SEATING_EXPORTS } from '../electron/export/seating-export.ts';

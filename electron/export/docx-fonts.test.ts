@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyAgendaItemFields, itemHeadline } from '../core/agenda.ts';
 import { applyDraw, makeDraw } from '../core/draw.ts';
 import { DRAW_ANNEX_NOTE, DRAW_ANNEX_TITLE } from './draw-annex.ts';
-import { exportSampleData, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, plainSampleData } from './test-support/export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
 import type { MeetingData } from './meeting-data.ts';

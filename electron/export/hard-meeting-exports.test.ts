@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_NAMES, type ExportName } from '../api/bundle.ts';
-import { HARD_SPEAKERS, hardMeeting } from './export-fixture.ts';
+import { HARD_SPEAKERS, hardMeeting } from './test-support/export-fixture.ts';
 import { makeExport } from './export-file.ts';
 import { docxToPdf, findSoffice } from './pdf-libreoffice.ts';
 import { nobodyToSeatIn, SEATING_EXPORTS } from './seating-export.ts';

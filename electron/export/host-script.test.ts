@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { emptyAgendaItemFields, type AgendaItem } from '../core/agenda.ts';
 import { cnCount, cnNumeral } from './chinese-numbers.ts';
-import { exportSampleData, hardMeeting, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, hardMeeting, plainSampleData } from './test-support/export-fixture.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';
 import { minutesDocx } from './minutes-docx.ts';

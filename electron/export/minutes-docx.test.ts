@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { itemHeadline } from '../core/agenda.ts';
 import { applyDraw, makeDraw } from '../core/draw.ts';
-import { exportSampleData, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, plainSampleData } from './test-support/export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { hostScript } from './host-script.ts';
 import { hostScriptDocx } from './host-script-docx.ts';

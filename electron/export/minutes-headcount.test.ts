@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seatingPeople } from '../core/test-support/participants.ts';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData } from './test-support/export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesMarkdown } from './minutes-md.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportSampleData, hardMeeting } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './test-support/export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesMarkdown, paragraphMarkdown } from './minutes-md.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewsBriefEdits, ParagraphEdit } from '../core/news-brief.ts';
 import type { Note } from '../core/notes.ts';
-import { plainSampleData } from './export-fixture.ts';
+import { plainSampleData } from './test-support/export-fixture.ts';
 import { jiebaKeyTerms } from './jieba-terms.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { newsBriefMarkdown } from './news-brief-md.ts';

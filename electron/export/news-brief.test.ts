@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chineseDate } from './chinese-dates.ts';
-import { exportSampleData, hardMeeting, plainSampleData } from './export-fixture.ts';
+import { exportSampleData, hardMeeting, plainSampleData } from './test-support/export-fixture.ts';
 import { jiebaKeyTerms } from './jieba-terms.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { joinName } from './minutes-model.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultNoticeSettings, REPLY_COLUMNS, type NoticeSettings } from '../core/notice.ts';
 import type { Participant } from '../core/participants.ts';
 import { testParticipant } from '../core/test-support/participants.ts';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData } from './test-support/export-fixture.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { noticeDocx, signatureIndents } from './notice-docx.ts';
 import { noticeModel } from './notice-model.ts';

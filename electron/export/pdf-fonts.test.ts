@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportSampleData, hardMeeting } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './test-support/export-fixture.ts';
 import { minutesDocx } from './minutes-docx.ts';
 import { minutesModel } from './minutes-model.ts';
 import { FONTS } from './official-layout.ts';

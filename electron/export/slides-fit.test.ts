@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingData } from './meeting-data.ts';
-import { exportSampleData, hardMeeting } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './test-support/export-fixture.ts';
 import { BODY_WIDTH_IN, slidesModel } from './slides-model.ts';
 import { bulletLines } from './slides-paging.ts';
 import { slidesPptx } from './slides-pptx.ts';

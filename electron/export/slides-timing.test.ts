@@ -4,7 +4,7 @@ import {
   hardMeeting,
   largeMeetingData,
   plainSampleData,
-} from './export-fixture.ts';
+} from './test-support/export-fixture.ts';
 import { SLIDE, slidesModel, type SlideSpec } from './slides-model.ts';
 import { slidesPptx } from './slides-pptx.ts';
 import type { SlideTiming, TimingSlideSpec } from './slides-timing.ts';

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData } from './test-support/export-fixture.ts';
 import { sortNotes } from '../core/notes.ts';
 import { SLIDE, slidesModel } from './slides-model.ts';
 import { slidesPptx } from './slides-pptx.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timingBaseline } from '../core/timing-baseline.ts';
 import { layoutTimingChart } from '../core/timing-chart-layout.ts';
 import { timingChart } from '../core/timing-chart.ts';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData } from './test-support/export-fixture.ts';
 import { makeExport } from './export-file.ts';
 import type { MeetingData } from './meeting-data.ts';
 import { chineseChartLabels } from './timing-chart-words.ts';

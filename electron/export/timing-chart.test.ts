@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartShape } from '../core/timing-chart-layout.ts';
 import { layoutTimingChart } from '../core/timing-chart-layout.ts';
 import { timingChart } from '../core/timing-chart.ts';
-import { exportSampleData, hardMeeting } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './test-support/export-fixture.ts';
 import { chartSvg, rasterizeSvg, timingChartPicture } from './timing-chart-image.ts';
 import { chineseChartLabels } from './timing-chart-words.ts';
 

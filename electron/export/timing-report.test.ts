@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runOn } from '../core/test-support/agenda-run.ts';
 import { initialRunState, type RunCommand, type RunState } from '../core/run.ts';
-import { exportSampleData } from './export-fixture.ts';
+import { exportSampleData } from './test-support/export-fixture.ts';
 import ExcelJS from 'exceljs';
-import { hardMeeting } from './export-fixture.ts';
+import { hardMeeting } from './test-support/export-fixture.ts';
 import { convertWithLibreOffice, CSV_UTF8_ZH_CN } from './test-support/libreoffice-convert.ts';
 import { durationText, TIMING_HEADER, timingCsv } from './timing-report.ts';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportSampleData, hardMeeting } from './export-fixture.ts';
+import { exportSampleData, hardMeeting } from './test-support/export-fixture.ts';
 import { convertWithLibreOffice } from './test-support/libreoffice-convert.ts';
 import { emWidth } from './text-fit.ts';
 import { timingChartPicture } from './timing-chart-image.ts';

@@ -1,7 +1,7 @@
 import { defaultSeatingPlan, type SeatingPlan } from '../../core/seating-plan.ts';
 import { seatingPeople, testParticipant } from '../../core/test-support/participants.ts';
 import type { Participant } from '../../core/participants.ts';
-import { exportSampleData, hardMeeting } from '../export-fixture.ts';
+import { exportSampleData, hardMeeting } from './export-fixture.ts';
 import type { MeetingData } from '../meeting-data.ts';
 
 /** The sample meeting with the people of seatingPeople and a plan (the defaults, changed by `plan`). */

@@ -1,5 +1,5 @@
 import { toBundle } from '../../export/bundle.ts';
-import { largeMeetingData } from '../../export/export-fixture.ts';
+import { largeMeetingData } from '../../export/test-support/export-fixture.ts';
 import type { RunningServer } from '../app.ts';
 import { importMeetingFile } from './meeting-file.ts';
 

@@ -1,10 +1,10 @@
-import type { AgendaItem, AgendaItemFields } from '../core/agenda.ts';
-import { createMeeting, emptyMeetingFields, type MeetingFields } from '../core/meeting.ts';
-import type { Note, NoteKind } from '../core/notes.ts';
-import type { ItemRun, RunState } from '../core/run.ts';
-import { initialRunState } from '../core/run.ts';
-import { buildSampleMeeting, type SampleNote } from '../core/sample-meeting.ts';
-import type { MeetingData } from './meeting-data.ts';
+import type { AgendaItem, AgendaItemFields } from '../../core/agenda.ts';
+import { createMeeting, emptyMeetingFields, type MeetingFields } from '../../core/meeting.ts';
+import type { Note, NoteKind } from '../../core/notes.ts';
+import type { ItemRun, RunState } from '../../core/run.ts';
+import { initialRunState } from '../../core/run.ts';
+import { buildSampleMeeting, type SampleNote } from '../../core/sample-meeting.ts';
+import type { MeetingData } from '../meeting-data.ts';
 
 /**
  * Meetings to export in tests and benchmarks: the sample as a note-taker would leave it, a hard
