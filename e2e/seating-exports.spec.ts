@@ -1,8 +1,18 @@
 import fs from 'node:fs';
-import { loadSampleMeeting } from './console-steps.ts';
+import { addPeopleFromRoster, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 
-test('the table cards of a meeting with nobody to seat are refused in the export menu with what to do; once people are added they download', async ({
+const SEATING_ENTRIES = [
+  '座次表（Word）',
+  '座次表（PDF）',
+  '桌签（Word，每人一页）',
+  '桌签（PDF，每人一页）',
+];
+const NOBODY_TO_SEAT =
+  '尚无可排座的人员，座次表和桌签暂不能导出。请先在“参会人员”中添加身份为出席或列席的人员' +
+  '（可从名册添加）；工作人员和请假的人不排座';
+
+test('with nobody to seat the export menu greys the seating chart and table cards with what to do; once people are added they download', async ({
   page,
   serve,
 }) => {
@@ -13,27 +23,50 @@ test('the table cards of a meeting with nobody to seat are refused in the export
   await expect(page.getByRole('region', { name: '座次' })).toContainText('尚无可排座的人员');
 
   await page.getByText('导出', { exact: true }).click();
-  await page.getByRole('button', { name: '桌签（Word，每人一页）' }).click();
-  const status = page.getByTestId('export-status');
-  await expect(status).toHaveText(
-    '桌签（Word，每人一页）导出失败：尚无可排座的人员，未生成文件。' +
-      '请先在“参会人员”中添加身份为出席或列席的人员（可从名册添加）；工作人员和请假的人不排座',
-  );
-  // In sight whole on a 768 px screen, though the list of exports reaches past its foot.
-  await expect(status).toBeInViewport({ ratio: 1 });
-  // The menu stays open on the refusal, to try again once someone is listed.
-  await expect(page.getByRole('button', { name: '座次表（Word）' })).toBeVisible();
+  for (const entry of SEATING_ENTRIES) {
+    const button = page.getByRole('button', { name: entry });
+    await expect(button).toBeDisabled();
+    // Said to a screen reader too, and not only on hover: a tablet has none.
+    await expect(button).toHaveAccessibleDescription(NOBODY_TO_SEAT);
+  }
+  await expect(page.getByRole('button', { name: '会议纪要（Word，公文格式）' })).toBeEnabled();
+  // The reason is written once, under the four entries, and read whole on a 768 px screen
+  // (the list scrolls inside the panel; nothing of the sentence is cut by it or by the window).
+  const reason = page.getByText(NOBODY_TO_SEAT, { exact: true });
+  await expect(reason).toHaveCount(1);
+  await reason.scrollIntoViewIfNeeded();
+  await expect(reason).toBeInViewport({ ratio: 1 });
   const shots = test.info().outputPath();
   fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: `${shots}/nobody-to-seat-1024.png` });
-  await page.getByRole('button', { name: '座次表（PDF）' }).click();
-  await expect(status).toContainText('座次表（PDF）导出失败：尚无可排座的人员');
+  await page.screenshot({ path: `${shots}/nobody-to-seat-1024-zh.png` });
+
+  // A click on a greyed entry does nothing: no file, no refusal after a wait.
+  await page.getByRole('button', { name: '桌签（Word，每人一页）' }).click({ force: true });
+  await expect(page.getByTestId('export-status')).toBeEmpty();
+
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  const english =
+    'Nobody to seat yet, so the seating chart and name cards cannot be exported. First add ' +
+    'participants whose role is Member or Observer under Participants (or add them from the ' +
+    'roster); staff and those on leave get no seat';
+  await expect(
+    page.getByRole('button', { name: 'Seating chart (PDF)' }),
+  ).toHaveAccessibleDescription(english);
+  await page.getByText(english, { exact: true }).scrollIntoViewIfNeeded();
+  await expect(page.getByText(english, { exact: true })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: `${shots}/nobody-to-seat-1024-en.png` });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   expect(downloads).toEqual([]);
 
-  const people = page.getByRole('region', { name: /^参会人员（/ });
-  await people.getByRole('button', { name: '从名册添加' }).click();
-  await expect(people.locator('tbody tr')).toHaveCount(11);
+  // People added in 参会人员 make the entries available at once, without a reload.
+  await addPeopleFromRoster(page);
   await page.getByText('导出', { exact: true }).click();
+  for (const entry of SEATING_ENTRIES) {
+    const button = page.getByRole('button', { name: entry });
+    await expect(button).toBeEnabled();
+    await expect(button).toHaveAccessibleDescription('');
+  }
+  await expect(page.getByText(NOBODY_TO_SEAT)).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '桌签（Word，每人一页）' }).click();
   expect((await download).suggestedFilename()).toMatch(/-桌签\.docx$/);

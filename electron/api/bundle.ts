@@ -197,6 +197,19 @@ export const EXPORT_NAMES = [
   'meeting.roundtable',
 ] as const;
 export type ExportName = (typeof EXPORT_NAMES)[number];
+
+/**
+ * The exports that print the seats. A meeting with nobody to seat (nobodyToSeat) gets none of
+ * them, only a refusal saying so: a blank chart or no cards would be printed and carried to the
+ * hall for nothing. Here, in the contract, so the console's export menu can grey the very same
+ * entries ahead of time that the server refuses.
+ */
+export const SEATING_EXPORTS: ReadonlySet<ExportName> = new Set([
+  'seating-chart.docx',
+  'seating-chart.pdf',
+  'name-cards.docx',
+  'name-cards.pdf',
+] satisfies ExportName[]);
 export const exportInput = z.object({ id: z.string().min(1), name: z.enum(EXPORT_NAMES) }).strict();
 
 /** An export answers with a file, not JSON: the server sends `body` as the response. */

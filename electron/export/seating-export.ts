@@ -1,4 +1,3 @@
-import type { ExportName } from '../api/bundle.ts';
 import {
   defaultSeatingPlan,
   nobodyToSeat,
@@ -19,17 +18,8 @@ import type { NumberedSeat, SeatingChartModel } from './seating-docx.ts';
 
 const planOf = (data: MeetingData) => data.seating ?? defaultSeatingPlan(data.meeting.id);
 
-/**
- * The exports that print the seats. A meeting with nobody to seat (nobodyToSeat) gets none of
- * them, only a refusal saying so: a blank chart or no cards would be printed and carried to the
- * hall for nothing.
- */
-export const SEATING_EXPORTS: ReadonlySet<ExportName> = new Set([
-  'seating-chart.docx',
-  'seating-chart.pdf',
-  'name-cards.docx',
-  'name-cards.pdf',
-] satisfies ExportName[]);
+/** Kept in the contract, so the console greys the very entries the server refuses. */
+export { SEATING_EXPORTS } from '../api/bundle.ts';
 
 /** Nobody to seat in this meeting, by the rule the console's 座次 goes by. */
 export const nobodyToSeatIn = (data: MeetingData) =>

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EXPORT_NAMES, type ExportName } from '../../../electron/api/bundle.ts';
+import { EXPORT_NAMES, SEATING_EXPORTS, type ExportName } from '../../../electron/api/bundle.ts';
 import type { ServerEvent } from '../../../electron/api/events.ts';
+import { nobodyToSeat } from '../../../electron/api/seating.ts';
 import { BusyDownloadError, downloadFile, type DownloadProgress } from '../../api/download.ts';
 import { useLiveEvents } from '../../api/live.ts';
+import { useSeating } from '../../components/useSeating.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { errorPhrase } from './fieldErrors.ts';
 import { NewsBriefSourcesOption } from './NewsBriefSourcesOption.tsx';
+
+/** The last seating entry in the menu: the reason they are greyed is said under it, once. */
+const LAST_SEATING_EXPORT = EXPORT_NAMES.filter((name) => SEATING_EXPORTS.has(name)).at(-1);
 
 interface Busy extends DownloadProgress {
   name: ExportName;
@@ -18,7 +23,9 @@ interface Busy extends DownloadProgress {
  * What the meeting leaves behind, one click each: the file is made on the server (a progress
  * bar says so), then downloaded, or saved where the user chooses in the desktop app. Once it is
  * saved the menu closes, leaving a note of what was saved under it until the menu is opened
- * again; a failure keeps the menu open with its reason, to try again.
+ * again; a failure keeps the menu open with its reason, to try again. With nobody to seat, the
+ * seating chart and name cards are greyed ahead of time with what to do (the server would refuse
+ * them); the chart is kept up live, so adding people makes them available at once.
  */
 export function ExportMenu({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
@@ -27,6 +34,10 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; phrase: Phrase } | null>(null);
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
+  const [seating] = useSeating(meetingId);
+  // Until the chart has loaded nothing is greyed: the server's refusal still stands behind it.
+  const seatingUnavailable = seating !== null && nobodyToSeat(seating.chart);
+  const unavailable = (name: ExportName) => seatingUnavailable && SEATING_EXPORTS.has(name);
 
   // The server says how far it has come making the file, before the first byte arrives.
   useLiveEvents(
@@ -114,9 +125,20 @@ export function ExportMenu({ meetingId }: { meetingId: string }) {
           <ul>
             {EXPORT_NAMES.map((name) => (
               <li key={name}>
-                <button type="button" disabled={busy !== null} onClick={() => void exportAs(name)}>
+                <button
+                  type="button"
+                  className={unavailable(name) ? 'export-unavailable' : undefined}
+                  disabled={busy !== null || unavailable(name)}
+                  aria-describedby={unavailable(name) ? 'export-nobody-to-seat' : undefined}
+                  onClick={() => void exportAs(name)}
+                >
                   {t(`export.${name}`)}
                 </button>
+                {unavailable(name) && name === LAST_SEATING_EXPORT && (
+                  <p className="export-unavailable-reason" id="export-nobody-to-seat">
+                    {t('export.nobodyToSeat')}
+                  </p>
+                )}
                 {name === 'news-brief.md' && (
                   <NewsBriefSourcesOption
                     meetingId={meetingId}
