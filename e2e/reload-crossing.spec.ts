@@ -246,3 +246,40 @@ test('a reload answered before a person was added and landing after it leaves th
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(11)).toContainText('周会务');
 });
+
+test('a reload answered before another note-taker saved a note and landing after it leaves the note on the notes screen', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  const sample = (await made.json()) as { meeting: { id: string }; items: { id: string }[] };
+  const meetingId = sample.meeting.id;
+  await organizer('POST', `/api/meetings/${meetingId}/run/next`);
+  await organizer('POST', `/api/meetings/${meetingId}/run/next`); // 平湖 is speaking
+  const crossing = await crossingOn(page, /\/api\/meetings\/[^/]+\/notes(\?.*)?$/);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(serve.screen(`/notes?meeting=${meetingId}`));
+  await expect(page.getByTestId('notes-speaker')).toContainText('平湖街道 林一平');
+  const notes = page.getByTestId('note');
+  await expect(notes).toHaveCount(3);
+
+  // Another note-taker saves a note on 平湖 while this screen's reload (read before) waits.
+  const reload = await crossing.reconnectHoldingReload();
+  const written = await organizer(
+    'POST',
+    `/api/meetings/${meetingId}/items/${sample.items[1]?.id}/notes`,
+    {
+      kind: 'takeaway',
+      text: '另一位记录人写的一条',
+    },
+  );
+  expect(written.status).toBe(201);
+  await expect(notes).toHaveCount(4);
+  await reload.land();
+  await expect(notes).toHaveCount(4);
+  await expect(notes.filter({ hasText: '另一位记录人写的一条' })).toHaveCount(1);
+});

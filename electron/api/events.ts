@@ -41,8 +41,8 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
     items: z.array(agendaItemSchema),
   }),
   z.object({ kind: z.literal('run.changed'), run: runViewSchema }),
-  z.object({ kind: z.literal('note.saved'), note: noteSchema }),
-  z.object({ kind: z.literal('note.deleted'), note: noteSchema }),
+  z.object({ kind: z.literal('note.saved'), note: noteSchema, revision: revisionSchema }),
+  z.object({ kind: z.literal('note.deleted'), note: noteSchema, revision: revisionSchema }),
   /** A lot drawing: the projector plays the reveal, the console shows the record. */
   z.object({ kind: z.literal('draw.made'), draw: drawRecordSchema }),
   /** Another meeting is on stage: every stage screen switches to it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTE_KINDS, type Note } from '../core/notes.ts';
 import { isoDate } from './meeting.ts';
+import { revisionSchema } from './revision.ts';
 
 export const noteKindSchema = z.enum(NOTE_KINDS);
 
@@ -58,6 +59,11 @@ export const notesPageSchema = z.object({
   notes: z.array(noteSchema),
   /** Where the next page starts; null on the last page. */
   nextCursor: z.string().nullable(),
+  /**
+   * What the page read includes: every note change announced up to it. A screen reloading the
+   * notes brings the pages up to the changes it heard meanwhile (renderer/api/noteChanges.ts).
+   */
+  revision: revisionSchema,
 });
 export type NotesPage = z.infer<typeof notesPageSchema>;
 

@@ -40,18 +40,18 @@ describe('note lists in pages', () => {
     const first = await page(path);
     expect(first.notes).toHaveLength(NOTES_PAGE_MAX);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const all = await loadEveryPage((cursor) => page(path, cursor));
+    const { notes: all } = await loadEveryPage((cursor) => page(path, cursor));
     expect(all).toHaveLength(MEETING_NOTES);
     expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
     expect(all.every((n) => n.meetingId === meetingId)).toBe(true);
     // A smaller page size walks the same list.
-    const small = await loadEveryPage((cursor) => page(path, cursor, 700));
+    const { notes: small } = await loadEveryPage((cursor) => page(path, cursor, 700));
     expect(small.map((n) => n.id)).toEqual(all.map((n) => n.id));
   });
 
   it("pages an item's notes starred first, then in order, as the screens show them", async () => {
     const path = `/api/meetings/${meetingId}/items/${itemId}/notes`;
-    const all = await loadEveryPage((cursor) => page(path, cursor, 250));
+    const { notes: all } = await loadEveryPage((cursor) => page(path, cursor, 250));
     expect(all).toHaveLength(FIRST_ITEM_NOTES);
     const firstUnstarred = all.findIndex((n) => !n.starred);
     expect(firstUnstarred).toBeGreaterThan(0);
@@ -87,10 +87,13 @@ describe('note lists in pages', () => {
       text: '翻页时新写的一条',
     });
     expect(created.status).toBe(201);
-    const rest = await loadEveryPage((cursor) =>
+    const { notes: rest, revision } = await loadEveryPage((cursor) =>
       page(path, cursor ?? (first.nextCursor as string)),
     );
     expect(rest.at(-1)?.id).toBe(created.body.id);
     expect(first.notes.length + rest.length).toBe(MEETING_NOTES + 1);
+    // The page read before the note is an older revision than the pages read after it.
+    expect(revision.boot).toBe(first.revision.boot);
+    expect(revision.change).toBeGreaterThan(first.revision.change);
   });
 });

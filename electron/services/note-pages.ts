@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { detail } from '../api/error-reasons.ts';
 import { NOTES_PAGE_MAX, type NotesPage } from '../api/notes.ts';
+import type { Revision } from '../api/revision.ts';
 import type { NoteListPosition, NotePage } from '../store/notes.ts';
 import { invalidInput } from './errors.ts';
 
@@ -33,9 +34,9 @@ function writeCursor(last: NoteListPosition): string {
   return Buffer.from(json, 'utf8').toString('base64url');
 }
 
-/** One page of a note list as the API answers it. */
-export function notesPage(page: NotePage): NotesPage {
-  return { notes: page.notes, nextCursor: page.last && writeCursor(page.last) };
+/** One page of a note list as the API answers it, read at `revision`. */
+export function notesPage(page: NotePage, revision: Revision): NotesPage {
+  return { notes: page.notes, nextCursor: page.last && writeCursor(page.last), revision };
 }
 
 export const pageLimit = (limit: number | undefined) => limit ?? NOTES_PAGE_MAX;

@@ -7,6 +7,7 @@ import { findMatches, searchTerms, trigramMatchExpression } from '../core/search
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
 import { notesPage, pageLimit, readCursor } from './note-pages.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 
 function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
   const held = ctx.store.hot.meetingRun(meetingId);
@@ -26,7 +27,8 @@ function itemOf(ctx: ServiceContext, meetingId: string, itemId: string) {
 export function listItemNotes(ctx: ServiceContext, input: MethodParsedInput<'notes.listForItem'>) {
   itemOf(ctx, input.id, input.itemId);
   const after = readCursor(input.cursor);
-  return notesPage(ctx.store.notes.pageForItem(input.itemId, after, pageLimit(input.limit)));
+  const page = ctx.store.notes.pageForItem(input.itemId, after, pageLimit(input.limit));
+  return notesPage(page, currentRevision(ctx));
 }
 
 /** One page of a meeting's notes, in the order they were written. */
@@ -36,7 +38,8 @@ export function listMeetingNotes(
 ) {
   if (!ctx.store.meetings.get(input.id)) throw notFound('meeting', input.id);
   const after = readCursor(input.cursor);
-  return notesPage(ctx.store.notes.pageForMeeting(input.id, after, pageLimit(input.limit)));
+  const page = ctx.store.notes.pageForMeeting(input.id, after, pageLimit(input.limit));
+  return notesPage(page, currentRevision(ctx));
 }
 
 /** Answers only after the commit: a note the screen shows as saved is on disk. */
@@ -64,7 +67,7 @@ export function createNote(ctx: ServiceContext, input: MethodParsedInput<'notes.
     ctx.store.notes.save(created);
     return created;
   });
-  ctx.emit({ kind: 'note.saved', note });
+  ctx.emit({ kind: 'note.saved', note, revision: raiseRevision(ctx) });
   return note;
 }
 
@@ -117,7 +120,7 @@ export function updateNote(
       overwroteNewer: baseVersion !== undefined && baseVersion < current.version,
     };
   });
-  ctx.emit({ kind: 'note.saved', note: outcome.note });
+  ctx.emit({ kind: 'note.saved', note: outcome.note, revision: raiseRevision(ctx) });
   return outcome;
 }
 
@@ -128,7 +131,7 @@ export function deleteNote(ctx: ServiceContext, input: { noteId: string }) {
     ctx.store.notes.markDeleted(current.id, ctx.now());
     return current;
   });
-  ctx.emit({ kind: 'note.deleted', note });
+  ctx.emit({ kind: 'note.deleted', note, revision: raiseRevision(ctx) });
   return { note };
 }
 
@@ -141,7 +144,7 @@ export function restoreNote(ctx: ServiceContext, input: { noteId: string }) {
     ctx.store.notes.save(restored);
     return restored;
   });
-  ctx.emit({ kind: 'note.saved', note });
+  ctx.emit({ kind: 'note.saved', note, revision: raiseRevision(ctx) });
   return { note };
 }
 
