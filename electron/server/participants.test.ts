@@ -307,4 +307,35 @@ describe('the participants of a meeting', () => {
       await server.cleanup();
     }
   });
+
+  it('are read and told at one revision per change, so a screen keeps the newer list', async () => {
+    const server = await startTestServer();
+    const api = jsonApi(server.url, TEST_TOKEN);
+    const organizerScreen = await openCaller(server.url, TEST_TOKEN);
+    try {
+      const meetingId = (await api('POST', '/api/meetings', { title: '座谈会', date: SAMPLE_DATE }))
+        .body.meeting.id as string;
+      const list = `/api/meetings/${meetingId}/participants`;
+      const before = (await api('GET', list)).body.revision as Json;
+      const added = await api('POST', list, { name: '林一平' });
+      const after = (await api('GET', list)).body.revision as Json;
+      await vi.waitFor(() =>
+        expect(organizerScreen.messages.some((m) => m.kind === 'signInCounts.changed')).toBe(true),
+      );
+      const told = (kind: string) => organizerScreen.messages.find((m) => m.kind === kind);
+      const changed = told('participants.changed')?.revision as Json;
+      expect(changed.boot).toBe(before.boot);
+      expect(changed.change).toBeGreaterThan(before.change as number);
+      // The answer, the door's list and the counts are at the change's; the read after is not
+      // older (the seating chart's announcement of the same add raises it again).
+      expect(added.body.revision).toEqual(changed);
+      expect(after.boot).toBe(changed.boot);
+      expect(after.change).toBeGreaterThanOrEqual(changed.change as number);
+      expect(told('door.changed')?.revision).toEqual(changed);
+      expect((told('signInCounts.changed')?.signInCounts as Json).revision).toEqual(changed);
+    } finally {
+      organizerScreen.ws.close();
+      await server.cleanup();
+    }
+  });
 });
