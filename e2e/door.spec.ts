@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addPeopleOneOnLeaveOneSubstituted } from './console-steps.ts';
+import { enterAccessCode, openDevice, startSharing } from './join-steps.ts';
 import { SAMPLE_DATE, sampleRequest, startServe } from './serve-process.ts';
 
 /** A device at the door: its own browser context, joined with the access code as 签到. */
@@ -13,17 +14,13 @@ async function joinAsDoor(
   width: number,
   height: number,
 ) {
-  const page = await (
-    await browser.newContext({ locale: 'zh-CN', viewport: { width, height } })
-  ).newPage();
-  await page.goto(`${shared}door`);
+  const page = await openDevice(browser, `${shared}door`, { width, height });
   await expect(page.getByRole('radio', { name: /签到/ })).toBeChecked();
   const body = await page.screenshot({
     path: path.join(test.info().outputPath(), `join-${width}x${height}.png`),
   });
   await test.info().attach(`join-${width}x${height}`, { body, contentType: 'image/png' });
-  await page.getByLabel('访问码', { exact: true }).fill(code);
-  await page.getByRole('button', { name: '加入' }).click();
+  await enterAccessCode(page, code);
   await expect(page.getByRole('heading', { name: /签到 · / })).toBeVisible();
   return page;
 }
@@ -60,10 +57,7 @@ test('two door devices sign people in, see each other’s ticks, and the console
     const { panel, rows } = await addPeopleOneOnLeaveOneSubstituted(laptop);
     const counts = panel.getByLabel('人数');
 
-    const sharing = laptop.getByTestId('sharing');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const { code, shared } = await startSharing(laptop);
 
     const tablet = await joinAsDoor(browser, shared, code, 1024, 768);
     const phone = await joinAsDoor(browser, shared, code, 390, 844);
@@ -204,10 +198,7 @@ test('迟到 is who signed in after the start on the meeting’s own date, not o
     await expect(signInOf('次日来')).toContainText('10:00 签到');
     await expect(signInOf('次日来')).not.toContainText('迟到');
 
-    const sharing = laptop.getByTestId('sharing');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const { code, shared } = await startSharing(laptop);
     const door = await joinAsDoor(browser, shared, code, 1024, 768);
     await expect(door.getByRole('heading', { name: '签到 · 签到时刻' })).toBeVisible();
     await expect(card(door, '迟来者')).toContainText(/\d\d:07 签到迟到/);

@@ -5,6 +5,7 @@ import { CONSOLE_PANELS } from '../renderer/views/console/consolePanels.ts';
 import { PAGE_OF_ROLE } from '../renderer/views/join/rolePages.ts';
 import { addPeopleOneOnLeaveOneSubstituted, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
+import { enterAccessCode, startSharing } from './join-steps.ts';
 import {
   checkScreen,
   checkStage,
@@ -123,8 +124,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await expect(brief.getByLabel('标题')).not.toHaveValue('', { timeout: 15_000 });
 
   // Sharing on, its code shown; the roster open under the agenda.
-  await page.getByTestId('sharing').getByRole('button', { name: '开启共享' }).click();
-  const code = ((await page.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
+  const { code } = await startSharing(page);
   await page.locator('.roster-panel > summary').click();
 
   for (const locale of LANGUAGES) {
@@ -236,8 +236,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
       }
       if (role === 'door') {
         // Joined with the code, as the tablet at the door is: its screen as a guest, on a phone.
-        await guest.getByLabel(t('join.code'), { exact: true }).fill(code);
-        await guest.getByRole('button', { name: t('join.submit') }).click();
+        await enterAccessCode(guest, code, t);
         await expect(
           guest.getByRole('heading', { name: startingWith(`${t('door.heading')} · `) }),
         ).toBeVisible();

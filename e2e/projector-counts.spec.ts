@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { enterAccessCode, openDevice, startSharing } from './join-steps.ts';
 import { SAMPLE_DATE, startServe } from './serve-process.ts';
 
 /** Whether two boxes on the page share any pixel. */
@@ -54,19 +55,12 @@ test('the projector in the hall shows the sign-in counts before the start, as do
     });
     await laptop.goto(serve.openUrl);
     await laptop.getByText(/交流座谈会（示例）/).click();
-    const sharing = laptop.getByTestId('sharing');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const { code, shared } = await startSharing(laptop);
 
     // The hall's PC joins as 投屏: a guest screen, which may read the figures and not the list.
-    const hall = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })
-    ).newPage();
-    await hall.goto(`${shared}projector`);
+    const hall = await openDevice(browser, `${shared}projector`, { width: 1920, height: 1080 });
     await expect(hall.getByRole('radio', { name: /投屏/ })).toBeChecked();
-    await hall.getByLabel('访问码', { exact: true }).fill(code);
-    await hall.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(hall, code);
     await expect(hall.getByTestId('projector-agenda')).toBeVisible();
     const counts = hall.getByTestId('projector-counts');
     await expect(counts).toHaveCount(0);

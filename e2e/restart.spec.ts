@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { remainingMs, type ClockFacts } from '../electron/core/clock.ts';
+import { joinDevice, shownAccessCode, startSharing } from './join-steps.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
 /**
@@ -49,20 +50,9 @@ test('a server killed mid-speech and started again: every screen is back by itse
     const lectern = await openScreen('/confidence', 1280, 720);
     const localNotes = await openScreen('/notes', 1280, 720);
 
-    const sharing = consolePage.getByTestId('sharing');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await consolePage.getByTestId('share-code').textContent()) ?? '').replace(
-      /\D/g,
-      '',
-    );
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const { code, shared } = await startSharing(consolePage);
     expect(shared).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
-    const tablet = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 } })
-    ).newPage();
-    await tablet.goto(shared);
-    await tablet.getByLabel('访问码', { exact: true }).fill(code);
-    await tablet.getByRole('button', { name: '加入' }).click();
+    const tablet = await joinDevice(browser, shared, code, { width: 1024, height: 768 });
 
     // The opening, then the first exchange speech.
     await consolePage.bringToFront();
@@ -152,9 +142,7 @@ test('a server killed mid-speech and started again: every screen is back by itse
 
     // The tablet is still in: same code on the console, same device, and its note is saved.
     await expect(consolePage.getByTestId('share-code')).toContainText(code.slice(0, 3));
-    expect(
-      ((await consolePage.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, ''),
-    ).toBe(code);
+    expect(await shownAccessCode(consolePage)).toBe(code);
     const composer = tablet.getByRole('textbox', { name: /记录要点/ });
     await composer.fill('重启之后：平板记录照常保存');
     await composer.press('Enter');

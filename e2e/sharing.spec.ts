@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { enterAccessCode, openDevice, shownAccessCode, startSharing } from './join-steps.ts';
 import { startServe } from './serve-process.ts';
 
 test('a tablet on the network joins with the access code and takes notes the organizer sees', async ({
@@ -21,14 +22,9 @@ test('a tablet on the network joins with the access code and takes notes the org
     await laptop.keyboard.press('Space');
     await expect(laptop.getByTestId('run-status')).toHaveText('发言中');
 
-    const sharing = laptop.getByTestId('sharing');
-    await expect(sharing).toContainText('未共享');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const shownCode = async () =>
-      ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
-    const code = await shownCode();
+    await expect(laptop.getByTestId('sharing')).toContainText('未共享');
+    const { sharing, code, shared } = await startSharing(laptop);
     expect(code).toMatch(/^\d{6}$/);
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
     expect(shared).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
     await expect(sharing.getByRole('img', { name: `扫码打开 ${shared}` })).toBeVisible();
     await expect(sharing.getByText('还没有设备加入。')).toBeVisible();
@@ -36,24 +32,17 @@ test('a tablet on the network joins with the access code and takes notes the org
       .info()
       .attach('console-sharing', { body: await laptop.screenshot(), contentType: 'image/png' });
 
-    const tablet = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 } })
-    ).newPage();
-    await tablet.goto(shared);
+    const tablet = await openDevice(browser, shared, { width: 1024, height: 768 });
     await expect(tablet.getByRole('heading', { name: '输入访问码' })).toBeVisible();
     await expect(tablet.getByRole('radio', { name: /记录/ })).toBeChecked();
     await test
       .info()
       .attach('tablet-join', { body: await tablet.screenshot(), contentType: 'image/png' });
-    await tablet
-      .getByLabel('访问码', { exact: true })
-      .fill(code === '000000' ? '111111' : '000000');
-    await tablet.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(tablet, code === '000000' ? '111111' : '000000');
     await expect(tablet.getByRole('alert')).toHaveText(
       '访问码不正确。请核对会务组当前显示的 6 位访问码后重新输入。',
     );
-    await tablet.getByLabel('访问码', { exact: true }).fill(code);
-    await tablet.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(tablet, code);
     await expect(tablet.getByTestId('notes-speaker')).toContainText('主持人开场');
 
     const composer = tablet.getByRole('textbox', { name: /记录要点/ });
@@ -66,16 +55,12 @@ test('a tablet on the network joins with the access code and takes notes the org
       .attach('tablet-notes', { body: await tablet.screenshot(), contentType: 'image/png' });
 
     // The hall's PC opens the projector's address: 投屏 is already chosen there, and it only shows.
-    const hall = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } })
-    ).newPage();
-    await hall.goto(`${shared}projector`);
+    const hall = await openDevice(browser, `${shared}projector`, { width: 1280, height: 720 });
     await expect(hall.getByRole('radio', { name: /投屏/ })).toBeChecked();
     await test
       .info()
       .attach('hall-join', { body: await hall.screenshot(), contentType: 'image/png' });
-    await hall.getByLabel('访问码', { exact: true }).fill(code);
-    await hall.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(hall, code);
     await expect(hall.getByTestId('speaker-screen')).toBeVisible();
     // The root is the organizer's console: a device that joined gets its own screen there.
     await hall.goto(shared);
@@ -117,16 +102,12 @@ test('a tablet on the network joins with the access code and takes notes the org
     await expect(tablet.getByRole('radio', { name: /记录/ })).toBeChecked();
     await expect(hall.getByTestId('speaker-screen')).toBeVisible();
     await expect(laptop.getByTestId('share-code')).not.toContainText(code);
-    const codeAfterRevoke = await shownCode();
+    const codeAfterRevoke = await shownAccessCode(laptop);
     expect(codeAfterRevoke).toMatch(/^\d{6}$/);
 
     // Reading the new code off the screen is not enough: the tablet stays out until the
     // organizer, who sees it knocking under 已移出, lets it back.
-    const enterOnTablet = async (typed: string) => {
-      await tablet.getByLabel('访问码', { exact: true }).fill(typed);
-      await tablet.getByRole('button', { name: '加入' }).click();
-    };
-    await enterOnTablet(codeAfterRevoke);
+    await enterAccessCode(tablet, codeAfterRevoke);
     await expect(tablet.getByRole('alert')).toHaveText(
       '本设备已被会务组移出，暂时不能加入。如需重新加入，请联系会务组在控制台中允许本设备。',
     );
@@ -142,7 +123,7 @@ test('a tablet on the network joins with the access code and takes notes the org
     });
     await removed.getByRole('button', { name: '允许重新加入' }).click();
     await expect(removed).toHaveCount(0);
-    await enterOnTablet(codeAfterRevoke);
+    await enterAccessCode(tablet, codeAfterRevoke);
     await expect(tablet.getByTestId('notes-speaker')).toContainText('主持人开场');
     await expect(devices.getByRole('listitem')).toHaveCount(2);
 
@@ -150,8 +131,7 @@ test('a tablet on the network joins with the access code and takes notes the org
     // console shows the new code and the pause, and the device is told what to do. The tablet's
     // typo above was the first (a revoke replaces the code, not the count); eight more, then the
     // tenth typed on the join page.
-    const stranger = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await stranger.goto(shared);
+    const stranger = await openDevice(browser, shared);
     const wrongCodes = Array.from({ length: 8 }, (_, i) =>
       String((Number(codeAfterRevoke) + 1 + i) % 1_000_000).padStart(6, '0'),
     );
@@ -168,8 +148,7 @@ test('a tablet on the network joins with the access code and takes notes the org
       return statuses;
     }, wrongCodes);
     expect(answered).toEqual(Array(8).fill(401));
-    await stranger.getByLabel('访问码', { exact: true }).fill(wrongCodes[0] as string);
-    await stranger.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(stranger, wrongCodes[0] as string);
     await expect(stranger.getByRole('alert')).toHaveText(
       '访问码输错次数过多，已暂停加入，访问码也已更换。请约 1 分钟后，向会务组索取新的访问码再试。',
     );

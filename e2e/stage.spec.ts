@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { enterAccessCode, openDevice, startSharing } from './join-steps.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
 const EARLIER = '第一期经验交流会';
@@ -84,18 +85,11 @@ test('projector, lectern and a joined note-taker show the meeting on stage and f
     await expect(lectern.getByTestId('stage-meeting-name')).toHaveText(EARLIER);
 
     // A note-taker's tablet joins over LAN sharing and lands on the running meeting, named.
-    const sharing = laptop.getByTestId('sharing');
-    await sharing.getByRole('button', { name: '开启共享' }).click();
-    const code = ((await laptop.getByTestId('share-code').textContent()) ?? '').replace(/\D/g, '');
-    const shared = (await sharing.locator('code').first().textContent()) ?? '';
+    const { code, shared } = await startSharing(laptop);
     expect(shared).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/$/);
-    const tablet = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 } })
-    ).newPage();
-    await tablet.goto(shared);
+    const tablet = await openDevice(browser, shared, { width: 1024, height: 768 });
     await expect(tablet.getByRole('radio', { name: /记录/ })).toBeChecked();
-    await tablet.getByLabel('访问码', { exact: true }).fill(code);
-    await tablet.getByRole('button', { name: '加入' }).click();
+    await enterAccessCode(tablet, code);
     const tabletMeeting = tablet.getByTestId('notes-meeting-title');
     await expect(tabletMeeting).toHaveText(`台上会议：${EARLIER}`);
     await expect(tablet.getByTestId('notes-speaker')).toContainText('林一平');
