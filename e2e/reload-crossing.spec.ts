@@ -245,6 +245,12 @@ test('a reload answered before a person was added and landing after it leaves th
   await reload.land();
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(11)).toContainText('周会务');
+  const shot = test.info().outputPath('console-participants-after-the-crossing.png');
+  await panel.screenshot({ path: shot });
+  await test.info().attach('console-participants-after-the-crossing', {
+    path: shot,
+    contentType: 'image/png',
+  });
 });
 
 test('a reload answered before another note-taker saved a note and landing after it leaves the note on the notes screen', async ({
@@ -282,4 +288,7 @@ test('a reload answered before another note-taker saved a note and landing after
   await reload.land();
   await expect(notes).toHaveCount(4);
   await expect(notes.filter({ hasText: '另一位记录人写的一条' })).toHaveCount(1);
+  const shot = test.info().outputPath('notes-after-the-crossing.png');
+  await page.screenshot({ path: shot });
+  await test.info().attach('notes-after-the-crossing', { path: shot, contentType: 'image/png' });
 });
