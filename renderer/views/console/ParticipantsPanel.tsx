@@ -192,7 +192,7 @@ export function ParticipantsPanel({
         onSubmit={(e) => void add(e)}
       >
         {TYPED_FIELDS.map((field) => (
-          <span key={field} className="participants-add-field">
+          <span key={field} className={`participants-add-field participants-add-${field}`}>
             <input
               aria-label={t(`participants.${field}`)}
               placeholder={t(`participants.${field}`)}
