@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fieldTextProblems } from './field-text-checks.ts';
 
 /** A finger on a tablet: buttons shorter than this are hard to hit. */
 export const MIN_BUTTON_HEIGHT = 32;
@@ -8,7 +9,8 @@ export const MIN_BUTTON_HEIGHT = 32;
  * print: the page scrolling sideways, a table scrolling sideways inside its own box, a short
  * word (a unit, a name, up to six characters) broken over lines anywhere, anything reaching past
  * the root's right edge or the window's, a button's or heading's text spilling out of its own
- * box or cut off by a box that hides overflow, and buttons shorter than MIN_BUTTON_HEIGHT.
+ * box or cut off by a box that hides overflow, buttons shorter than MIN_BUTTON_HEIGHT, and text
+ * cut inside a form field (fieldTextProblems).
  * Things inside a box that scrolls are reachable by scrolling it and are left alone; hidden
  * things (and what a closed <details> holds) too.
  */
@@ -24,7 +26,7 @@ export async function layoutProblems(
     pageScroll?: boolean;
   } = {},
 ): Promise<string[]> {
-  return page.evaluate(
+  const boxes = await page.evaluate(
     ({ selector, minHeight, wholePage }) => {
       const html = document.scrollingElement ?? document.documentElement;
       const container = document.querySelector(selector);
@@ -166,6 +168,7 @@ export async function layoutProblems(
     },
     { selector: root, minHeight: minButtonHeight, wholePage: pageScroll },
   );
+  return [...boxes, ...(await fieldTextProblems(page, root))];
 }
 
 /**

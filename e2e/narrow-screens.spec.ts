@@ -77,6 +77,10 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   await addPeopleOneOnLeaveOneSubstituted(page);
   // Found by where they are, not by the panel's name: the walk goes on in other languages.
   const rows = page.locator('[data-console-panel="participants"] .participants-table > tbody > tr');
+  // One of them signed in at the console: the 签到 column then holds a time and 撤销 beside the
+  // others' ticks, and the door's list a signed-in card.
+  await rows.nth(3).locator('.participant-signin').getByRole('button').click();
+  await expect(rows.nth(3).getByRole('button', { name: /^撤销.+的签到$/ })).toBeVisible();
 
   // The run started, twenty minutes behind: the timing chart and 按时结束's plan have content.
   await page.keyboard.press('Space');
