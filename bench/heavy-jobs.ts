@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { startTestServer, TEST_TOKEN } from '../electron/server/test-server.ts';
+import { startTestServer, TEST_TOKEN } from '../electron/server/test-support/test-server.ts';
 import type { ClientCall } from './heavy-jobs-client.ts';
 import { percentile, type BenchRow } from './stats.ts';
 

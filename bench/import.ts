@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { largeRosterWorkbook } from '../e2e/roster-workbook.ts';
 import { readTable } from '../electron/import/read-table.ts';
-import { startTestServer, TEST_TOKEN } from '../electron/server/test-server.ts';
+import { startTestServer, TEST_TOKEN } from '../electron/server/test-support/test-server.ts';
 import type { BenchRow } from './stats.ts';
 
 /** The longest wait of this process's event loop, in ms, while `work` runs. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE, startServe } from '../e2e/serve-process.ts';
-import { jsonApi } from './server/test-server.ts';
+import { jsonApi } from './server/test-support/test-server.ts';
 import { listBackups, readableTime } from './store/backup.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-serve-restore-'));

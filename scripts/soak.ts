@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import { rssMiB } from '../bench/proc.ts';
 import { SAMPLE_DATE, startServe, type ServeProcess } from '../e2e/serve-process.ts';
-import { jsonApi } from '../electron/server/test-server.ts';
+import { jsonApi } from '../electron/server/test-support/test-server.ts';
 
 const usage = 'usage: npm run soak -- [--hours <h>] [--sample-seconds <s>]';
 const { values } = parseArgs({

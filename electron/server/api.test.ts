@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: ReturnType<typeof jsonApi>;

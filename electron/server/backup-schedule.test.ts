@@ -9,7 +9,7 @@ import { DATABASE_FILE_NAME } from '../store/db.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { startServer } from './app.ts';
 import { DAY_MS, startBackupSchedule } from './backup-schedule.ts';
-import { startTestServer } from './test-server.ts';
+import { startTestServer } from './test-support/test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 const AT = new Date(2026, 10, 25, 9, 0, 0).getTime();

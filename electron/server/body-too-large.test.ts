@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_MAX_BYTES } from '../api/import.ts';
 import { DRAIN_MAX_BYTES } from './http-util.ts';
 import { serveFromSource, type SourceServe } from './test-support/serve-from-source.ts';
-import type { Json } from './test-server.ts';
+import type { Json } from './test-support/test-server.ts';
 
 /**
  * A body over the limit is answered 413 with the JSON error, and every client can read it:

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_NAMES } from '../api/bundle.ts';
 import { MAX_FILE_NAME_BYTES } from '../export/file-name.ts';
 import { fileNameOf } from '../../renderer/api/download.ts';
-import { startTestServer, TEST_TOKEN } from './test-server.ts';
+import { startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /** 96 characters: "…-计时报告.xlsx" after it was 306 bytes, past every file system's 255. */
 const LONG_TITLE =

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMeetingFile } from './test-support/meeting-file.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { exportMeetingFile, withIdsNumbered } from './test-support/meeting-file.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { startTestServer } from './test-server.ts';
+import { startTestServer } from './test-support/test-server.ts';
 import { sampleRunServer } from './test-support/sample-run.ts';
 
 const MIN = 60_000;

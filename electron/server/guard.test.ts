@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawRequest, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { rawRequest, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { heavyJobStarting, type HeavyJobStarting } from '../services/heavy-jobs.ts';
 import { importLargeMeeting, largeMeetingFile } from './test-support/large-meeting.ts';
 import { importMeetingFile } from './test-support/meeting-file.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 /**

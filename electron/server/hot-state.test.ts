@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../api/contract.ts';
 import { httpRequestOf, type Json } from './test-support/ws-caller.ts';
-import { startTestServer, TEST_TOKEN } from './test-server.ts';
+import { startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /**
  * The meeting, agenda, run state and stage that commands read from memory (store.hot) must be

@@ -4,7 +4,7 @@ import { contract, type MethodName } from '../api/contract.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { DUMMY_IDS, validInputs } from './test-support/contract-samples.ts';
 import { describeMiss, expectNoMisses, send } from './test-support/route-walk.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * Text with half of a UTF-16 surrogate pair ("\ud800" in JSON) cannot be stored as sent: SQLite

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeRosterWorkbook } from '../../e2e/roster-workbook.ts';
 import { lyingZip } from './test-support/lying-zip.ts';
-import { startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * An .xlsx is a zip, and a zip's directory says what each entry unpacks to; a hostile one says

@@ -4,7 +4,7 @@ import diagnostics from 'node:diagnostics_channel';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeRosterWorkbook } from '../../e2e/roster-workbook.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: ReturnType<typeof jsonApi>;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pauseSearchMerging, searchMergingPaused } from '../store/bulk-writes.ts';
 import { largeMeetingFile } from './test-support/large-meeting.ts';
 import { importMeetingFile, tableRowCounts } from './test-support/meeting-file.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /**
  * A big meeting file is read in a worker thread and written in many short transactions, the

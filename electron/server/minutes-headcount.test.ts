@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-headcount-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { startTestServer } from './test-server.ts';
+import { startTestServer } from './test-support/test-server.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewsBriefView } from '../api/news-brief.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-news-brief-'));
 let server: Awaited<ReturnType<typeof startTestServer>>;

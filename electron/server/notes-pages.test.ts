@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTES_PAGE_MAX, type Note } from '../api/notes.ts';
 import { loadEveryPage, type Page } from '../../renderer/api/notePages.ts';
 import { importLargeMeeting } from './test-support/large-meeting.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /**
  * Note lists come in pages of at most NOTES_PAGE_MAX, and the screens follow them: a meeting

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

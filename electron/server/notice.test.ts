@@ -7,7 +7,7 @@ import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
 import { exportMeetingFile, importMeetingFile } from './test-support/meeting-file.ts';
 import { openCaller } from './test-support/ws-caller.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * The 会议通知's settings stored with the meeting, and the notice exported through the same

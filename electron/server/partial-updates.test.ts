@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { contract, type MethodName } from '../api/contract.ts';
 import { DUMMY_IDS, validInputs } from './test-support/contract-samples.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /**
  * An update names the fields it changes and leaves the rest alone. A schema made with `.partial()`

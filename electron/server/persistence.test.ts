@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer } from './test-server.ts';
+import { startTestServer } from './test-support/test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-persist-'));

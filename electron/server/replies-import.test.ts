@@ -4,7 +4,7 @@ import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 import { REPLY_COLUMNS } from '../core/notice.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
 import { openCaller } from './test-support/ws-caller.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * The returned 参会回执 back in (issue 16): files in the notice's own columns (xlsx or CSV, the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let api: ReturnType<typeof jsonApi>;

@@ -14,7 +14,7 @@ import {
   send,
   type Answer,
 } from './test-support/route-walk.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * The guard, walked over whole families from their source: every route of the contract (every

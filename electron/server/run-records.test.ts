@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
-import { TEST_TOKEN, type Json } from './test-server.ts';
+import { TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { sampleRunServer } from './test-support/sample-run.ts';
 
 const sample = sampleRunServer();

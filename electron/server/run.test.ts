@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import type { ServerEvent } from '../api/events.ts';
 import { startServer } from './app.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { TEST_TOKEN, type Json } from './test-server.ts';
+import { TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { sampleRunServer } from './test-support/sample-run.ts';
 
 const MIN = 60_000;

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_NAMES } from '../api/bundle.ts';
 import { readDocx } from '../export/test-support/docx-readback.ts';
-import { jsonApi, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { sampleRunServer } from './test-support/sample-run.ts';
 
 /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-seating-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -1,7 +1,13 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { jsonApi, rawRequest, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import {
+  jsonApi,
+  rawRequest,
+  startTestServer,
+  TEST_TOKEN,
+  type Json,
+} from './test-support/test-server.ts';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
 
 /** What the console is told while sharing is off: no address, no code, no devices. */

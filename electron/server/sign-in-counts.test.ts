@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openCaller, type WsCaller } from './test-support/ws-caller.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * The sign-in counts on the projector (issue 16): a projector joined over the network reads

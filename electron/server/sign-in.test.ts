@@ -3,7 +3,7 @@ import { attendanceOf, countAttendance, type Participant } from '../core/partici
 import type { DoorList } from '../api/sign-in.ts';
 import { meetingStartOf } from '../../renderer/views/door/doorText.ts';
 import { openCaller, type WsCaller } from './test-support/ws-caller.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * Sign-in at the door (issue 16): two door devices joined with the access code, the organizer's

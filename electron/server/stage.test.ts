@@ -4,7 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../api/events.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-stage-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

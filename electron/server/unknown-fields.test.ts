@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { contract, type MethodName } from '../api/contract.ts';
 import { DUMMY_IDS, validInputs } from './test-support/contract-samples.ts';
 import { describeMiss, expectNoMisses, send, type Answer } from './test-support/route-walk.ts';
-import { startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
+import { startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /**
  * Unknown fields are refused, not ignored, so a typo ("titel") is never silently lost: walked

@@ -12,7 +12,7 @@ import {
   type Json,
   type WsCaller,
 } from './test-support/ws-caller.ts';
-import { jsonApi, startTestServer, TEST_TOKEN } from './test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN } from './test-support/test-server.ts';
 
 /**
  * Commands as messages on a screen's open WebSocket: one dispatcher behind both transports, so

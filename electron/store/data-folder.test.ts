@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStartupError } from '../server/startup-error.ts';
-import { startTestServer } from '../server/test-server.ts';
+import { startTestServer } from '../server/test-support/test-server.ts';
 import { claimDataFolder, DataFolderError } from './data-folder.ts';
 
 const dirs: string[] = [];

@@ -1,5 +1,5 @@
 import type { Store } from '../../store/index.ts';
-import { TEST_TOKEN, type Json } from '../test-server.ts';
+import { TEST_TOKEN, type Json } from './test-server.ts';
 
 /** Posts a meeting file's bytes, as the console's 导入 button does. */
 export async function importMeetingFile(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { SAMPLE_DATE } from '../../../e2e/serve-process.ts';
-import { jsonApi, startTestServer, TEST_TOKEN, type Json } from '../test-server.ts';
+import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-server.ts';
 
 /**
  * A real server holding the sample meeting, started before the file's tests and closed after,

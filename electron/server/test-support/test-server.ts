@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type RunningServer, type ServerOptions } from './app.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../app.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 
