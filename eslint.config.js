@@ -111,4 +111,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Test support stays out of the app (ARCHITECTURE.md): the bundles take in whatever a
+    // product file imports, so none imports a test-support folder or e2e/. A rule of its own
+    // (typescript-eslint's twin of no-restricted-imports), so the layer rules above still hold.
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    // crash-harness.ts and crash-writers.ts are test support themselves, not yet moved.
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', 'electron/server/crash-*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(test-support|e2e)/',
+              message: 'Test support is for tests, scripts and bench/: the app never imports it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
