@@ -116,8 +116,7 @@ export default tseslint.config(
     // product file imports, so none imports a test-support folder or e2e/. A rule of its own
     // (typescript-eslint's twin of no-restricted-imports), so the layer rules above still hold.
     files: ['electron/**/*.ts', 'renderer/**/*.{ts,tsx}'],
-    // crash-harness.ts and crash-writers.ts are test support themselves, not yet moved.
-    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', 'electron/server/crash-*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

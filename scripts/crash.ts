@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runCrashTrial, type CrashReport } from '../electron/server/crash-harness.ts';
+import { runCrashTrial, type CrashReport } from '../electron/server/test-support/crash-harness.ts';
 import { runPowerLoss } from './crash-power-loss.ts';
 
 const usage =

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAMPLE_DATE, startServe, type ServeProcess } from '../../e2e/serve-process.ts';
-import { integrityOf, killAndRestart } from './crash-harness.ts';
+import { integrityOf, killAndRestart } from './test-support/crash-harness.ts';
 import { jsonApi, type Json } from './test-support/test-server.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-crash-'));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCrashTrial, summarizeCrashReport } from './crash-harness.ts';
+import { runCrashTrial, summarizeCrashReport } from './test-support/crash-harness.ts';
 
 const KILLS = 100;
 const dirs: string[] = [];

@@ -15,7 +15,7 @@ import {
   type CrashReport,
   type CrashRunOptions,
   type Fault,
-} from '../crash-harness.ts';
+} from './crash-harness.ts';
 
 export interface PowerLossReport extends CrashReport {
   /** Every power cut: one after each kill, and one before the final integrity_check. */

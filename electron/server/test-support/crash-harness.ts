@@ -8,8 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { SAMPLE_DATE, startServe, type ServeProcess } from '../../e2e/serve-process.ts';
-import { DATABASE_FILE_NAME } from '../store/db.ts';
+import { SAMPLE_DATE, startServe, type ServeProcess } from '../../../e2e/serve-process.ts';
+import { DATABASE_FILE_NAME } from '../../store/db.ts';
 import {
   commandWriter,
   noteWriter,

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { ServeProcess } from '../../e2e/serve-process.ts';
+import type { ServeProcess } from '../../../e2e/serve-process.ts';
 
 /** The server under test and the sample meeting the writers write to. */
 export interface Session {
