@@ -46,6 +46,19 @@ export interface ItemRun {
   turns: number;
 }
 
+/** The record of a speaker skipped before they started: no time, no turns. */
+export function skippedItemRun(itemId: string): ItemRun {
+  return {
+    itemId,
+    status: 'skipped',
+    actualStartAt: null,
+    actualEndAt: null,
+    elapsedMs: 0,
+    addedMs: 0,
+    turns: 0,
+  };
+}
+
 export interface RunState {
   /** The item on stage: running when `clock` is set, cued (waiting to start) when not. */
   currentItemId: string | null;
@@ -264,16 +277,10 @@ export function applyRunCommand(
       // after they finished keeps their record. Only one who never started is 'skipped'.
       if (state.clock) return ok(cue(endCurrent(state, now), items[index + 1]));
       if (state.itemRuns[current.id]?.status === 'done') return ok(cue(state, items[index + 1]));
-      const skipped: ItemRun = {
-        itemId: current.id,
-        status: 'skipped',
-        actualStartAt: null,
-        actualEndAt: null,
-        elapsedMs: 0,
-        addedMs: 0,
-        turns: 0,
+      const next = {
+        ...state,
+        itemRuns: { ...state.itemRuns, [current.id]: skippedItemRun(current.id) },
       };
-      const next = { ...state, itemRuns: { ...state.itemRuns, [current.id]: skipped } };
       return ok(cue(next, items[index + 1]));
     }
     case 'adjust':

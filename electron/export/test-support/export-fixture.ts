@@ -2,7 +2,7 @@ import type { AgendaItem, AgendaItemFields } from '../../core/agenda.ts';
 import { createMeeting, emptyMeetingFields, type MeetingFields } from '../../core/meeting.ts';
 import type { Note, NoteKind } from '../../core/notes.ts';
 import type { ItemRun, RunState } from '../../core/run.ts';
-import { initialRunState } from '../../core/run.ts';
+import { initialRunState, skippedItemRun } from '../../core/run.ts';
 import { buildSampleMeeting, type SampleNote } from '../../core/sample-meeting.ts';
 import type { MeetingData } from '../meeting-data.ts';
 
@@ -454,15 +454,7 @@ export function hardMeeting(): MeetingData {
         i % 3 === 1 ? 95_000 : i === HARD.leader ? 330_000 : -40_000,
       );
       const skipped = all[HARD.skipped] as AgendaItem;
-      run.itemRuns[skipped.id] = {
-        itemId: skipped.id,
-        status: 'skipped',
-        actualStartAt: null,
-        actualEndAt: null,
-        elapsedMs: 0,
-        addedMs: 0,
-        turns: 0,
-      };
+      run.itemRuns[skipped.id] = skippedItemRun(skipped.id);
       return run;
     },
   );
