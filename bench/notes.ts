@@ -55,11 +55,12 @@ const WARM_UP = 20;
 export async function benchNotes(): Promise<BenchRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-notes-'));
   const floorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-bench-notes-floor-'));
-  execFileSync(process.execPath, [CORPUS_SCRIPT, dir, String(Date.now())], { stdio: 'inherit' });
-  const serve = await startServe(dir);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let serve: ServeProcess | undefined;
   let floor: Peer | undefined;
   try {
+    execFileSync(process.execPath, [CORPUS_SCRIPT, dir, String(Date.now())], { stdio: 'inherit' });
+    serve = await startServe(dir);
     floor = await startFloor(floorDir);
     const floorServer = floor;
     const sample = JSON.parse(
@@ -152,7 +153,7 @@ export async function benchNotes(): Promise<BenchRow[]> {
   } finally {
     agent.destroy();
     await floor?.stop();
-    await serve.stop();
+    await serve?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(floorDir, { recursive: true, force: true });
   }
