@@ -4,14 +4,41 @@
  * least room for error). Based on the page's monotonic clock, so a change of this device's
  * wall clock does not move the countdown.
  */
-interface Sample {
+export interface Sample {
   offset: number;
   rtt: number;
 }
 
-const samples: Sample[] = [];
+let samples: Sample[] = [];
 const KEEP = 8;
 let offset = 0;
+
+/** Below a countdown's second and above the timers' granularity. */
+const AGREEMENT_MARGIN_MS = 50;
+
+/**
+ * The samples to estimate from once `sample` has come in. Each sample says the offset lies within
+ * half its round trip of its own; when the newest and the one in use cannot both be right, a clock
+ * moved since (the server's wall clock was set, this device slept, the server restarted on a
+ * clock set differently), and the older samples describe a clock that is gone:
+ * only the newest is kept. Without this the best old sample went on winning, and a countdown
+ * stayed off by the step until eight more pings (four minutes) had pushed it out.
+ */
+export function withSample(held: readonly Sample[], sample: Sample): Sample[] {
+  const inUse = bestOf(held);
+  const agree =
+    !inUse ||
+    Math.abs(sample.offset - inUse.offset) <= (sample.rtt + inUse.rtt) / 2 + AGREEMENT_MARGIN_MS;
+  return agree ? [...held, sample].slice(-KEEP) : [sample];
+}
+
+/** The sample with the shortest round trip: it has the least room for error. */
+export function bestOf(held: readonly Sample[]): Sample | undefined {
+  return held.reduce<Sample | undefined>(
+    (best, s) => (!best || s.rtt < best.rtt ? s : best),
+    undefined,
+  );
+}
 
 export const localNow = (): number => performance.timeOrigin + performance.now();
 
@@ -25,9 +52,8 @@ export function recordPong(
 ): void {
   const rtt = receivedAt - clientSentAt;
   if (rtt < 0) return;
-  samples.push({ offset: serverTime - (clientSentAt + rtt / 2), rtt });
-  if (samples.length > KEEP) samples.shift();
-  offset = samples.reduce((best, s) => (s.rtt < best.rtt ? s : best)).offset;
+  samples = withSample(samples, { offset: serverTime - (clientSentAt + rtt / 2), rtt });
+  offset = bestOf(samples)?.offset ?? offset;
 }
 
 /** A first estimate from the greeting, before any ping has come back. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { bestOf, currentOffset, recordPong, withSample, type Sample } from './serverClock.ts';
+
+const agreeing: Sample[] = [
+  { offset: 3, rtt: 4 },
+  { offset: 1, rtt: 2 },
+  { offset: 6, rtt: 9 },
+];
+
+describe("a screen's estimate of the server clock", () => {
+  it('uses the sample with the shortest round trip among those that agree, the last eight', () => {
+    let held: Sample[] = [];
+    for (const sample of agreeing) held = withSample(held, sample);
+    expect(bestOf(held)).toEqual({ offset: 1, rtt: 2 });
+    for (let i = 0; i < 10; i++) held = withSample(held, { offset: 2, rtt: 5 });
+    expect(held).toHaveLength(8);
+    expect(bestOf(held)).toEqual({ offset: 2, rtt: 5 });
+  });
+
+  it('keeps a slow sample that may still be right: its round trip leaves room for the difference', () => {
+    const held = withSample(agreeing, { offset: 40, rtt: 100 });
+    expect(held).toHaveLength(4);
+    expect(bestOf(held)).toEqual({ offset: 1, rtt: 2 });
+  });
+
+  it('follows a clock that moved at once: samples the newest contradicts are dropped', () => {
+    // The server's clock was set 2.5 s ahead (or this device slept): the old samples, with their
+    // shorter round trips, would go on winning and the countdown would show 2.5 s too many.
+    const held = withSample(agreeing, { offset: 2_500, rtt: 10 });
+    expect(held).toEqual([{ offset: 2_500, rtt: 10 }]);
+  });
+
+  it('moves the countdown with the first pong after the step', () => {
+    recordPong(1_000, 1_001, 1_002);
+    recordPong(2_000, 2_001, 2_002);
+    expect(currentOffset()).toBe(0);
+    // 2.5 s later by the server's clock than by this screen's, with a slower round trip.
+    recordPong(5_000, 7_503, 5_006);
+    expect(currentOffset()).toBe(2_500);
+  });
+});
