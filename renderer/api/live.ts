@@ -3,7 +3,13 @@ import { serverEventSchema, type ScreenRole, type ServerEvent } from '../../elec
 import { call } from './client.ts';
 import { answerArrived, liveSocketClosed, liveSocketOpened } from './live-calls.ts';
 import { isPreviewFrame } from './preview.ts';
-import { localNow, recordHello, recordPong } from './serverClock.ts';
+import {
+  localNow,
+  nextPingDelayMs,
+  recordHello,
+  recordPong,
+  uncertaintyMs,
+} from './serverClock.ts';
 import { sessionToken } from './session.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
@@ -63,13 +69,14 @@ function connect() {
     announceRole(ws);
     liveSocketOpened(ws);
     setStatus('open');
-    // A burst of pings at connect for a quick estimate, then one every 30 s to follow drift.
+    // A burst of pings at connect for a quick estimate, more while it is uncertain, then one
+    // every 30 s to follow drift (nextPingDelayMs).
     let sent = 0;
     const ping = () => {
       if (ws.readyState !== WebSocket.OPEN) return;
       ws.send(JSON.stringify({ kind: 'ping', clientSentAt: localNow() }));
       sent += 1;
-      syncTimer = setTimeout(ping, sent < 5 ? 150 : 30_000);
+      syncTimer = setTimeout(ping, nextPingDelayMs(sent, uncertaintyMs()));
     };
     ping();
   };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestOf, currentOffset, recordPong, withSample, type Sample } from './serverClock.ts';
+import {
+  bestOf,
+  currentOffset,
+  nextPingDelayMs,
+  recordPong,
+  withSample,
+  type Sample,
+} from './serverClock.ts';
 
 const agreeing: Sample[] = [
   { offset: 3, rtt: 4 },
@@ -37,5 +44,17 @@ describe("a screen's estimate of the server clock", () => {
     // 2.5 s later by the server's clock than by this screen's, with a slower round trip.
     recordPong(5_000, 7_503, 5_006);
     expect(currentOffset()).toBe(2_500);
+  });
+});
+
+describe('when a screen pings the server next', () => {
+  it('pings five times quickly as it connects, then each second while unsure, then each 30 s', () => {
+    expect([0, 1, 2, 3, 4].map((sent) => nextPingDelayMs(sent, 2))).toEqual([
+      150, 150, 150, 150, 150,
+    ]);
+    // A page busy as it connected read every pong of the burst 4 s late: off by up to 2 s.
+    expect(nextPingDelayMs(5, 2_000)).toBe(1_000);
+    expect(nextPingDelayMs(9, Number.POSITIVE_INFINITY)).toBe(1_000);
+    expect(nextPingDelayMs(5, 2)).toBe(30_000);
   });
 });

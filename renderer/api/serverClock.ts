@@ -64,3 +64,29 @@ export function recordHello(serverTime: number): void {
 export function currentOffset(): number {
   return offset;
 }
+
+/** How far the estimate in use may be off: half its round trip (unknown before any pong). */
+export function uncertaintyMs(): number {
+  const inUse = bestOf(samples);
+  return inUse ? inUse.rtt / 2 : Number.POSITIVE_INFINITY;
+}
+
+/** A quick first estimate: five pings this far apart as a connection opens. */
+const BURST_PINGS = 5;
+const BURST_GAP_MS = 150;
+/** Close enough for a countdown in seconds: pinged each RETRY_GAP_MS until, FOLLOW_GAP_MS after. */
+const GOOD_ENOUGH_MS = 25;
+const RETRY_GAP_MS = 1000;
+const FOLLOW_GAP_MS = 30_000;
+
+/**
+ * When to ping next, `sent` pings into a connection. A page busy as it connects (loading on a
+ * slow projector PC, rendering what it reloaded) reads its pongs late, so the whole first burst
+ * may measure round trips of seconds, and the countdown was off by half of one until the next
+ * ping 30 s on. While the estimate may be off by more than GOOD_ENOUGH_MS, it asks again each
+ * second; then once every 30 s, to follow drift.
+ */
+export function nextPingDelayMs(sent: number, uncertainty: number): number {
+  if (sent < BURST_PINGS) return BURST_GAP_MS;
+  return uncertainty > GOOD_ENOUGH_MS ? RETRY_GAP_MS : FOLLOW_GAP_MS;
+}
