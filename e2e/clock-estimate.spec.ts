@@ -27,7 +27,7 @@ test('a projector that reads its first pongs late still counts down with the ser
     const NativeSocket = window.WebSocket;
     let pongs = 0;
     window.WebSocket = class extends NativeSocket {
-      set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      override set onmessage(handler: ((event: MessageEvent) => void) | null) {
         super.onmessage = (event: MessageEvent) => {
           const late = String(event.data).includes('"kind":"pong"') && pongs++ < 5;
           if (late) setTimeout(() => handler?.call(this, event), 4_000);

@@ -56,5 +56,10 @@ describe('when a screen pings the server next', () => {
     expect(nextPingDelayMs(5, 2_000)).toBe(1_000);
     expect(nextPingDelayMs(9, Number.POSITIVE_INFINITY)).toBe(1_000);
     expect(nextPingDelayMs(5, 2)).toBe(30_000);
+    // A tablet on Wi-Fi with 120 ms round trips is close enough: it does not ping each second.
+    expect(nextPingDelayMs(5, 60)).toBe(30_000);
+    // A link that stays slow is asked each second 30 times, then every 30 s like the rest.
+    expect(nextPingDelayMs(34, 2_000)).toBe(1_000);
+    expect(nextPingDelayMs(35, 2_000)).toBe(30_000);
   });
 });

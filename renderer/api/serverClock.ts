@@ -74,19 +74,25 @@ export function uncertaintyMs(): number {
 /** A quick first estimate: five pings this far apart as a connection opens. */
 const BURST_PINGS = 5;
 const BURST_GAP_MS = 150;
-/** Close enough for a countdown in seconds: pinged each RETRY_GAP_MS until, FOLLOW_GAP_MS after. */
-const GOOD_ENOUGH_MS = 25;
+/**
+ * Close enough for a countdown in seconds, and above what a tablet's Wi-Fi round trip leaves (a
+ * 120 ms round trip is 60 ms): until then pinged each RETRY_GAP_MS, for at most RETRY_PINGS.
+ */
+const GOOD_ENOUGH_MS = 100;
 const RETRY_GAP_MS = 1000;
+const RETRY_PINGS = 30;
+/** Then to follow drift: a screen counting down sends nothing more than this. */
 const FOLLOW_GAP_MS = 30_000;
 
 /**
  * When to ping next, `sent` pings into a connection. A page busy as it connects (loading on a
  * slow projector PC, rendering what it reloaded) reads its pongs late, so the whole first burst
  * may measure round trips of seconds, and the countdown was off by half of one until the next
- * ping 30 s on. While the estimate may be off by more than GOOD_ENOUGH_MS, it asks again each
- * second; then once every 30 s, to follow drift.
+ * ping 30 s on. While the estimate may be off by more than GOOD_ENOUGH_MS it asks again each
+ * second (a link that stays that slow, no more than RETRY_PINGS times); then every 30 s.
  */
 export function nextPingDelayMs(sent: number, uncertainty: number): number {
   if (sent < BURST_PINGS) return BURST_GAP_MS;
-  return uncertainty > GOOD_ENOUGH_MS ? RETRY_GAP_MS : FOLLOW_GAP_MS;
+  const unsure = uncertainty > GOOD_ENOUGH_MS && sent < BURST_PINGS + RETRY_PINGS;
+  return unsure ? RETRY_GAP_MS : FOLLOW_GAP_MS;
 }
