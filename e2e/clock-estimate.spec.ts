@@ -1,19 +1,13 @@
-import { remainingMs, type ClockFacts } from '../electron/core/clock.ts';
+import { loadSampleMeeting } from './console-steps.ts';
+import { countdownBesideServer } from './countdown-steps.ts';
 import { expect, test } from './fixtures.ts';
-
-/** "04:37" → 277000 (the shown figure rounds up: 04:37 is 276.001 to 277 s). */
-const shownMs = (text: string | null) => {
-  const [minutes, seconds] = (text ?? '').split(':').map(Number);
-  return ((minutes ?? 0) * 60 + (seconds ?? 0)) * 1000;
-};
 
 test('a projector that reads its first pongs late still counts down with the server within a second', async ({
   page,
   context,
   serve,
 }) => {
-  await page.goto(serve.openUrl);
-  await page.getByRole('button', { name: '载入示例会议' }).click();
+  await loadSampleMeeting(page, serve.openUrl);
   await expect(page).toHaveURL(/meeting=/);
   const meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
   await page.keyboard.press('Space');
@@ -42,13 +36,7 @@ test('a projector that reads its first pongs late still counts down with the ser
 
   // Past the late burst: the screen has asked again and knows better.
   await projector.waitForTimeout(8_000);
-  const before = shownMs(await countdown.textContent());
-  const res = await fetch(`${serve.origin}/api/meetings/${meetingId}/run`, {
-    headers: { Authorization: `Bearer ${serve.token}` },
-  });
-  const run = (await res.json()) as { serverNow: number; clock: ClockFacts };
-  const after = shownMs(await countdown.textContent());
-  const remaining = remainingMs(run.clock, run.serverNow);
+  const { before, after, remaining } = await countdownBesideServer(projector, serve, meetingId);
   // Shown before and after the server's answer, rounded up to the second: the server's
   // remaining time lies between, give or take the estimate's few milliseconds.
   expect(remaining).toBeGreaterThan(after - 1_000 - 100);

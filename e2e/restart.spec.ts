@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { remainingMs, type ClockFacts } from '../electron/core/clock.ts';
+import { countdownBesideServer } from './countdown-steps.ts';
 import { joinDevice, shownAccessCode, startSharing } from './join-steps.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
@@ -14,13 +14,6 @@ import { startServe, type ServeProcess } from './serve-process.ts';
  */
 const countdown = (page: Page) => page.getByTestId('countdown');
 const liveBadge = (page: Page) => page.getByRole('status').filter({ hasText: /连接/ });
-/** "04:37" → 277000; overtime ("+00:12") counts as negative. */
-function shownMs(text: string | null): number {
-  const match = /^(\+?)(\d+):(\d\d)$/.exec(text ?? '');
-  if (!match) throw new Error(`not a countdown: ${text}`);
-  const ms = (Number(match[2]) * 60 + Number(match[3])) * 1000;
-  return match[1] ? -ms : ms;
-}
 
 test('a server killed mid-speech and started again: every screen is back by itself', async ({
   browser,
@@ -122,13 +115,7 @@ test('a server killed mid-speech and started again: every screen is back by itse
     await expect(lectern.getByTestId('confidence')).toContainText('林一平');
     await expect(consolePage.getByTestId('run-status')).toHaveText('发言中');
     for (const page of [projector, lectern]) {
-      const before = shownMs(await countdown(page).textContent());
-      const res = await fetch(`${serve.origin}/api/meetings/${meetingId}/run`, {
-        headers: { Authorization: `Bearer ${serve.token}` },
-      });
-      const run = (await res.json()) as { serverNow: number; clock: ClockFacts };
-      const after = shownMs(await countdown(page).textContent());
-      const remaining = remainingMs(run.clock, run.serverNow);
+      const { before, after, remaining } = await countdownBesideServer(page, serve, meetingId);
       // Shown before and after the server's answer: the server's remaining time lies between.
       expect(remaining).toBeGreaterThan(after - 1500);
       expect(remaining).toBeLessThan(before + 1500);
