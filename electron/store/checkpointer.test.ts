@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCheckpointer, MAX_WAL_BYTES } from './checkpointer.ts';
-import type { Db } from './db.ts';
+import { openDatabase, type Db } from './db.ts';
+import { walInUseBytes } from './wal-in-use.ts';
 
 /**
  * The checkpointer runs on a timer, outside any request: a throw there would reach the
@@ -115,5 +116,54 @@ describe('the checkpointer', () => {
     t.checkpointer.checkpointIfDue();
     expect(t.logged).toHaveLength(1);
     expect(t.logged[0]).toMatch(/checkpoint postponed: Error: database is locked/);
+  });
+});
+
+describe('the checkpointer over a real database', () => {
+  it('measures the WAL by the commits since its restart, not by the size the file once grew to', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-checkpointer-real-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'roundtable.sqlite');
+    const db = openDatabase(file);
+    try {
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec('CREATE TABLE pad (body BLOB)');
+      const insert = db.prepare('INSERT INTO pad (body) VALUES (?)');
+      const limit = 256 * 1024;
+      let checkpoints = 0;
+      const counted = {
+        get open() {
+          return db.open;
+        },
+        pragma(sql: string) {
+          checkpoints++;
+          return db.pragma(sql);
+        },
+      } as unknown as Db;
+      const checkpointer = createCheckpointer(
+        counted,
+        file,
+        () => 1_000_000,
+        () => {},
+        limit,
+      );
+
+      // A burst past the limit is folded while writing goes on.
+      insert.run(Buffer.alloc(2 * limit));
+      checkpointer.wrote();
+      expect(walInUseBytes(file)).toBeGreaterThan(limit);
+      checkpointer.checkpointIfDue();
+      expect(checkpoints).toBe(1);
+      // The next commit restarts the WAL at its start; the file keeps the size it grew to.
+      insert.run(Buffer.alloc(100));
+      checkpointer.wrote();
+      expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(2 * limit);
+      expect(walInUseBytes(file)).toBeLessThan(limit);
+      // So a small write is not taken for a WAL past its limit: nothing is folded mid-stream.
+      checkpointer.checkpointIfDue();
+      expect(checkpoints).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 });
