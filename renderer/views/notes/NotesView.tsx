@@ -70,8 +70,8 @@ export function NotesView() {
 
   async function remove(note: Note) {
     try {
-      await call('notes.delete', { noteId: note.id });
-      removeLocal(note.id);
+      const answer = await call('notes.delete', { noteId: note.id });
+      removeLocal(answer.note);
       setDeleted(note);
     } catch (error) {
       fail(error);
