@@ -66,6 +66,7 @@ import {
   replyFilesInput,
   replyPlanSchema,
 } from './replies.ts';
+import { revisionSchema } from './revision.ts';
 import { seatingViewSchema, swapSeatsInput, updateSeatingInput } from './seating.ts';
 import { stageGetInput, stageSchema, stageSetInput } from './stage.ts';
 import {
@@ -133,6 +134,11 @@ const spec = <I extends z.ZodType, O extends z.ZodType>(s: MethodSpec<I, O>) => 
 export const meetingWithAgendaSchema = z.object({
   meeting: meetingSchema,
   items: z.array(agendaItemSchema),
+  /**
+   * A read: the revision it was read at. A command's answer: the revision raised for its change,
+   * the one its meeting.saved / agenda.saved carry.
+   */
+  revision: revisionSchema,
 });
 export type MeetingWithAgenda = z.infer<typeof meetingWithAgendaSchema>;
 
@@ -152,7 +158,12 @@ function runCommand<N extends string>(name: N) {
   >;
 }
 
-const agendaSchema = z.object({ meetingId: z.string(), items: z.array(agendaItemSchema) });
+/** A meeting's agenda as a command left it, with the revision its agenda.saved carries. */
+const agendaSchema = z.object({
+  meetingId: z.string(),
+  items: z.array(agendaItemSchema),
+  revision: revisionSchema,
+});
 
 export const contract = {
   'meetings.list': spec({

@@ -33,12 +33,17 @@ export type JobProgress = z.infer<typeof jobProgressSchema>;
 /** Everything the server pushes over /ws. One message per change, never per tick. */
 export const serverEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hello'), serverNow: z.number() }),
-  z.object({ kind: z.literal('meeting.saved'), meeting: meetingSchema }),
+  /**
+   * A meeting's own fields, or its agenda, changed. Each carries the revision raised for it: a
+   * screen's reload of the meeting (meetings.get) read before the change may land after it.
+   */
+  z.object({ kind: z.literal('meeting.saved'), meeting: meetingSchema, revision: revisionSchema }),
   z.object({ kind: z.literal('meeting.deleted'), meetingId: z.string() }),
   z.object({
     kind: z.literal('agenda.saved'),
     meetingId: z.string(),
     items: z.array(agendaItemSchema),
+    revision: revisionSchema,
   }),
   z.object({ kind: z.literal('run.changed'), run: runViewSchema }),
   z.object({ kind: z.literal('note.saved'), note: noteSchema, revision: revisionSchema }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IMPORT_FIELDS, type ColumnMapping } from '../core/import-columns.ts';
 import { fileBytes } from './bundle.ts';
 import { agendaItemSchema } from './agenda.ts';
+import { revisionSchema } from './revision.ts';
 import { rosterEntrySchema } from './roster.ts';
 
 export { IMPORT_FIELDS };
@@ -85,6 +86,8 @@ export const importAgendaOutput = z.object({
   meetingId: z.string(),
   added: z.number(),
   items: z.array(agendaItemSchema),
+  /** The revision its agenda.saved carries. */
+  revision: revisionSchema,
 });
 
 /** Bytes a table file may have; larger ones answer 413 before they are read. */

@@ -8,15 +8,20 @@ import {
   reorderItems,
   type AgendaItem,
 } from '../core/agenda.ts';
+import type { Revision } from '../api/revision.ts';
 import type { ServiceContext } from './context.ts';
 import { invalidInput, notFound } from './errors.ts';
+import { raiseRevision } from './revisions.ts';
 
-/** Runs `change` on the meeting's agenda in one transaction, saves and announces the result. */
+/**
+ * Runs `change` on the meeting's agenda in one transaction, saves and announces the result, and
+ * gives the revision its agenda.saved carries (the caller's answer carries it too).
+ */
 export function changeAgenda<T>(
   ctx: ServiceContext,
   meetingId: string,
   change: (items: AgendaItem[]) => { items: AgendaItem[]; result: T },
-): { items: AgendaItem[]; result: T } {
+): { items: AgendaItem[]; result: T; revision: Revision } {
   const outcome = ctx.store.transaction(() => {
     const meeting = ctx.store.meetings.get(meetingId);
     if (!meeting) throw notFound('meeting', meetingId);
@@ -25,8 +30,9 @@ export function changeAgenda<T>(
     ctx.store.meetings.save({ ...meeting, updatedAt: ctx.now() });
     return changed;
   });
-  ctx.emit({ kind: 'agenda.saved', meetingId, items: outcome.items });
-  return outcome;
+  const revision = raiseRevision(ctx);
+  ctx.emit({ kind: 'agenda.saved', meetingId, items: outcome.items, revision });
+  return { ...outcome, revision };
 }
 
 export function addAgendaItem(
@@ -34,7 +40,7 @@ export function addAgendaItem(
   input: MethodParsedInput<'agenda.add'>,
 ): MethodOutput<'agenda.add'> {
   const { id: meetingId, index, ...fields } = input;
-  const { items, result } = changeAgenda(ctx, meetingId, (current) => {
+  const { items, result, revision } = changeAgenda(ctx, meetingId, (current) => {
     const item: AgendaItem = {
       ...emptyAgendaItemFields,
       ...fields,
@@ -45,7 +51,7 @@ export function addAgendaItem(
     const next = insertItem(current, item, index);
     return { items: next, result: next.find((i) => i.id === item.id) as AgendaItem };
   });
-  return { meetingId, items, item: result };
+  return { meetingId, items, item: result, revision };
 }
 
 export function updateAgendaItem(
@@ -53,14 +59,14 @@ export function updateAgendaItem(
   input: MethodParsedInput<'agenda.update'>,
 ): MethodOutput<'agenda.update'> {
   const { id: meetingId, itemId, index, ...fields } = input;
-  const { items, result } = changeAgenda(ctx, meetingId, (current) => {
+  const { items, result, revision } = changeAgenda(ctx, meetingId, (current) => {
     const existing = current.find((i) => i.id === itemId);
     if (!existing) throw notFound('agenda item', itemId);
     let next = current.map((i) => (i.id === itemId ? { ...i, ...fields } : i));
     if (index !== undefined) next = moveItem(next, itemId, index);
     return { items: next, result: next.find((i) => i.id === itemId) as AgendaItem };
   });
-  return { meetingId, items, item: result };
+  return { meetingId, items, item: result, revision };
 }
 
 export function removeAgendaItem(
@@ -68,18 +74,18 @@ export function removeAgendaItem(
   input: MethodParsedInput<'agenda.remove'>,
 ): MethodOutput<'agenda.remove'> {
   const { id: meetingId, itemId } = input;
-  const { items } = changeAgenda(ctx, meetingId, (current) => {
+  const { items, revision } = changeAgenda(ctx, meetingId, (current) => {
     if (!current.some((i) => i.id === itemId)) throw notFound('agenda item', itemId);
     return { items: removeItem(current, itemId), result: null };
   });
-  return { meetingId, items, deletedItemId: itemId };
+  return { meetingId, items, deletedItemId: itemId, revision };
 }
 
 export function reorderAgenda(
   ctx: ServiceContext,
   input: MethodParsedInput<'agenda.reorder'>,
 ): MethodOutput<'agenda.reorder'> {
-  const { items } = changeAgenda(ctx, input.id, (current) => {
+  const { items, revision } = changeAgenda(ctx, input.id, (current) => {
     const outcome = reorderItems(current, input.itemIds);
     if (!outcome.ok) {
       const { kind, itemIds } = outcome.problem;
@@ -91,5 +97,5 @@ export function reorderAgenda(
     }
     return { items: outcome.items, result: null };
   });
-  return { meetingId: input.id, items };
+  return { meetingId: input.id, items, revision };
 }

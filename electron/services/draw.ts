@@ -4,6 +4,7 @@ import { itemHeadline } from '../core/agenda.ts';
 import { applyDraw, isDrawn, makeDraw, type DrawRecord } from '../core/draw.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound, ServiceError } from './errors.ts';
+import { raiseRevision } from './revisions.ts';
 
 /**
  * Draws the speaking order (抽签) and applies it, in one transaction with its record. A meeting
@@ -63,6 +64,7 @@ export function makeMeetingDraw(
     kind: 'agenda.saved',
     meetingId: input.id,
     items: ctx.store.agenda.listForMeeting(input.id),
+    revision: raiseRevision(ctx),
   });
   ctx.emit({ kind: 'draw.made', draw: record });
   return record;

@@ -187,7 +187,7 @@ export async function importAgenda(
       detail('import.tooManyItems', { file, max: 500 }),
     );
   }
-  const { items } = changeAgenda(ctx, input.id, (current) => {
+  const { items, revision } = changeAgenda(ctx, input.id, (current) => {
     const leaderAt = current.findIndex((i) => i.kind === 'leader');
     const at = leaderAt < 0 ? current.length : leaderAt;
     const added: AgendaItem[] = speakers.map((s) => ({
@@ -204,7 +204,7 @@ export async function importAgenda(
     );
     return { items: next, result: null };
   });
-  return { meetingId: input.id, added: speakers.length, items };
+  return { meetingId: input.id, added: speakers.length, items, revision };
 }
 
 export const importHandlers = (ctx: ServiceContext) => ({

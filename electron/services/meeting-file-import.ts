@@ -14,7 +14,7 @@ import type { ServiceContext } from './context.ts';
 import { invalidInput, ServiceError } from './errors.ts';
 import type { HeavyJobs } from './heavy-jobs.ts';
 import type { MeetingFileHead } from './meeting-file-read.ts';
-import { titleForCopy } from './meetings.ts';
+import { announceNewMeeting, titleForCopy } from './meetings.ts';
 import { startHeavyWorker, type HeavyRequestOptions } from './worker-thread.ts';
 
 /** Reading a 51 MiB file of 50,000 notes takes about half of this. */
@@ -221,9 +221,7 @@ export async function importMeeting(
     }
   });
   const { items } = head.data;
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
-  return { meeting, items };
+  return { meeting, items, revision: announceNewMeeting(ctx, meeting, items) };
 }
 
 export const meetingFileHandlers = (ctx: ServiceContext, heavyJobs: HeavyJobs) => ({

@@ -12,8 +12,10 @@ import type { Participant } from '../core/participants.ts';
 import { copyTitle } from '../core/meeting-copy.ts';
 import { buildSampleMeeting } from '../core/sample-meeting.ts';
 import { sampleEntriesMissing } from '../core/roster.ts';
+import type { Revision } from '../api/revision.ts';
 import type { ServiceContext } from './context.ts';
 import { notFound } from './errors.ts';
+import { currentRevision, raiseRevision } from './revisions.ts';
 
 export function listMeetings(ctx: ServiceContext): MethodOutput<'meetings.list'> {
   const rows = ctx.store.meetings.list();
@@ -30,7 +32,11 @@ export function listMeetings(ctx: ServiceContext): MethodOutput<'meetings.list'>
 export function getMeeting(ctx: ServiceContext, input: { id: string }): MeetingWithAgenda {
   const meeting = ctx.store.meetings.get(input.id);
   if (!meeting) throw notFound('meeting', input.id);
-  return { meeting, items: ctx.store.agenda.listForMeeting(meeting.id) };
+  return {
+    meeting,
+    items: ctx.store.agenda.listForMeeting(meeting.id),
+    revision: currentRevision(ctx),
+  };
 }
 
 export function createNewMeeting(
@@ -39,8 +45,9 @@ export function createNewMeeting(
 ): MeetingWithAgenda {
   const meeting = createMeeting(ctx.newId(), input, ctx.now());
   ctx.store.transaction(() => ctx.store.meetings.save(meeting));
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  return { meeting, items: [] };
+  const revision = raiseRevision(ctx);
+  ctx.emit({ kind: 'meeting.saved', meeting, revision });
+  return { meeting, items: [], revision };
 }
 
 /** Writes a new meeting with its agenda in one transaction, then tells the screens. */
@@ -59,9 +66,22 @@ function saveNewMeeting(
     for (const person of people) ctx.store.participants.save(person);
     if (notice) ctx.store.notices.save(meeting.id, notice, meeting.createdAt);
   });
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items });
-  return { meeting, items };
+  return { meeting, items, revision: announceNewMeeting(ctx, meeting, items) };
+}
+
+/**
+ * Tells the screens of a meeting just written with its agenda: one change, so both events carry
+ * the one revision raised for it, which the caller's answer carries too.
+ */
+export function announceNewMeeting(
+  ctx: ServiceContext,
+  meeting: Meeting,
+  items: AgendaItem[],
+): Revision {
+  const revision = raiseRevision(ctx);
+  ctx.emit({ kind: 'meeting.saved', meeting, revision });
+  ctx.emit({ kind: 'agenda.saved', meetingId: meeting.id, items, revision });
+  return revision;
 }
 
 /**
@@ -187,8 +207,9 @@ export function updateMeeting(
     if (next.archived && ctx.store.stage.get() === id) ctx.store.stage.set(null);
     return next;
   });
-  ctx.emit({ kind: 'meeting.saved', meeting });
-  return { meeting, items: ctx.store.agenda.listForMeeting(id) };
+  const revision = raiseRevision(ctx);
+  ctx.emit({ kind: 'meeting.saved', meeting, revision });
+  return { meeting, items: ctx.store.agenda.listForMeeting(id), revision };
 }
 
 export function deleteMeeting(

@@ -55,7 +55,7 @@ export function fillAgendaFromRoster(
   ctx: ServiceContext,
   input: MethodParsedInput<'agenda.fillFromRoster'>,
 ): MethodOutput<'agenda.fillFromRoster'> {
-  const { items } = changeAgenda(ctx, input.id, (current) => {
+  const { items, revision } = changeAgenda(ctx, input.id, (current) => {
     const fields = speechesFromRoster(ctx.store.roster.list(), current);
     const leaderAt = current.findIndex((i) => i.kind === 'leader');
     const at = leaderAt < 0 ? current.length : leaderAt;
@@ -68,18 +68,18 @@ export function fillAgendaFromRoster(
     );
     return { items: next, result: null };
   });
-  return { meetingId: input.id, items };
+  return { meetingId: input.id, items, revision };
 }
 
 export function orderAgendaByRoster(
   ctx: ServiceContext,
   input: MethodParsedInput<'agenda.orderByRoster'>,
 ): MethodOutput<'agenda.orderByRoster'> {
-  const { items } = changeAgenda(ctx, input.id, (current) => ({
+  const { items, revision } = changeAgenda(ctx, input.id, (current) => ({
     items: orderByRoster(current, ctx.store.roster.list()),
     result: null,
   }));
-  return { meetingId: input.id, items };
+  return { meetingId: input.id, items, revision };
 }
 
 export const rosterHandlers = (ctx: ServiceContext) => ({
