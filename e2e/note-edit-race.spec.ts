@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { APIResponse, Browser, Page, Route, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { sampleRequest, type ServeProcess } from './serve-process.ts';
 
@@ -42,13 +42,22 @@ async function noteTaker(browser: Browser, serve: ServeProcess, meetingId: strin
 }
 
 /**
- * The test's hand on the answers the server sends a page's socket: held back from `hold()`
- * until `release()` (in the order sent); the events go through meanwhile.
+ * The test's hand on a page's socket: the answers the server sends on it are held back from
+ * `hold()` until `release()` (in the order sent), the events going through meanwhile; `cut()`
+ * closes it and refuses the page's retries, as a tablet out of the Wi-Fi's reach, until
+ * `restore()`.
  */
 async function answersHeldOn(page: Page) {
   let holding = false;
+  let cut = false;
   const held: (() => void)[] = [];
+  const open: WebSocketRoute[] = [];
   await page.routeWebSocket(/\/ws/, (socket) => {
+    if (cut) {
+      void socket.close();
+      return;
+    }
+    open.push(socket);
     const server = socket.connectToServer();
     server.onMessage((message) => {
       const isAnswer =
@@ -69,6 +78,15 @@ async function answersHeldOn(page: Page) {
     release() {
       holding = false;
       for (const send of held.splice(0)) send();
+    },
+    async cut() {
+      cut = true;
+      await Promise.all(open.splice(0).map((socket) => socket.close()));
+      await expect(page.getByText('已连接')).toHaveCount(0);
+    },
+    async restore() {
+      cut = false;
+      await expect(page.getByText('已连接')).toBeVisible({ timeout: 10_000 });
     },
   };
 }
@@ -146,4 +164,66 @@ test('a star answered after another note-taker deleted the note does not bring i
   await writeNoteAfterwards(a.page, '甲随后写的一条');
   await expect(onA).toHaveCount(0);
   await expect(a.page.getByTestId('note')).toHaveCount(3);
+});
+
+/** A header the test adds to the answer it held back, so the page can tell it apart. */
+const HELD_BACK = 'x-test-held-back';
+
+test('a star sent over HTTP while the socket was down, answered after a reload brought another note-taker’s later edit, leaves that edit shown', async ({
+  browser,
+  serve,
+}) => {
+  const meetingId = await sampleWithPinghuSpeaking(serve);
+  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
+  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
+  // Marks when the page has read the held-back answer's body (what it does with it next takes
+  // only the page's own turns, which two animation frames see through).
+  await a.page.evaluate((heldBack) => {
+    const fetchOfPage = window.fetch.bind(window);
+    window.fetch = async (...args) => {
+      const response = await fetchOfPage(...args);
+      if (!response.headers.has(heldBack)) return response;
+      const readBody = response.json.bind(response);
+      response.json = async () => {
+        const body: unknown = await readBody();
+        (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead = true;
+        return body;
+      };
+      return response;
+    };
+  }, HELD_BACK);
+  const noteId = await unstarredNote(a.page).getAttribute('data-note-id');
+  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
+  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+
+  // A's socket is down: its star goes over HTTP, is committed, and its answer is held back.
+  await a.answers.cut();
+  let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
+  const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
+  await a.page.route(`**/api/notes/${noteId}`, async (route) =>
+    hold({ route, answer: await route.fetch() }),
+  );
+  await onA.getByRole('button', { name: '标星' }).click();
+  const { route, answer } = await held;
+  expect(answer.status()).toBe(200);
+  await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
+  // B edits the starred note while A is away; A's reload on its return brings the edit.
+  await onB.getByRole('button', { name: '修改' }).click();
+  await onB.getByRole('textbox').fill('乙改：临时党支部带动征拆攻坚');
+  await onB.getByRole('textbox').press('Enter');
+  await expect(onB).toContainText('乙改：临时党支部带动征拆攻坚');
+  await a.answers.restore();
+  await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
+
+  await route.fulfill({ response: answer, headers: { ...answer.headers(), [HELD_BACK]: '1' } });
+  await expect
+    .poll(() =>
+      a.page.evaluate(() => (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead),
+    )
+    .toBe(true);
+  await a.page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
+  await expect(onA.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
 });
