@@ -292,3 +292,80 @@ test('a reload answered before another note-taker saved a note and landing after
   await page.screenshot({ path: shot });
   await test.info().attach('notes-after-the-crossing', { path: shot, contentType: 'image/png' });
 });
+
+test('a reload answered before an agenda item was added and landing after it leaves the console’s agenda on the newer list', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  // The console's previews of the stage read the meeting too: hidden, so the reload held back
+  // is the console's own.
+  await page.addInitScript(() => localStorage.setItem('roundtable.stagePreviews', 'hidden'));
+  const crossing = await crossingOn(page, /\/api\/meetings\/[^/?]+$/);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(serve.screen(`/?meeting=${meetingId}`));
+  const rows = page.getByRole('list', { name: '议程与发言顺序' }).getByRole('listitem');
+  await expect(rows).toHaveCount(13);
+
+  // Another organizer's screen (here its HTTP API) adds 周会务's speech while the reload waits.
+  const reload = await crossing.reconnectHoldingReload();
+  expect(((await reload.answer.json()) as { items: unknown[] }).items).toHaveLength(13);
+  const added = await organizer('POST', `/api/meetings/${meetingId}/items`, {
+    kind: 'exchange',
+    speaker: '周会务',
+    organization: '会务组',
+  });
+  expect(added.status).toBe(201);
+  await expect(rows).toHaveCount(14);
+  await reload.land();
+  await expect(rows).toHaveCount(14);
+  await expect(rows.nth(13)).toContainText('周会务');
+  await expect(page.getByTestId('agenda-totals')).toContainText('共 14 项');
+  const shot = test.info().outputPath('console-agenda-after-the-crossing.png');
+  await page.getByRole('region', { name: '议程与发言顺序' }).screenshot({ path: shot });
+  await test.info().attach('console-agenda-after-the-crossing', {
+    path: shot,
+    contentType: 'image/png',
+  });
+});
+
+test('a reload answered before the meeting was retitled and landing after it leaves the projector on the new title', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  const meetingId = sample.id;
+  const crossing = await crossingOn(page, /\/api\/meetings\/[^/?]+$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.screen(`/projector?meeting=${meetingId}`));
+  const title = page.getByTestId('projector-title');
+  await expect(title).toHaveText(sample.title);
+
+  // The organizer corrects the title while the projector's reload (read before) waits.
+  const reload = await crossing.reconnectHoldingReload();
+  const answered = (await reload.answer.json()) as { meeting: { title: string } };
+  expect(answered.meeting.title).toBe(sample.title);
+  const retitled = await organizer('PATCH', `/api/meetings/${meetingId}`, {
+    title: '龙岗区基层党建工作经验交流座谈会（第二期）',
+  });
+  expect(retitled.status).toBe(200);
+  await expect(title).toHaveText('龙岗区基层党建工作经验交流座谈会（第二期）');
+  await reload.land();
+  await expect(title).toHaveText('龙岗区基层党建工作经验交流座谈会（第二期）');
+  const shot = test.info().outputPath('projector-title-after-the-crossing.png');
+  await page.screenshot({ path: shot });
+  await test.info().attach('projector-title-after-the-crossing', {
+    path: shot,
+    contentType: 'image/png',
+  });
+});

@@ -1,11 +1,14 @@
-import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
 import type { ServerEvent } from '../../electron/api/events.ts';
+import { withAgendaSaved, withMeetingSaved, type HeldMeeting } from './heldMeeting.ts';
 
-/** One open meeting, brought up to date by a pushed event (others leave it as it is). */
+/**
+ * One open meeting, brought up to date by a pushed event (others leave it as it is). A part the
+ * screen holds from a later change than the event's stays (heldMeeting.ts).
+ */
 export function applyToMeeting(
-  current: MeetingWithAgenda | null,
+  current: HeldMeeting | null,
   event: ServerEvent,
-): MeetingWithAgenda | null {
+): HeldMeeting | null {
   if (!current) return current;
   switch (event.kind) {
     case 'hello':
@@ -25,13 +28,11 @@ export function applyToMeeting(
     case 'stage.changed':
       return current;
     case 'meeting.saved':
-      return current.meeting.id === event.meeting.id
-        ? { ...current, meeting: event.meeting }
-        : current;
+      return withMeetingSaved(current, event.meeting, event.revision);
     case 'meeting.deleted':
       return current.meeting.id === event.meetingId ? null : current;
     case 'agenda.saved':
-      return current.meeting.id === event.meetingId ? { ...current, items: event.items } : current;
+      return withAgendaSaved(current, event);
     default:
       event satisfies never;
       return current;

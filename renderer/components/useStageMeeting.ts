@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
 import type { ServerEvent } from '../../electron/api/events.ts';
 import type { Stage } from '../../electron/api/stage.ts';
 import { call } from '../api/client.ts';
+import { withMeetingRead, type HeldMeeting } from '../api/heldMeeting.ts';
 import { useLiveEvents, useLiveStatus } from '../api/live.ts';
 import { applyToMeeting } from '../api/meetingEvents.ts';
 import { newerRevision } from '../api/newerRevision.ts';
@@ -26,7 +26,7 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
   const [addressed] = useState(addressedMeeting);
   const [chosenId, setChosenId] = useState(() => (mode === 'choosable' ? addressed : null));
   const [stage, setStage] = useState<Stage | null>(null);
-  const [shown, setShown] = useState<MeetingWithAgenda | null>(null);
+  const [shown, setShown] = useState<HeldMeeting | null>(null);
   const [loaded, setLoaded] = useState(false);
   // Bumped when the meeting shown is deleted: the stage is asked again.
   const [asked, setAsked] = useState(0);
@@ -45,21 +45,26 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
 
   const stageId = stage && (stage.chosen || !addressed ? stage.meetingId : addressed);
   const shownId = chosenId ?? stageId;
+  // Whether the stage was read, not which answer: each reload of the stage is a new object, and
+  // the meeting is read again only when the one shown changes or the screen reconnects (its own
+  // events keep it current meanwhile), so a reconnect reads it once.
+  const stageKnown = stage !== null;
 
   useEffect(() => {
-    if (!stage && !chosenId) return;
+    if (!stageKnown && !chosenId) return;
     let current = true;
     (async () => {
       const data = shownId ? await call('meetings.get', { id: shownId }).catch(() => null) : null;
       if (current) {
-        setShown(data);
+        // The reload and the meeting's events cross on their way: the newer of each part stays.
+        setShown((held) => data && withMeetingRead(held, data));
         setLoaded(true);
       }
     })().catch(() => current && setLoaded(true));
     return () => {
       current = false;
     };
-  }, [shownId, stage, chosenId, generation]);
+  }, [shownId, stageKnown, chosenId, generation]);
 
   useLiveEvents(
     useCallback((event: ServerEvent) => {

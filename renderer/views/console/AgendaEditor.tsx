@@ -7,6 +7,7 @@ import {
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { computeSchedule, type RunView } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
+import type { RevisedAgenda } from '../../api/heldMeeting.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AgendaItemForm, emptyItemDraft } from './AgendaItemForm.tsx';
 import { OrderTools } from './OrderTools.tsx';
@@ -20,11 +21,22 @@ interface Props {
   run: RunView | null;
   onGoto: (itemId: string) => void;
   /** Shows the result of a change at once; the server's event confirms it right after. */
-  onItems: (items: AgendaItem[]) => void;
+  /** The agenda a command answered with. */
+  onAgenda: (agenda: RevisedAgenda) => void;
+  /** An order shown at once, before the server answers. */
+  onItemsShown: (items: AgendaItem[]) => void;
   onError: (error: unknown) => void;
 }
 
-export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: Props) {
+export function AgendaEditor({
+  meeting,
+  items,
+  run,
+  onGoto,
+  onAgenda,
+  onItemsShown,
+  onError,
+}: Props) {
   const { t } = useI18n();
   const [editingId, setEditingId] = useState<string | null>(null);
   const [addOpen, setAddOpen] = useState(false);
@@ -81,7 +93,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
 
   async function reorder(item: AgendaItem, order: string[]) {
     const byId = new Map(items.map((i) => [i.id, i]));
-    onItems(order.map((id, position) => ({ ...(byId.get(id) as AgendaItem), position })));
+    onItemsShown(order.map((id, position) => ({ ...(byId.get(id) as AgendaItem), position })));
     focusAfter.current = item.id;
     setAnnouncement(
       t('agenda.moved', {
@@ -91,7 +103,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
     );
     try {
       const result = await call('agenda.reorder', { id: meeting.id, itemIds: order });
-      onItems(result.items);
+      onAgenda(result);
     } catch (error) {
       onError(error);
     }
@@ -108,7 +120,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
     focusAfter.current = (items[index + 1] ?? items[index - 1])?.id ?? null;
     try {
       const result = await call('agenda.remove', { id: meeting.id, itemId: item.id });
-      onItems(result.items);
+      onAgenda(result);
     } catch (error) {
       onError(error);
     }
@@ -117,7 +129,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
   async function save(item: AgendaItem, fields: AgendaItemFieldsInput) {
     try {
       const result = await call('agenda.update', { id: meeting.id, itemId: item.id, ...fields });
-      onItems(result.items);
+      onAgenda(result);
       setEditingId(null);
       focusAfter.current = item.id;
       return true;
@@ -130,7 +142,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
   async function add(fields: AgendaItemFieldsInput) {
     try {
       const result = await call('agenda.add', { id: meeting.id, ...fields });
-      onItems(result.items);
+      onAgenda(result);
       return true;
     } catch (error) {
       onError(error);
@@ -172,7 +184,7 @@ export function AgendaEditor({ meeting, items, run, onGoto, onItems, onError }: 
           })}
         </p>
       </header>
-      <OrderTools meeting={meeting} items={items} run={run} onItems={onItems} onError={onError} />
+      <OrderTools meeting={meeting} items={items} run={run} onAgenda={onAgenda} onError={onError} />
       <p className="muted small">{t('agenda.keyboardHint')}</p>
       <p className="visually-hidden" aria-live="polite">
         {announcement}

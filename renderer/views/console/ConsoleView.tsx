@@ -1,7 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import type { MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
+import type { HeldMeeting } from '../../api/heldMeeting.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
@@ -78,7 +78,7 @@ export function ConsoleView() {
   async function setChime(chime: boolean) {
     if (!data.selected) return;
     try {
-      data.setSelected(await call('meetings.update', { id: data.selected.meeting.id, chime }));
+      data.showMeeting(await call('meetings.update', { id: data.selected.meeting.id, chime }));
     } catch (error) {
       fail(error);
     }
@@ -87,7 +87,7 @@ export function ConsoleView() {
   async function create(fields: MeetingFieldsInput) {
     try {
       const created = await call('meetings.create', fields);
-      data.setSelected(created);
+      data.showMeeting(created);
       data.select(created.meeting.id);
       setCreating(false);
       setNotice(null);
@@ -101,7 +101,7 @@ export function ConsoleView() {
     setCreating(false);
     try {
       const sample = await call('meetings.createSample', { date: today() });
-      data.setSelected(sample);
+      data.showMeeting(sample);
       data.select(sample.meeting.id);
       setNotice(null);
     } catch (error) {
@@ -113,7 +113,7 @@ export function ConsoleView() {
     if (!data.selected) return;
     try {
       const saved = await call('meetings.update', { id: data.selected.meeting.id, ...fields });
-      data.setSelected(saved);
+      data.showMeeting(saved);
       setNotice({ kind: 'ok', phrase: phrase('meeting.saved') });
     } catch (error) {
       fail(error);
@@ -126,7 +126,7 @@ export function ConsoleView() {
     try {
       // The server titles the copy, numbered past the copies already there.
       const copy = await call('meetings.duplicate', { id: meeting.id });
-      data.setSelected(copy);
+      data.showMeeting(copy);
       data.select(copy.meeting.id);
       setNotice({ kind: 'ok', phrase: phrase('meeting.duplicated') });
     } catch (error) {
@@ -146,7 +146,7 @@ export function ConsoleView() {
   }
 
   /** What each of the console's panels shows for the chosen meeting. */
-  function panelsOf(selected: MeetingWithAgenda): Record<ConsolePanel, ReactNode> {
+  function panelsOf(selected: HeldMeeting): Record<ConsolePanel, ReactNode> {
     return {
       run: (
         <RunPanel
@@ -182,7 +182,8 @@ export function ConsoleView() {
           items={selected.items}
           run={run}
           onGoto={commands.goto}
-          onItems={(items) => data.setSelected((s) => (s ? { ...s, items } : s))}
+          onAgenda={data.showAgenda}
+          onItemsShown={data.showItems}
           onError={fail}
         />
       ),
@@ -245,7 +246,7 @@ export function ConsoleView() {
             <>
               <ImportButton
                 onImported={(imported) => {
-                  data.setSelected(imported);
+                  data.showMeeting(imported);
                   data.select(imported.meeting.id);
                   setNotice({
                     kind: 'ok',

@@ -5,6 +5,7 @@ import type { ServerEvent } from '../../../electron/api/events.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import type { RunView } from '../../../electron/api/run.ts';
 import { call } from '../../api/client.ts';
+import type { RevisedAgenda } from '../../api/heldMeeting.ts';
 import { useLiveEvents } from '../../api/live.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { say, type Phrase } from '../../i18n/phrase.ts';
@@ -16,12 +17,13 @@ interface Props {
   meeting: Meeting;
   items: AgendaItem[];
   run: RunView | null;
-  onItems: (items: AgendaItem[]) => void;
+  /** The agenda a command answered with. */
+  onAgenda: (agenda: RevisedAgenda) => void;
   onError: (error: unknown) => void;
 }
 
 /** Setting the speaking order: from the roster, in roster order, or by drawing lots. */
-export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
+export function OrderTools({ meeting, items, run, onAgenda, onError }: Props) {
   const { t } = useI18n();
   const [draws, setDraws] = useState<DrawRecord[]>([]);
   const [drawing, setDrawing] = useState(false);
@@ -55,7 +57,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
 
   async function agendaAction(method: 'agenda.fillFromRoster' | 'agenda.orderByRoster') {
     try {
-      onItems((await call(method, { id: meeting.id })).items);
+      onAgenda(await call(method, { id: meeting.id }));
     } catch (error) {
       onError(error);
     }
@@ -105,7 +107,7 @@ export function OrderTools({ meeting, items, run, onItems, onError }: Props) {
         >
           {t('draw.button')}
         </button>
-        <TableImport meetingId={meeting.id} onItems={onItems} onDone={setNotice} />
+        <TableImport meetingId={meeting.id} onAgenda={onAgenda} onDone={setNotice} />
         <RosterPanel onError={onError} />
       </div>
       {drawing && (

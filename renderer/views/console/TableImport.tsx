@@ -6,8 +6,8 @@ import {
   type ImportPreview,
   type TextEncodingName,
 } from '../../../electron/api/import.ts';
-import type { AgendaItem } from '../../../electron/api/agenda.ts';
 import { ApiCallError, call } from '../../api/client.ts';
+import type { RevisedAgenda } from '../../api/heldMeeting.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { phrase, say, type Phrase } from '../../i18n/phrase.ts';
 import { errorPhrase, isStorageFull } from './fieldErrors.ts';
@@ -16,7 +16,8 @@ type Target = 'roster' | 'agenda';
 
 interface Props {
   meetingId: string;
-  onItems: (items: AgendaItem[]) => void;
+  /** The agenda an import answered with. */
+  onAgenda: (agenda: RevisedAgenda) => void;
   /** What was imported, kept as a phrase: worded where it is shown. */
   onDone: (message: Phrase) => void;
 }
@@ -26,7 +27,7 @@ interface Props {
  * of which column holds what (changeable), the encoding when it was a guess, every problem by
  * row and column; nothing is written until the organizer imports.
  */
-export function TableImport({ meetingId, onItems, onDone }: Props) {
+export function TableImport({ meetingId, onAgenda, onDone }: Props) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
@@ -88,7 +89,7 @@ export function TableImport({ meetingId, onItems, onDone }: Props) {
         onDone(rosterDoneMessage(result.added, result.alreadyThere));
       } else {
         const result = await call('import.agenda', { id: meetingId, ...common });
-        onItems(result.items);
+        onAgenda(result);
         onDone(phrase('tableImport.doneAgenda', { count: result.added }));
       }
       setPreview(null);

@@ -2,6 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AgendaItem, MeetingSummary, ServerEvent } from '../../../electron/api/index.ts';
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { call } from '../../api/client.ts';
+import {
+  withAgendaSaved,
+  withItemsShown,
+  withMeetingRead,
+  type HeldMeeting,
+  type RevisedAgenda,
+} from '../../api/heldMeeting.ts';
 import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
 import { applyToMeeting } from '../../api/meetingEvents.ts';
 
@@ -42,7 +49,7 @@ function initialSelection(): string | null {
 export function useConsoleData() {
   const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelection);
-  const [selected, setSelected] = useState<MeetingWithAgenda | null>(null);
+  const [selected, setSelected] = useState<HeldMeeting | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const { generation } = useLiveStatus();
 
@@ -60,7 +67,8 @@ export function useConsoleData() {
     if (!selectedId) return;
     let current = true;
     call('meetings.get', { id: selectedId })
-      .then((data) => current && setSelected(data))
+      // The reload and the meeting's events cross on their way: the newer of each part stays.
+      .then((data) => current && setSelected((held) => withMeetingRead(held, data)))
       .catch(() => current && setSelectedId(null));
     return () => {
       current = false;
@@ -85,7 +93,32 @@ export function useConsoleData() {
     }, []),
   );
 
+  /** Shows the meeting a command of this console answered with, unless later parts are held. */
+  const showMeeting = useCallback(
+    (answer: MeetingWithAgenda) => setSelected((held) => withMeetingRead(held, answer)),
+    [],
+  );
+  /** Shows the agenda a command of this console answered with, unless a later one is held. */
+  const showAgenda = useCallback(
+    (answer: RevisedAgenda) => setSelected((held) => held && withAgendaSaved(held, answer)),
+    [],
+  );
+  /** Shows an order this console made at once; the command's answer brings the revision. */
+  const showItems = useCallback(
+    (items: AgendaItem[]) => setSelected((held) => withItemsShown(held, items)),
+    [],
+  );
+
   // A meeting that was deselected or deleted is not shown, whatever is still loaded.
   const shown = selected && selected.meeting.id === selectedId ? selected : null;
-  return { meetings, selected: shown, selectedId, select: setSelectedId, setSelected, loadError };
+  return {
+    meetings,
+    selected: shown,
+    selectedId,
+    select: setSelectedId,
+    showMeeting,
+    showAgenda,
+    showItems,
+    loadError,
+  };
 }
