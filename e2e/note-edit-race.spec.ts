@@ -169,16 +169,18 @@ test('a star answered after another note-taker deleted the note does not bring i
 /** A header the test adds to the answer it held back, so the page can tell it apart. */
 const HELD_BACK = 'x-test-held-back';
 
-test('a star sent over HTTP while the socket was down, answered after a reload brought another note-taker’s later edit, leaves that edit shown', async ({
-  browser,
-  serve,
-}) => {
-  const meetingId = await sampleWithPinghuSpeaking(serve);
-  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
-  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
+/**
+ * With the note-taker's socket cut, stars the note over HTTP: the server commits it, and its
+ * answer is held back until `land()`, which waits until the page has taken it in.
+ */
+async function starOverHttpWhileAway(
+  noteTaker: { page: Page; answers: Awaited<ReturnType<typeof answersHeldOn>> },
+  noteId: string,
+) {
+  const { page } = noteTaker;
   // Marks when the page has read the held-back answer's body (what it does with it next takes
   // only the page's own turns, which two animation frames see through).
-  await a.page.evaluate((heldBack) => {
+  await page.evaluate((heldBack) => {
     const fetchOfPage = window.fetch.bind(window);
     window.fetch = async (...args) => {
       const response = await fetchOfPage(...args);
@@ -192,20 +194,42 @@ test('a star sent over HTTP while the socket was down, answered after a reload b
       return response;
     };
   }, HELD_BACK);
-  const noteId = await unstarredNote(a.page).getAttribute('data-note-id');
+  await noteTaker.answers.cut();
+  let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
+  const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
+  await page.route(`**/api/notes/${noteId}`, async (route) =>
+    hold({ route, answer: await route.fetch() }),
+  );
+  await page.locator(`[data-note-id="${noteId}"]`).getByRole('button', { name: '标星' }).click();
+  const { route, answer } = await held;
+  expect(answer.status()).toBe(200);
+  return {
+    async land() {
+      await route.fulfill({ response: answer, headers: { ...answer.headers(), [HELD_BACK]: '1' } });
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead),
+        )
+        .toBe(true);
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    },
+  };
+}
+
+test('a star sent over HTTP while the socket was down, answered after a reload brought another note-taker’s later edit, leaves that edit shown', async ({
+  browser,
+  serve,
+}) => {
+  const meetingId = await sampleWithPinghuSpeaking(serve);
+  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
+  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
+  const noteId = (await unstarredNote(a.page).getAttribute('data-note-id')) as string;
   const onA = a.page.locator(`[data-note-id="${noteId}"]`);
   const onB = b.page.locator(`[data-note-id="${noteId}"]`);
 
-  // A's socket is down: its star goes over HTTP, is committed, and its answer is held back.
-  await a.answers.cut();
-  let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
-  const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
-  await a.page.route(`**/api/notes/${noteId}`, async (route) =>
-    hold({ route, answer: await route.fetch() }),
-  );
-  await onA.getByRole('button', { name: '标星' }).click();
-  const { route, answer } = await held;
-  expect(answer.status()).toBe(200);
+  const star = await starOverHttpWhileAway(a, noteId);
   await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
   // B edits the starred note while A is away; A's reload on its return brings the edit.
   await onB.getByRole('button', { name: '修改' }).click();
@@ -215,15 +239,31 @@ test('a star sent over HTTP while the socket was down, answered after a reload b
   await a.answers.restore();
   await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
 
-  await route.fulfill({ response: answer, headers: { ...answer.headers(), [HELD_BACK]: '1' } });
-  await expect
-    .poll(() =>
-      a.page.evaluate(() => (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead),
-    )
-    .toBe(true);
-  await a.page.evaluate(
-    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-  );
+  await star.land();
   await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
   await expect(onA.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a star sent over HTTP while the socket was down, answered after a reload left out the note another note-taker deleted, does not bring it back', async ({
+  browser,
+  serve,
+}) => {
+  const meetingId = await sampleWithPinghuSpeaking(serve);
+  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
+  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
+  const noteId = (await unstarredNote(a.page).getAttribute('data-note-id')) as string;
+  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
+  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+
+  const star = await starOverHttpWhileAway(a, noteId);
+  await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
+  // B deletes the note while A is away; A's reload on its return leaves it out.
+  await onB.getByRole('button', { name: '删除' }).click();
+  await expect(onB).toHaveCount(0);
+  await a.answers.restore();
+  await expect(onA).toHaveCount(0);
+
+  await star.land();
+  await expect(onA).toHaveCount(0);
+  await expect(a.page.getByTestId('note')).toHaveCount(2);
 });

@@ -40,7 +40,8 @@ const answer = (kind: NoteChange['kind'], n: Note): NoteChange => ({
 /**
  * A screen hearing changes in the order given, as useMeetingNotes does: each is remembered as
  * the note's latest or dropped; an event is shown as it is, an answer unless a later state of
- * its note is shown already.
+ * its note is shown already. Answers are taken as a create's or a restore's would be (not
+ * `edit`), so what keeps a stale one out here is the change remembered alone.
  */
 function screenHearing(shown: Note[], arrivals: NoteChange[]): Note[] {
   const lastHeard = new Map<string, NoteChange>();
@@ -49,7 +50,10 @@ function screenHearing(shown: Note[], arrivals: NoteChange[]): Note[] {
     const latest = latestNoteChange(lastHeard.get(change.note.id), change);
     if (!latest) continue;
     lastHeard.set(change.note.id, latest);
-    notes = change.revision === null ? withOwnAnswer(notes, change) : withNoteChange(notes, change);
+    notes =
+      change.revision === null
+        ? withOwnAnswer(notes, change, { edit: false })
+        : withNoteChange(notes, change);
   }
   return notes;
 }
@@ -135,8 +139,17 @@ describe('an answer to a note-taker’s own command, heard after another note-ta
   });
 
   it('is not shown over a later state a reload brought in (over HTTP, the socket was down)', () => {
-    expect(texts(withOwnAnswer([editedByB], answer('note.saved', starredByA)))).toEqual([
+    const ownStar = answer('note.saved', starredByA);
+    expect(texts(withOwnAnswer([editedByB], ownStar, { edit: true }))).toEqual([
       '乙改：抓党建促基层治理',
+    ]);
+    // The reload brought the other note-taker's delete: the note is no longer listed.
+    expect(withOwnAnswer([], ownStar, { edit: true })).toEqual([]);
+  });
+
+  it('shows a note created or restored here that the list does not hold yet', () => {
+    expect(texts(withOwnAnswer([], answer('note.saved', starredByA), { edit: false }))).toEqual([
+      '抓党建促基层治理',
     ]);
   });
 

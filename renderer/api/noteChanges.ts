@@ -61,10 +61,17 @@ export function latestNoteChange(
  * The notes with the answer to the screen's own command in, unless they already show a later
  * state of that note: a reload that landed while the answer was on its way (over HTTP while the
  * socket was down) may have brought another note-taker's edit that was never heard as an event.
+ * The answer to an edit (`edit`: star, text, move, reorder) only replaces a note still shown:
+ * one no longer shown was deleted after the edit (a delete heard is remembered, and a reload
+ * read before the edit's commit listed the note, or heard its creation or restore after).
  */
-export function withOwnAnswer(notes: readonly Note[], answer: NoteChange): Note[] {
+export function withOwnAnswer(
+  notes: readonly Note[],
+  answer: NoteChange,
+  { edit }: { edit: boolean },
+): Note[] {
   const shown = notes.find((n) => n.id === answer.note.id);
-  if (shown && isEarlierNoteState(answer, shownAs(shown))) return [...notes];
+  if (shown ? isEarlierNoteState(answer, shownAs(shown)) : edit) return [...notes];
   return withNoteChange(notes, answer);
 }
 

@@ -66,21 +66,27 @@ export function useMeetingNotes(meetingId: string | null) {
 
   /** Shows the answer to this screen's own command at once, without waiting for its event. */
   const answered = useCallback(
-    (answer: NoteChange) => {
+    (answer: NoteChange, edit: boolean) => {
       if (!remember(answer)) return;
-      setHeld((list) => list && { ...list, notes: withOwnAnswer(list.notes, answer) });
+      setHeld((list) => list && { ...list, notes: withOwnAnswer(list.notes, answer, { edit }) });
     },
     [remember, setHeld],
   );
+  /** A note created or restored here. */
   const upsertLocal = useCallback(
-    (note: Note) => answered({ kind: 'note.saved', note, revision: null }),
+    (note: Note) => answered({ kind: 'note.saved', note, revision: null }, false),
+    [answered],
+  );
+  /** A note edited here (star, text, move, reorder): shown only while the note still is. */
+  const editedLocal = useCallback(
+    (note: Note) => answered({ kind: 'note.saved', note, revision: null }, true),
     [answered],
   );
   /** `note` as the delete's answer gives it: the version that was deleted. */
   const removeLocal = useCallback(
-    (note: Note) => answered({ kind: 'note.deleted', note, revision: null }),
+    (note: Note) => answered({ kind: 'note.deleted', note, revision: null }, false),
     [answered],
   );
 
-  return { notes: meetingId ? (held?.notes ?? []) : [], upsertLocal, removeLocal };
+  return { notes: meetingId ? (held?.notes ?? []) : [], upsertLocal, editedLocal, removeLocal };
 }

@@ -38,7 +38,7 @@ export function NotesView() {
   // Kept as a phrase, not words: a language switch rewords it.
   const [notice, setNotice] = useState<{ ok: boolean; phrase: Phrase } | null>(null);
   const [deleted, setDeleted] = useState<Note | null>(null);
-  const { notes, upsertLocal, removeLocal } = useMeetingNotes(meeting?.id ?? null);
+  const { notes, upsertLocal, editedLocal, removeLocal } = useMeetingNotes(meeting?.id ?? null);
 
   if (!loaded) return <div className="notes-view" />;
   if (!meeting) {
@@ -59,7 +59,7 @@ export function NotesView() {
   async function update(change: Parameters<typeof call<'notes.update'>>[1]) {
     try {
       const result = await call('notes.update', change);
-      upsertLocal(result.note);
+      editedLocal(result.note);
       if (result.overwroteNewer) setNotice({ ok: false, phrase: phrase('notes.overwrote') });
       return true;
     } catch (error) {
