@@ -3,12 +3,14 @@ import { expect, test } from './fixtures.ts';
 import { sampleRequest, type ServeProcess } from './serve-process.ts';
 
 /**
- * Two note-takers change the same note at about the same time. The server answers a command on
- * the socket once its commit is on disk, and the events of another note-taker's commits landing
- * meanwhile go out before that answer: the known fault was that the answer, shown when it
- * arrived, undid the other note-taker's later edit (or brought a note they deleted back) until
- * the note's next change. The order is made here for certain: the first note-taker's answers
- * are held back on their socket (events go through) until the other's change is shown there.
+ * Two note-takers change the same note at about the same time. The known fault was that the
+ * answer to the first one's command, shown when it arrived, undid the other's later edit (or
+ * brought a note they deleted back) until the note's next change. Over HTTP (the first one's
+ * socket down) the answer travels apart from the events and can come after the other's change;
+ * on the socket the server writes an answer right after its commit's flush, before any later
+ * event, and the screen is not to rest on that order either. Both orders are made here for
+ * certain: the first note-taker's answers are held back on their socket (events go through), or
+ * its socket is cut and its HTTP answer held, until the other's change is shown there.
  */
 
 /** The sample meeting with 平湖街道 林一平 speaking (3 sample notes). */

@@ -36,9 +36,11 @@ const shownAs = (note: Note): NoteChange => ({ kind: 'note.saved', note, revisio
 
 /**
  * Of `known`, the last change a screen heard of a note, and `arrived`, the one to remember:
- * null when `arrived` is earlier, and is to be dropped. An answer to a screen's own command is
- * sent after its commit is on disk, and the events of other note-takers' later commits may
- * come before it: shown, it would undo them until the note's next change. Two events of
+ * null when `arrived` is earlier, and is to be dropped. An answer sent over HTTP (a screen whose
+ * socket is down) travels apart from the events, and another note-taker's later change can be
+ * heard first: shown, the answer would undo it until the note's next change. On the socket the
+ * server writes the answer right after its commit's flush, before any later event, but the
+ * screen does not rest on that order. Two events of
  * different server processes are not compared: the one heard later is of the process the
  * screen is connected to now (a crash may have lost what the earlier one announced). Of two
  * copies of the same state, the one with a revision is kept, so that a load can place it.
