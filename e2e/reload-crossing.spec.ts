@@ -74,16 +74,22 @@ async function crossingOn(page: Page, reloaded: RegExp) {
   return {
     /**
      * Cuts the page's sockets (the console's previews of the stage have their own); resolves
-     * with the reconnect's reload answered by the server, held.
+     * with the reconnect's reload answered by the server, held. `letThrough`: how many requests
+     * of `reloaded` go first untouched (a screen whose socket closed asks meetings.list at once,
+     * to learn whether it was cut off, before it reconnects and reloads).
      */
-    async reconnectHoldingReload() {
+    async reconnectHoldingReload(letThrough = 0) {
       const cut = [...sockets];
       expect(cut.length).toBeGreaterThan(0);
       let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
       const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
-      // The first such request is the reload held back; any after it goes through untouched.
-      await page.route(reloaded, async (route) => hold({ route, answer: await route.fetch() }), {
-        times: 1,
+      // The next such request after those let through is the reload held back; any after it
+      // goes through untouched.
+      let seen = 0;
+      await page.route(reloaded, async (route) => {
+        seen += 1;
+        if (seen !== letThrough + 1) return route.continue();
+        hold({ route, answer: await route.fetch() });
       });
       await Promise.all(cut.map((socket) => socket.close()));
       const { route, answer } = await held;
@@ -365,6 +371,52 @@ test('a reload answered before the meeting was retitled and landing after it lea
   const shot = test.info().outputPath('projector-title-after-the-crossing.png');
   await page.screenshot({ path: shot });
   await test.info().attach('projector-title-after-the-crossing', {
+    path: shot,
+    contentType: 'image/png',
+  });
+});
+
+test('a reload answered before the meeting was retitled and landing after it leaves the console’s meeting list on the new title', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  // The previews of the stage would ask for the list too when their sockets close: hidden.
+  await page.addInitScript(() => localStorage.setItem('roundtable.stagePreviews', 'hidden'));
+  const crossing = await crossingOn(page, /\/api\/meetings$/);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(serve.screen(`/?meeting=${sample.id}`));
+  const listed = page.getByRole('navigation', { name: '会议' }).getByRole('listitem');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(sample.title);
+
+  // The console's list reload (after the check it makes as its socket closes) waits while
+  // another organizer's screen (here its HTTP API) retitles the meeting and adds a second one.
+  const reload = await crossing.reconnectHoldingReload(1);
+  expect(((await reload.answer.json()) as { meetings: unknown[] }).meetings).toHaveLength(1);
+  const newTitle = '龙岗区基层党建工作经验交流座谈会（第二期）';
+  expect((await organizer('PATCH', `/api/meetings/${sample.id}`, { title: newTitle })).status).toBe(
+    200,
+  );
+  const second = await organizer('POST', '/api/meetings', {
+    title: '下午场座谈会',
+    date: '2026-11-25',
+  });
+  expect(second.status).toBe(201);
+  await expect(listed).toHaveCount(2);
+  await expect(listed.filter({ hasText: newTitle })).toHaveCount(1);
+  await reload.land();
+  await expect(listed).toHaveCount(2);
+  await expect(listed.filter({ hasText: newTitle })).toHaveCount(1);
+  await expect(listed.filter({ hasText: '下午场座谈会' })).toHaveCount(1);
+  const shot = test.info().outputPath('console-meeting-list-after-the-crossing.png');
+  await page.getByRole('navigation', { name: '会议' }).screenshot({ path: shot });
+  await test.info().attach('console-meeting-list-after-the-crossing', {
     path: shot,
     contentType: 'image/png',
   });

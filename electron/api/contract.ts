@@ -171,7 +171,8 @@ export const contract = {
     guest: 'read',
     path: '/api/meetings',
     input: z.object({}).strict(),
-    output: z.object({ meetings: z.array(meetingSummarySchema) }),
+    /** `revision`: the one it was read at (a screen keeps changes heard after it). */
+    output: z.object({ meetings: z.array(meetingSummarySchema), revision: revisionSchema }),
   }),
   'meetings.create': spec({
     http: 'POST',

@@ -38,7 +38,7 @@ export const serverEventSchema = z.discriminatedUnion('kind', [
    * screen's reload of the meeting (meetings.get) read before the change may land after it.
    */
   z.object({ kind: z.literal('meeting.saved'), meeting: meetingSchema, revision: revisionSchema }),
-  z.object({ kind: z.literal('meeting.deleted'), meetingId: z.string() }),
+  z.object({ kind: z.literal('meeting.deleted'), meetingId: z.string(), revision: revisionSchema }),
   z.object({
     kind: z.literal('agenda.saved'),
     meetingId: z.string(),

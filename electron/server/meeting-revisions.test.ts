@@ -16,7 +16,7 @@ function expectLater(later: Json, earlier: Json) {
   expect(later.change).toBeGreaterThan(earlier.change as number);
 }
 
-describe('a meeting and its agenda', () => {
+describe('a meeting, its agenda and the list of meetings', () => {
   it('are read and told at one revision per change, so a screen keeps the newer', async () => {
     const server = await startTestServer();
     const api = jsonApi(server.url, TEST_TOKEN);
@@ -55,7 +55,17 @@ describe('a meeting and its agenda', () => {
       const beforeDraw = (await api('GET', meetingPath)).body.revision as Json;
       expectLater(beforeDraw, afterRetitle.revision as Json);
       expect((await api('POST', `${meetingPath}/draw`, { seed: 'y1' })).status).toBe(201);
-      expectLater(await heard(screen, 'agenda.saved', 3), beforeDraw);
+      const drawn = await heard(screen, 'agenda.saved', 3);
+      expectLater(drawn, beforeDraw);
+
+      // The list of meetings is read at a revision too, and a deletion is told at a later one.
+      const listed = (await api('GET', '/api/meetings')).body.revision as Json;
+      expect(listed.change).toBeGreaterThanOrEqual(drawn.change as number);
+      expect((await api('DELETE', meetingPath)).status).toBe(200);
+      const deleted = await heard(screen, 'meeting.deleted', 1);
+      expectLater(deleted, listed);
+      const listedAfter = (await api('GET', '/api/meetings')).body.revision as Json;
+      expect(listedAfter.change).toBeGreaterThanOrEqual(deleted.change as number);
     } finally {
       screen.ws.close();
       await server.cleanup();

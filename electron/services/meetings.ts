@@ -26,6 +26,7 @@ export function listMeetings(ctx: ServiceContext): MethodOutput<'meetings.list'>
       itemCount: counts.get(meeting.id)?.itemCount ?? 0,
       plannedMinutes: counts.get(meeting.id)?.plannedMinutes ?? 0,
     })),
+    revision: currentRevision(ctx),
   };
 }
 
@@ -218,6 +219,6 @@ export function deleteMeeting(
 ): MethodOutput<'meetings.delete'> {
   const deleted = ctx.store.transaction(() => ctx.store.meetings.delete(input.id));
   if (!deleted) throw notFound('meeting', input.id);
-  ctx.emit({ kind: 'meeting.deleted', meetingId: input.id });
+  ctx.emit({ kind: 'meeting.deleted', meetingId: input.id, revision: raiseRevision(ctx) });
   return { deletedMeetingId: input.id };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AgendaItem, MeetingSummary, ServerEvent } from '../../../electron/api/index.ts';
+import type { AgendaItem, ServerEvent } from '../../../electron/api/index.ts';
 import type { MeetingWithAgenda } from '../../../electron/api/contract.ts';
 import { call } from '../../api/client.ts';
 import {
@@ -11,35 +11,7 @@ import {
 } from '../../api/heldMeeting.ts';
 import { useLiveEvents, useLiveStatus } from '../../api/live.ts';
 import { applyToMeeting } from '../../api/meetingEvents.ts';
-
-function summarize(meeting: MeetingWithAgenda['meeting'], items: AgendaItem[]): MeetingSummary {
-  return {
-    ...meeting,
-    itemCount: items.length,
-    plannedMinutes: items.reduce((sum, i) => sum + i.plannedMinutes, 0),
-  };
-}
-
-/** The meeting list, brought up to date by a pushed event. */
-function applyToList(list: MeetingSummary[], event: ServerEvent): MeetingSummary[] {
-  switch (event.kind) {
-    case 'meeting.saved': {
-      const old = list.find((m) => m.id === event.meeting.id);
-      const entry = {
-        ...event.meeting,
-        itemCount: old?.itemCount ?? 0,
-        plannedMinutes: old?.plannedMinutes ?? 0,
-      };
-      return old ? list.map((m) => (m.id === entry.id ? entry : m)) : [entry, ...list];
-    }
-    case 'meeting.deleted':
-      return list.filter((m) => m.id !== event.meetingId);
-    case 'agenda.saved':
-      return list.map((m) => (m.id === event.meetingId ? summarize(m, event.items) : m));
-    default:
-      return list;
-  }
-}
+import { NO_MEETING_LIST, withListEvent, withListLoaded } from './meetingList.ts';
 
 function initialSelection(): string | null {
   return new URLSearchParams(window.location.search).get('meeting');
@@ -47,7 +19,7 @@ function initialSelection(): string | null {
 
 /** Everything the console shows, kept current by the server's events (no polling). */
 export function useConsoleData() {
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
+  const [list, setList] = useState(NO_MEETING_LIST);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelection);
   const [selected, setSelected] = useState<HeldMeeting | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -56,8 +28,9 @@ export function useConsoleData() {
   // Load on start and again after every reconnect: events missed while away are not replayed.
   useEffect(() => {
     call('meetings.list')
-      .then(({ meetings: list }) => {
-        setMeetings(list);
+      // The reload and the meetings' events cross on their way: changes heard later stay.
+      .then((loaded) => {
+        setList((held) => withListLoaded(held, loaded));
         setLoadError(null);
       })
       .catch(setLoadError);
@@ -86,7 +59,7 @@ export function useConsoleData() {
   useLiveEvents(
     useCallback((event: ServerEvent) => {
       setSelected((s) => applyToMeeting(s, event));
-      setMeetings((list) => list && applyToList(list, event));
+      setList((held) => withListEvent(held, event));
       if (event.kind === 'meeting.deleted') {
         setSelectedId((id) => (id === event.meetingId ? null : id));
       }
@@ -112,7 +85,7 @@ export function useConsoleData() {
   // A meeting that was deselected or deleted is not shown, whatever is still loaded.
   const shown = selected && selected.meeting.id === selectedId ? selected : null;
   return {
-    meetings,
+    meetings: list.meetings,
     selected: shown,
     selectedId,
     select: setSelectedId,
