@@ -421,3 +421,31 @@ test('a reload answered before the meeting was retitled and landing after it lea
     contentType: 'image/png',
   });
 });
+
+test('a reload answered before the meeting was deleted and landing after it leaves the projector without it', async ({
+  page,
+  serve,
+}) => {
+  const organizer = organizerOf(serve);
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  const crossing = await crossingOn(page, /\/api\/meetings\/[^/?]+$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(serve.screen(`/projector?meeting=${sample.id}`));
+  const title = page.getByTestId('projector-title');
+  await expect(title).toHaveText(sample.title);
+
+  // The organizer deletes the meeting while the projector's reload (read before) waits.
+  const reload = await crossing.reconnectHoldingReload();
+  expect(((await reload.answer.json()) as { meeting: { title: string } }).meeting.title).toBe(
+    sample.title,
+  );
+  expect((await organizer('DELETE', `/api/meetings/${sample.id}`)).status).toBe(200);
+  await expect(page.getByText('尚无会议')).toBeVisible();
+  await reload.land();
+  await expect(page.getByText('尚无会议')).toBeVisible();
+  await expect(title).toHaveCount(0);
+});

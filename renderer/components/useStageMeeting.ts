@@ -46,8 +46,9 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
   const stageId = stage && (stage.chosen || !addressed ? stage.meetingId : addressed);
   const shownId = chosenId ?? stageId;
   // Whether the stage was read, not which answer: each reload of the stage is a new object, and
-  // the meeting is read again only when the one shown changes or the screen reconnects (its own
-  // events keep it current meanwhile), so a reconnect reads it once.
+  // the meeting is read again only when the one shown changes, the screen reconnects or a meeting
+  // was deleted (its own events keep it current meanwhile), so a reconnect reads it once. After a
+  // deletion the read is made again, so a reload read before it cannot land and show it again.
   const stageKnown = stage !== null;
 
   useEffect(() => {
@@ -64,7 +65,7 @@ export function useStageMeeting(mode: 'follow' | 'choosable' = 'follow') {
     return () => {
       current = false;
     };
-  }, [shownId, stageKnown, chosenId, generation]);
+  }, [shownId, stageKnown, chosenId, generation, asked]);
 
   useLiveEvents(
     useCallback((event: ServerEvent) => {
