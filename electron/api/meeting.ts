@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { SLIDE_THEMES, type Meeting, type MeetingFields } from '../core/meeting.ts';
 
+/** A new meeting's fields before anyone fills them in (core's, for the screens' forms). */
+export { emptyMeetingFields } from '../core/meeting.ts';
+
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
 const names = z.array(text(60)).max(300, 'at most 300 names');
 /** A countdown threshold: whole seconds left, up to an hour. */

@@ -2,30 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../electron/api/agenda.ts';
 import type { MeetingWithAgenda } from '../../electron/api/contract.ts';
 import type { Meeting } from '../../electron/api/meeting.ts';
+import { emptyMeetingFields } from '../../electron/api/meeting.ts';
 import type { ServerEvent } from '../../electron/api/events.ts';
 import { withItemsShown, withMeetingRead, type HeldMeeting } from './heldMeeting.ts';
 import { applyToMeeting } from './meetingEvents.ts';
 
 const meeting = (title: string, id = 'm1'): Meeting => ({
+  ...emptyMeetingFields,
   id,
   title,
   date: '2026-12-02',
-  startTime: '09:00',
-  venue: '',
-  presider: '',
-  recorder: '',
-  attendees: [],
-  nonVotingAttendees: [],
-  absentees: [],
-  archived: false,
-  warningSeconds: 60,
-  dangerSeconds: 0,
-  chime: false,
-  organizer: '',
-  slideTheme: 'party',
-  logo: '',
-  minutesMark: '',
-  minutesHeadcount: false,
   createdAt: 1,
   updatedAt: 1,
 });

@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { MeetingFieldsInput } from '../../../electron/api/meeting.ts';
+import { emptyMeetingFields, type MeetingFieldsInput } from '../../../electron/api/meeting.ts';
 import { call } from '../../api/client.ts';
 import type { HeldMeeting } from '../../api/heldMeeting.ts';
 import { AppHeader } from '../../components/AppHeader.tsx';
@@ -34,26 +34,7 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const blankMeeting = (): MeetingFieldsInput => ({
-  title: '',
-  date: today(),
-  startTime: '09:00',
-  venue: '',
-  presider: '',
-  recorder: '',
-  attendees: [],
-  nonVotingAttendees: [],
-  absentees: [],
-  archived: false,
-  warningSeconds: 60,
-  dangerSeconds: 0,
-  chime: false,
-  organizer: '',
-  slideTheme: 'party',
-  logo: '',
-  minutesMark: '',
-  minutesHeadcount: false,
-});
+const blankMeeting = (): MeetingFieldsInput => ({ ...emptyMeetingFields, date: today() });
 
 /** The organizer's screen: meetings on the left, the chosen meeting and its agenda on the right. */
 export function ConsoleView() {
