@@ -1,4 +1,4 @@
-import type { APIResponse, Page, Route, WebSocketRoute } from '@playwright/test';
+import type { APIResponse, Locator, Page, Route, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { sampleRequest, type ServeProcess } from './serve-process.ts';
 
@@ -27,12 +27,26 @@ const organizerOf =
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
+/** The sample meeting, made as a script over the HTTP control API would make it. */
+async function sampleMeeting(serve: ServeProcess) {
+  const made = await fetch(
+    `${serve.origin}/api/meetings/sample`,
+    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
+  );
+  return (await made.json()) as { meeting: { id: string; title: string }; items: { id: string }[] };
+}
+
+/** Keeps what `shown` looks like after the crossing with the test's results, to be looked at. */
+async function keepShot(shown: Page | Locator, name: string) {
+  const path = test.info().outputPath(`${name}.png`);
+  await shown.screenshot({ path });
+  await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
 /** The sample meeting with the roster's 11 people, and a door's tick by the organizer's hand. */
 async function meetingWithPeople(serve: ServeProcess) {
-  const headers = { Authorization: `Bearer ${serve.token}` };
   const organizer = organizerOf(serve);
-  const made = await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(headers));
-  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  const meetingId = (await sampleMeeting(serve)).meeting.id;
   const added = await organizer('POST', `/api/meetings/${meetingId}/participants/from-roster`);
   const people = ((await added.json()) as { participants: { id: string; name: string }[] })
     .participants;
@@ -136,11 +150,7 @@ test('a reload answered before a tick and landing after it leaves the projector 
   // The older answer lands last; the newer figures stay.
   await reload.land();
   await expect(counts).toHaveText('应到 11·已签到 1·请假 0·未到 10');
-  const shot = test.info().outputPath('projector-after-the-crossing.png');
-  await page.screenshot({ path: shot });
-  await test
-    .info()
-    .attach('projector-after-the-crossing', { path: shot, contentType: 'image/png' });
+  await keepShot(page, 'projector-after-the-crossing');
 
   // And the next tick still goes up from there, live.
   await signIn('陈二坪');
@@ -251,12 +261,7 @@ test('a reload answered before a person was added and landing after it leaves th
   await reload.land();
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(11)).toContainText('周会务');
-  const shot = test.info().outputPath('console-participants-after-the-crossing.png');
-  await panel.screenshot({ path: shot });
-  await test.info().attach('console-participants-after-the-crossing', {
-    path: shot,
-    contentType: 'image/png',
-  });
+  await keepShot(panel, 'console-participants-after-the-crossing');
 });
 
 test('a reload answered before another note-taker saved a note and landing after it leaves the note on the notes screen', async ({
@@ -264,11 +269,7 @@ test('a reload answered before another note-taker saved a note and landing after
   serve,
 }) => {
   const organizer = organizerOf(serve);
-  const made = await fetch(
-    `${serve.origin}/api/meetings/sample`,
-    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
-  );
-  const sample = (await made.json()) as { meeting: { id: string }; items: { id: string }[] };
+  const sample = await sampleMeeting(serve);
   const meetingId = sample.meeting.id;
   await organizer('POST', `/api/meetings/${meetingId}/run/next`);
   await organizer('POST', `/api/meetings/${meetingId}/run/next`); // 平湖 is speaking
@@ -294,9 +295,7 @@ test('a reload answered before another note-taker saved a note and landing after
   await reload.land();
   await expect(notes).toHaveCount(4);
   await expect(notes.filter({ hasText: '另一位记录人写的一条' })).toHaveCount(1);
-  const shot = test.info().outputPath('notes-after-the-crossing.png');
-  await page.screenshot({ path: shot });
-  await test.info().attach('notes-after-the-crossing', { path: shot, contentType: 'image/png' });
+  await keepShot(page, 'notes-after-the-crossing');
 });
 
 test('a reload answered before an agenda item was added and landing after it leaves the console’s agenda on the newer list', async ({
@@ -304,11 +303,7 @@ test('a reload answered before an agenda item was added and landing after it lea
   serve,
 }) => {
   const organizer = organizerOf(serve);
-  const made = await fetch(
-    `${serve.origin}/api/meetings/sample`,
-    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
-  );
-  const meetingId = ((await made.json()) as { meeting: { id: string } }).meeting.id;
+  const meetingId = (await sampleMeeting(serve)).meeting.id;
   // The console's previews of the stage read the meeting too: hidden, so the reload held back
   // is the console's own.
   await page.addInitScript(() => localStorage.setItem('roundtable.stagePreviews', 'hidden'));
@@ -332,12 +327,10 @@ test('a reload answered before an agenda item was added and landing after it lea
   await expect(rows).toHaveCount(14);
   await expect(rows.nth(13)).toContainText('周会务');
   await expect(page.getByTestId('agenda-totals')).toContainText('共 14 项');
-  const shot = test.info().outputPath('console-agenda-after-the-crossing.png');
-  await page.getByRole('region', { name: '议程与发言顺序' }).screenshot({ path: shot });
-  await test.info().attach('console-agenda-after-the-crossing', {
-    path: shot,
-    contentType: 'image/png',
-  });
+  await keepShot(
+    page.getByRole('region', { name: '议程与发言顺序' }),
+    'console-agenda-after-the-crossing',
+  );
 });
 
 test('a reload answered before the meeting was retitled and landing after it leaves the projector on the new title', async ({
@@ -345,11 +338,7 @@ test('a reload answered before the meeting was retitled and landing after it lea
   serve,
 }) => {
   const organizer = organizerOf(serve);
-  const made = await fetch(
-    `${serve.origin}/api/meetings/sample`,
-    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
-  );
-  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  const sample = (await sampleMeeting(serve)).meeting;
   const meetingId = sample.id;
   const crossing = await crossingOn(page, /\/api\/meetings\/[^/?]+$/);
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -368,12 +357,7 @@ test('a reload answered before the meeting was retitled and landing after it lea
   await expect(title).toHaveText('龙岗区基层党建工作经验交流座谈会（第二期）');
   await reload.land();
   await expect(title).toHaveText('龙岗区基层党建工作经验交流座谈会（第二期）');
-  const shot = test.info().outputPath('projector-title-after-the-crossing.png');
-  await page.screenshot({ path: shot });
-  await test.info().attach('projector-title-after-the-crossing', {
-    path: shot,
-    contentType: 'image/png',
-  });
+  await keepShot(page, 'projector-title-after-the-crossing');
 });
 
 test('a reload answered before the meeting was retitled and landing after it leaves the console’s meeting list on the new title', async ({
@@ -381,11 +365,7 @@ test('a reload answered before the meeting was retitled and landing after it lea
   serve,
 }) => {
   const organizer = organizerOf(serve);
-  const made = await fetch(
-    `${serve.origin}/api/meetings/sample`,
-    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
-  );
-  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  const sample = (await sampleMeeting(serve)).meeting;
   // The previews of the stage would ask for the list too when their sockets close: hidden.
   await page.addInitScript(() => localStorage.setItem('roundtable.stagePreviews', 'hidden'));
   const crossing = await crossingOn(page, /\/api\/meetings$/);
@@ -414,12 +394,10 @@ test('a reload answered before the meeting was retitled and landing after it lea
   await expect(listed).toHaveCount(2);
   await expect(listed.filter({ hasText: newTitle })).toHaveCount(1);
   await expect(listed.filter({ hasText: '下午场座谈会' })).toHaveCount(1);
-  const shot = test.info().outputPath('console-meeting-list-after-the-crossing.png');
-  await page.getByRole('navigation', { name: '会议' }).screenshot({ path: shot });
-  await test.info().attach('console-meeting-list-after-the-crossing', {
-    path: shot,
-    contentType: 'image/png',
-  });
+  await keepShot(
+    page.getByRole('navigation', { name: '会议' }),
+    'console-meeting-list-after-the-crossing',
+  );
 });
 
 test('a reload answered before the meeting was deleted and landing after it leaves the projector without it', async ({
@@ -427,11 +405,7 @@ test('a reload answered before the meeting was deleted and landing after it leav
   serve,
 }) => {
   const organizer = organizerOf(serve);
-  const made = await fetch(
-    `${serve.origin}/api/meetings/sample`,
-    sampleRequest({ Authorization: `Bearer ${serve.token}` }),
-  );
-  const sample = ((await made.json()) as { meeting: { id: string; title: string } }).meeting;
+  const sample = (await sampleMeeting(serve)).meeting;
   const crossing = await crossingOn(page, /\/api\/meetings\/[^/?]+$/);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(serve.screen(`/projector?meeting=${sample.id}`));
