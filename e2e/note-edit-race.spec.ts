@@ -1,5 +1,6 @@
 import type { APIResponse, Browser, Page, Route, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { landHeldAnswer, markHeldBackAnswers } from './held-answer-steps.ts';
 import { sampleRequest, type ServeProcess } from './serve-process.ts';
 
 /**
@@ -168,9 +169,6 @@ test('a star answered after another note-taker deleted the note does not bring i
   await expect(a.page.getByTestId('note')).toHaveCount(3);
 });
 
-/** A header the test adds to the answer it held back, so the page can tell it apart. */
-const HELD_BACK = 'x-test-held-back';
-
 /**
  * With the note-taker's socket cut, stars the note over HTTP: the server commits it, and its
  * answer is held back until `land()`, which waits until the page has taken it in.
@@ -180,22 +178,7 @@ async function starOverHttpWhileAway(
   noteId: string,
 ) {
   const { page } = noteTaker;
-  // Marks when the page has read the held-back answer's body (what it does with it next takes
-  // only the page's own turns, which two animation frames see through).
-  await page.evaluate((heldBack) => {
-    const fetchOfPage = window.fetch.bind(window);
-    window.fetch = async (...args) => {
-      const response = await fetchOfPage(...args);
-      if (!response.headers.has(heldBack)) return response;
-      const readBody = response.json.bind(response);
-      response.json = async () => {
-        const body: unknown = await readBody();
-        (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead = true;
-        return body;
-      };
-      return response;
-    };
-  }, HELD_BACK);
+  await markHeldBackAnswers(page);
   await noteTaker.answers.cut();
   let hold: (held: { route: Route; answer: APIResponse }) => void = () => {};
   const held = new Promise<{ route: Route; answer: APIResponse }>((done) => (hold = done));
@@ -206,17 +189,7 @@ async function starOverHttpWhileAway(
   const { route, answer } = await held;
   expect(answer.status()).toBe(200);
   return {
-    async land() {
-      await route.fulfill({ response: answer, headers: { ...answer.headers(), [HELD_BACK]: '1' } });
-      await expect
-        .poll(() =>
-          page.evaluate(() => (window as { heldBackAnswerRead?: boolean }).heldBackAnswerRead),
-        )
-        .toBe(true);
-      await page.evaluate(
-        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-      );
-    },
+    land: () => landHeldAnswer(page, route, answer),
   };
 }
 

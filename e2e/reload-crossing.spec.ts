@@ -1,5 +1,6 @@
 import type { APIResponse, Locator, Page, Route, WebSocketRoute } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { landHeldAnswer, markHeldBackAnswers } from './held-answer-steps.ts';
 import { sampleRequest, type ServeProcess } from './serve-process.ts';
 
 /**
@@ -9,13 +10,6 @@ import { sampleRequest, type ServeProcess } from './serve-process.ts';
  * it. The crossing is made here for certain: the reload's answer is read from the server, held
  * back while a person is ticked and the tick is shown, and only then let through.
  */
-
-/** A header the test adds to the answer it held back, so the page can tell it apart. */
-const HELD_BACK = 'x-test-held-back';
-
-interface PageMarks {
-  heldBackAnswerRead?: boolean;
-}
 
 /** The organizer's calls, as a script over the HTTP control API would make them. */
 const organizerOf =
@@ -68,22 +62,7 @@ async function crossingOn(page: Page, reloaded: RegExp) {
     socket.connectToServer();
     sockets.push(socket);
   });
-  // Marks when the page has read the held-back answer's body (what it does with it next takes
-  // only the page's own turns, which two animation frames see through).
-  await page.addInitScript((heldBack) => {
-    const fetchOfPage = window.fetch.bind(window);
-    window.fetch = async (...args) => {
-      const response = await fetchOfPage(...args);
-      if (!response.headers.has(heldBack)) return response;
-      const readBody = response.json.bind(response);
-      response.json = async () => {
-        const body: unknown = await readBody();
-        (window as PageMarks).heldBackAnswerRead = true;
-        return body;
-      };
-      return response;
-    };
-  }, HELD_BACK);
+  await markHeldBackAnswers(page);
 
   return {
     /**
@@ -112,14 +91,7 @@ async function crossingOn(page: Page, reloaded: RegExp) {
         answer,
         /** Lets the held answer land, and waits until the page has taken it in. */
         async land() {
-          const headers = { ...answer.headers(), [HELD_BACK]: '1' };
-          await route.fulfill({ response: answer, headers });
-          await expect
-            .poll(() => page.evaluate(() => (window as PageMarks).heldBackAnswerRead === true))
-            .toBe(true);
-          await page.evaluate(
-            () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-          );
+          await landHeldAnswer(page, route, answer);
           await page.unroute(reloaded);
         },
       };
