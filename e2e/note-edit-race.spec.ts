@@ -113,16 +113,25 @@ async function writeNoteAfterwards(page: Page, text: string) {
   await expect(page.getByTestId('note').filter({ hasText: text })).toHaveCount(1);
 }
 
+/**
+ * 记录人甲 and 记录人乙 on the notes screen of the sample with 林一平 speaking, and one of his
+ * unstarred notes as each of them shows it.
+ */
+async function twoNoteTakersOnOneNote(browser: Browser, serve: ServeProcess) {
+  const meetingId = await sampleWithPinghuSpeaking(serve);
+  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
+  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
+  const noteId = (await unstarredNote(a.page).getAttribute('data-note-id')) as string;
+  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
+  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+  return { a, b, noteId, onA, onB };
+}
+
 test('a star answered after another note-taker’s later edit of the note leaves that edit shown', async ({
   browser,
   serve,
 }) => {
-  const meetingId = await sampleWithPinghuSpeaking(serve);
-  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
-  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
-  const noteId = await unstarredNote(a.page).getAttribute('data-note-id');
-  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
-  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+  const { a, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
 
   // A stars the note; its answer is held back, its event goes out to both screens.
   a.answers.hold();
@@ -149,12 +158,7 @@ test('a star answered after another note-taker deleted the note does not bring i
   browser,
   serve,
 }) => {
-  const meetingId = await sampleWithPinghuSpeaking(serve);
-  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
-  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
-  const noteId = await unstarredNote(a.page).getAttribute('data-note-id');
-  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
-  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+  const { a, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
 
   a.answers.hold();
   await onA.getByRole('button', { name: '标星' }).click();
@@ -197,12 +201,7 @@ test('a star sent over HTTP while the socket was down, answered after a reload b
   browser,
   serve,
 }) => {
-  const meetingId = await sampleWithPinghuSpeaking(serve);
-  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
-  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
-  const noteId = (await unstarredNote(a.page).getAttribute('data-note-id')) as string;
-  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
-  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+  const { a, noteId, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
 
   const star = await starOverHttpWhileAway(a, noteId);
   await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
@@ -223,12 +222,7 @@ test('a star sent over HTTP while the socket was down, answered after a reload l
   browser,
   serve,
 }) => {
-  const meetingId = await sampleWithPinghuSpeaking(serve);
-  const a = await noteTaker(browser, serve, meetingId, '记录人甲');
-  const b = await noteTaker(browser, serve, meetingId, '记录人乙');
-  const noteId = (await unstarredNote(a.page).getAttribute('data-note-id')) as string;
-  const onA = a.page.locator(`[data-note-id="${noteId}"]`);
-  const onB = b.page.locator(`[data-note-id="${noteId}"]`);
+  const { a, noteId, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
 
   const star = await starOverHttpWhileAway(a, noteId);
   await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
