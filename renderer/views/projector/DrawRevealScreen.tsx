@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { DrawRecord } from '../../../electron/api/draw.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -15,11 +16,14 @@ export function DrawRevealScreen({
   const { t } = useI18n();
   const label = (id: string) => draw.pool.find((p) => p.itemId === id)?.label ?? '';
   const columns = draw.order.length > 8 ? 'draw-reveal-list two-columns' : 'draw-reveal-list';
+  // Of the whole pool, not of the names shown so far: the letters do not change size as the
+  // names come, and no row's size tells the hall whose name it will be.
+  const longest = Math.max(1, ...draw.pool.map((p) => widthInEms(p.label)));
   return (
     <div className="stage draw-reveal" data-testid="draw-reveal">
       <header className="stage-meeting">{meeting.title}</header>
       <h1 className="draw-reveal-title">{t('draw.revealTitle')}</h1>
-      <ol className={columns}>
+      <ol className={columns} style={{ '--draw-longest': longest } as CSSProperties}>
         {draw.order.map((id, index) => (
           <li
             key={id}
@@ -34,4 +38,14 @@ export function DrawRevealScreen({
       <footer className="stage-next draw-seed">{t('draw.revealSeed', { seed: draw.seed })}</footer>
     </div>
   );
+}
+
+/**
+ * About how wide `label` is, in its letters' height: a Chinese character is square, a Latin
+ * letter or digit about half as wide. The list's letters shrink for the longest one (app.css).
+ */
+function widthInEms(label: string): number {
+  let ems = 0;
+  for (const char of label) ems += char.codePointAt(0)! >= 0x2e80 ? 1 : 0.55;
+  return ems;
 }
