@@ -1,0 +1,270 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Browser } from '@playwright/test';
+import type { Locale } from '../renderer/i18n/i18n.tsx';
+import { enterAccessCode, startSharing } from './join-steps.ts';
+import { countdownBesideServer } from './countdown-steps.ts';
+import { checkScreen, checkStage, LANGUAGES, wordsOf } from './narrow-walk-steps.ts';
+import { SAMPLE_DATE, sampleRequest, startServe, type ServeProcess } from './serve-process.ts';
+
+/*
+ * Devices that join a meeting already under way, as they do in the hall: a speaker speaking, one
+ * speech done and one skipped, notes saved, people signed in at the door (one 迟到). What they
+ * show must be what happened before they came, in their own language, at their own size.
+ */
+
+const PHONE = { width: 390, height: 844 };
+const TABLET = { width: 1024, height: 768 };
+const TABLET_UPRIGHT = { width: 768, height: 1024 };
+const PROJECTOR = { width: 1920, height: 1080 };
+
+/** The meeting under way, made through the API as the console would have made it. */
+async function meetingUnderWay(serve: ServeProcess) {
+  const auth = { Authorization: `Bearer ${serve.token}` };
+  const api = async <T>(method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${serve.origin}${url}`, {
+      method,
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(res.status, `${method} ${url}`).toBeLessThan(300);
+    return (await res.json()) as T;
+  };
+  const made = await fetch(`${serve.origin}/api/meetings/sample`, sampleRequest(auth));
+  const { meeting } = (await made.json()) as { meeting: { id: string; startTime: string } };
+  for (const name of ['按时到', '迟来者', '未到者']) {
+    await api('POST', `/api/meetings/${meeting.id}/participants`, { name });
+  }
+  // The sign-in times are set in a meeting file: the door stamps the server's clock, which a
+  // test cannot set, and 迟到 is a time after the start on the meeting's own date.
+  const file = JSON.parse(
+    await (
+      await fetch(`${serve.origin}/api/meetings/${meeting.id}/export/meeting.roundtable`, {
+        headers: auth,
+      })
+    ).text(),
+  ) as { meeting: { title: string }; participants: { name: string; signedInAt: number | null }[] };
+  const start = Date.parse(`${SAMPLE_DATE}T${meeting.startTime}:00+08:00`);
+  const signedAt: Record<string, number> = {
+    按时到: start - 10 * 60_000,
+    迟来者: start + 7 * 60_000,
+  };
+  for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
+  file.meeting.title = '进行中的座谈会';
+  const imported = await fetch(`${serve.origin}/api/meetings/import-bundle?asCopy=true`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
+    body: JSON.stringify(file),
+  });
+  expect(imported.status).toBe(201);
+  const id = ((await imported.json()) as { meeting: { id: string } }).meeting.id;
+  const { items } = await api<{ items: { id: string; speaker: string; title: string }[] }>(
+    'GET',
+    `/api/meetings/${id}`,
+  );
+  await api('POST', '/api/stage', { meetingId: id });
+  const run = (command: string, body: unknown = {}) =>
+    api('POST', `/api/meetings/${id}/run/${command}`, body);
+  // The first speaks and is done, the second is skipped, the third speaks now, two minutes
+  // taken off: a screen that starts from the full limit shows more than is left.
+  await run('next');
+  await run('skip');
+  await run('skip');
+  await run('next');
+  await run('adjust', { deltaMs: -120_000 });
+  const [done, skipped, speaking] = items;
+  if (!done || !skipped || !speaking) throw new Error('the sample has fewer than three items');
+  for (const [item, text] of [
+    [done, '开场讲话的干货'],
+    [speaking, '正在发言的金句'],
+  ] as const) {
+    await api('POST', `/api/meetings/${id}/items/${item.id}/notes`, { kind: 'takeaway', text });
+  }
+  return { id, items, done, skipped, speaking };
+}
+
+/** A device that joins as `screen`'s role in `locale` at `size`, through the join page. */
+async function joinLate(
+  browser: Browser,
+  shared: string,
+  code: string,
+  screen: string,
+  locale: Locale,
+  size: { width: number; height: number },
+) {
+  const context = await browser.newContext({ locale, viewport: size });
+  // The device's own language, as the picker in its header would have saved it.
+  await context.addInitScript(
+    (chosen) => localStorage.setItem('roundtable.locale', chosen),
+    locale,
+  );
+  const page = await context.newPage();
+  await page.goto(`${shared}${screen}`);
+  await enterAccessCode(page, code, wordsOf(locale));
+  return page;
+}
+
+/** A meeting under way, sharing on, the organizer's laptop open on it. */
+async function hallUnderWay(browser: Browser) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-e2e-late-join-'));
+  // 127.0.0.2 stands in for the laptop's LAN address: nothing leaves this machine.
+  const serve = await startServe(dataDir, ['--lan-address', '127.0.0.2']);
+  const meeting = await meetingUnderWay(serve);
+  const laptop = await browser.newPage({
+    locale: 'zh-CN',
+    viewport: { width: 1400, height: 1000 },
+  });
+  await laptop.goto(serve.openUrl);
+  const { code, shared } = await startSharing(laptop);
+  const end = async () => {
+    await serve.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { serve, meeting, laptop, code, shared, end };
+}
+
+const PHONE_AND_TABLETS = { phone: PHONE, tablet: TABLET, upright: TABLET_UPRIGHT };
+
+test('a lectern tablet that joins mid-speech counts down what is left, whole, upright or not, into overtime', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    for (const locale of LANGUAGES) {
+      const t = wordsOf(locale);
+      for (const [sizeName, size] of Object.entries({ tablet: TABLET, upright: TABLET_UPRIGHT })) {
+        const lectern = await joinLate(browser, hall.shared, hall.code, 'confidence', locale, size);
+        await expect(lectern.getByTestId('countdown')).toBeVisible();
+        // What is left of the limit less the two minutes taken off, not the full 8 minutes.
+        const { before, after, remaining } = await countdownBesideServer(
+          lectern,
+          hall.serve,
+          hall.meeting.id,
+        );
+        expect(remaining).toBeGreaterThan(after - 1500);
+        expect(remaining).toBeLessThan(before + 1500);
+        expect(before).toBeLessThanOrEqual(6 * 60_000);
+        await expect(lectern.getByTestId('lectern-limit')).toContainText(
+          t('stage.limit').replace('{minutes}', '8'),
+        );
+        // The next speaker's limit is read as one, on the line of their name.
+        const nextLimit = lectern.getByTestId('lectern-next-limit');
+        const oneLine = await nextLimit.evaluate(
+          (e) =>
+            e.getClientRects().length === 1 &&
+            e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize),
+        );
+        expect(oneLine, `${locale} ${sizeName}: the next limit on one line`).toBe(true);
+        await checkScreen(lectern, `${locale}-lectern-${sizeName}`);
+        await lectern.context().close();
+      }
+    }
+    // Ten minutes taken off: the lectern that joins now shows the overtime, sign and all.
+    const overtime = await fetch(
+      `${hall.serve.origin}/api/meetings/${hall.meeting.id}/run/adjust`,
+      {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${hall.serve.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ deltaMs: -10 * 60_000 }),
+      },
+    );
+    expect(overtime.status).toBe(200);
+    for (const [sizeName, size] of Object.entries({ tablet: TABLET, upright: TABLET_UPRIGHT })) {
+      const lectern = await joinLate(browser, hall.shared, hall.code, 'confidence', 'en', size);
+      await expect(lectern.getByTestId('countdown')).toHaveText(/^\+0[4-9]:\d\d$/);
+      await checkScreen(lectern, `en-lectern-overtime-${sizeName}`);
+      await lectern.context().close();
+    }
+  } finally {
+    await hall.end();
+  }
+});
+
+test('the projector that joins mid-speech shows the speaker and what is left, on the hall’s screen and a 4:3 one', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    for (const locale of LANGUAGES) {
+      for (const [sizeName, size] of Object.entries({ hall: PROJECTOR, tablet: TABLET })) {
+        const projector = await joinLate(
+          browser,
+          hall.shared,
+          hall.code,
+          'projector',
+          locale,
+          size,
+        );
+        await expect(projector.getByTestId('speaker-name')).toContainText('陈二坪');
+        const { before, after, remaining } = await countdownBesideServer(
+          projector,
+          hall.serve,
+          hall.meeting.id,
+        );
+        expect(remaining).toBeGreaterThan(after - 1500);
+        expect(remaining).toBeLessThan(before + 1500);
+        await checkStage(projector, `${locale}-projector-${sizeName}`);
+        await projector.context().close();
+      }
+    }
+  } finally {
+    await hall.end();
+  }
+});
+
+test('a note-taker who joins late, on a tablet or a phone, finds the notes saved before', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    for (const locale of LANGUAGES) {
+      const t = wordsOf(locale);
+      for (const [sizeName, size] of Object.entries(PHONE_AND_TABLETS)) {
+        const notes = await joinLate(browser, hall.shared, hall.code, 'notes', locale, size);
+        await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
+        const list = notes.getByRole('list', { name: t('notes.listLabel') });
+        await expect(list).toContainText('正在发言的金句');
+        await checkScreen(notes, `${locale}-notes-${sizeName}`);
+        // The speech that is over keeps what was noted before this device came.
+        await notes.getByLabel(t('notes.speaker'), { exact: true }).selectOption({ index: 0 });
+        await expect(list).toContainText('开场讲话的干货');
+        await notes.getByLabel(t('notes.follow')).check();
+        await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
+        await notes.context().close();
+      }
+    }
+  } finally {
+    await hall.end();
+  }
+});
+
+test('the door’s phone and tablets that join late list who signed in before, 迟到 marked', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    for (const locale of LANGUAGES) {
+      const t = wordsOf(locale);
+      for (const [sizeName, size] of Object.entries(PHONE_AND_TABLETS)) {
+        const door = await joinLate(browser, hall.shared, hall.code, 'door', locale, size);
+        const person = (name: string) => door.locator(`.door-person[data-name="${name}"]`);
+        await expect(person('迟来者')).toContainText(t('door.late'));
+        await expect(person('按时到')).toContainText(/\d\d:50/);
+        await expect(person('按时到')).not.toContainText(t('door.late'));
+        await expect(door.locator('.door-tag-late')).toHaveCount(1);
+        await checkScreen(door, `${locale}-door-${sizeName}`);
+        await door.context().close();
+      }
+    }
+  } finally {
+    await hall.end();
+  }
+});
