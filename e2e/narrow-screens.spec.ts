@@ -6,6 +6,7 @@ import { PAGE_OF_ROLE } from '../renderer/views/join/rolePages.ts';
 import { addPeopleOneOnLeaveOneSubstituted, loadSampleMeeting } from './console-steps.ts';
 import { expect, test } from './fixtures.ts';
 import { enterAccessCode, startSharing } from './join-steps.ts';
+import { copyWithLateSignIn } from './late-sign-in-steps.ts';
 import {
   checkScreen,
   checkStage,
@@ -49,7 +50,7 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   test.setTimeout(300_000);
   await page.setViewportSize(TABLET);
   await loadSampleMeeting(page, serve.openUrl);
-  const meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
+  let meetingId = new URL(page.url()).searchParams.get('meeting') ?? '';
   const screen = (path: string) => serve.screen(`${path}?meeting=${meetingId}`);
 
   // Held long ago, so that the run started below is behind and 按时结束 has a plan to show.
@@ -81,6 +82,16 @@ test('every screen, console panel and join page fits the door tablet (1024×768)
   // others' ticks, and the door's list a signed-in card.
   await rows.nth(3).locator('.participant-signin').getByRole('button').click();
   await expect(rows.nth(3).getByRole('button', { name: /^撤销.+的签到$/ })).toBeVisible();
+  // Another signed in seven minutes after the start on the meeting's own day: a 迟到 cell here
+  // and a late card at the door, whatever day the walk runs. The server stamps its own clock,
+  // so the time goes in through the meeting's file, and the walk goes on with that copy.
+  const late = await copyWithLateSignIn(serve, meetingId);
+  meetingId = late.meetingId;
+  await page.goto(serve.screen(`/?meeting=${meetingId}`));
+  await projector.goto(screen('/projector'));
+  await expect(
+    rows.filter({ hasText: late.lateName }).locator('.participant-signin'),
+  ).toContainText('迟到');
 
   // The run started, twenty minutes behind: the timing chart and 按时结束's plan have content.
   await page.keyboard.press('Space');
