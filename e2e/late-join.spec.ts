@@ -268,3 +268,53 @@ test('the door’s phone and tablets that join late list who signed in before, �
     await hall.end();
   }
 });
+
+test('a second console opened mid-meeting shows the run so far, its countdown and the 迟到 sign-in, at 1024 px', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    for (const locale of LANGUAGES) {
+      const t = wordsOf(locale);
+      const context = await browser.newContext({ locale, viewport: TABLET });
+      await context.addInitScript(
+        (chosen) => localStorage.setItem('roundtable.locale', chosen),
+        locale,
+      );
+      const console2 = await context.newPage();
+      await console2.goto(hall.serve.screen(`/?meeting=${hall.meeting.id}`));
+      await expect(console2.getByTestId('run-status')).toHaveText(t('run.status.speaking'));
+      const agenda = console2.locator('[data-console-panel="agenda"] .agenda-row');
+      await expect(agenda.nth(0)).toHaveClass(/status-done/);
+      await expect(agenda.nth(1)).toHaveClass(/status-skipped/);
+      await expect(agenda.nth(2)).toHaveClass(/on-stage/);
+      const { before, after, remaining } = await countdownBesideServer(
+        console2,
+        hall.serve,
+        hall.meeting.id,
+      );
+      expect(remaining).toBeGreaterThan(after - 1500);
+      expect(remaining).toBeLessThan(before + 1500);
+      const people = console2.locator('[data-console-panel="participants"]');
+      await expect(
+        people.locator('tbody tr').filter({ hasText: '迟来者' }).locator('.participant-signin'),
+      ).toContainText(t('door.late'));
+      await console2.evaluate(() => window.scrollTo(0, 0));
+      await checkScreen(console2, `${locale}-console-top`);
+      for (const id of ['run', 'agenda', 'participants']) {
+        const panel = console2.locator(`[data-console-panel="${id}"]`);
+        await panel.scrollIntoViewIfNeeded();
+        await checkScreen(
+          console2,
+          `${locale}-console-${id}`,
+          `[data-console-panel="${id}"]`,
+          panel,
+        );
+      }
+      await context.close();
+    }
+  } finally {
+    await hall.end();
+  }
+});
