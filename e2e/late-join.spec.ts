@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type WebSocketRoute } from '@playwright/test';
 import type { Locale } from '../renderer/i18n/i18n.tsx';
 import { enterAccessCode, startSharing } from './join-steps.ts';
 import { countdownBesideServer } from './countdown-steps.ts';
@@ -314,6 +314,53 @@ test('a second console opened mid-meeting shows the run so far, its countdown an
       }
       await context.close();
     }
+  } finally {
+    await hall.end();
+  }
+});
+
+test('the door’s phone back from a Wi-Fi drop lists who signed in meanwhile and says it is connected again', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const hall = await hallUnderWay(browser);
+  try {
+    const t = wordsOf('zh-CN');
+    const phone = await joinLate(browser, hall.shared, hall.code, 'door', 'zh-CN', PHONE);
+    const person = (name: string) => phone.locator(`.door-person[data-name="${name}"]`);
+    await expect(person('未到者').getByRole('button')).toHaveAttribute('aria-pressed', 'false');
+    // The Wi-Fi gone: the socket cut, and neither it nor a request gets through until it is back.
+    let offline = false;
+    const sockets: WebSocketRoute[] = [];
+    await phone.routeWebSocket(/\/ws/, (socket) => {
+      if (offline) return void socket.close();
+      socket.connectToServer();
+      sockets.push(socket);
+    });
+    // Routed from now on: the socket opened before is cut by reopening the page's connection.
+    await phone.reload();
+    await expect(phone.locator('.live-status')).toHaveText(t('live.open'));
+    offline = true;
+    await phone.context().setOffline(true);
+    await Promise.all(sockets.map((socket) => socket.close()));
+    await expect(phone.locator('.live-status')).toHaveText(t('live.closed'));
+    // Meanwhile the organizer signs 未到者 in at the console.
+    const panel = hall.laptop.getByRole('region', { name: /^参会人员（/ });
+    await hall.laptop.goto(hall.serve.screen(`/?meeting=${hall.meeting.id}`));
+    await panel
+      .locator('tbody tr')
+      .filter({ hasText: '未到者' })
+      .getByRole('button', { name: '为未到者签到' })
+      .click();
+    await expect(panel.getByLabel('人数')).toHaveText('应到 3已签到 3请假 0未到 0');
+    // Back: the list has the tick made while it was gone, and no stale mark.
+    offline = false;
+    await phone.context().setOffline(false);
+    await expect(phone.locator('.live-status')).toHaveText(t('live.open'), { timeout: 30_000 });
+    await expect(person('未到者').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+    await expect(phone.getByLabel('人数')).toHaveText('应到 3已签到 3请假 0未到 0');
+    await expect(person('迟来者')).toContainText(t('door.late'));
+    await checkScreen(phone, 'door-phone-back-online');
   } finally {
     await hall.end();
   }
