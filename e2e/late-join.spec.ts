@@ -231,6 +231,12 @@ test('a note-taker who joins late, on a tablet or a phone, finds the notes saved
         await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
         const list = notes.getByRole('list', { name: t('notes.listLabel') });
         await expect(list).toContainText('正在发言的金句');
+        // The app's name on one line beside the note-taker's name and the language.
+        const title = notes.locator('.app-header h1');
+        const titleLines = await title.evaluate(
+          (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+        );
+        expect(titleLines, `${locale} ${sizeName}: the app's name on one line`).toBeLessThan(1.5);
         await checkScreen(notes, `${locale}-notes-${sizeName}`);
         // The speech that is over keeps what was noted before this device came.
         await notes.getByLabel(t('notes.speaker'), { exact: true }).selectOption({ index: 0 });
