@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { addPeopleOneOnLeaveOneSubstituted } from './console-steps.ts';
 import { enterAccessCode, openDevice, startSharing } from './join-steps.ts';
+import { importEditedCopy, venueTime } from './late-sign-in-steps.ts';
 import { SAMPLE_DATE, sampleRequest, startServe } from './serve-process.ts';
 
 /** A device at the door: its own browser context, joined with the access code as 签到. */
@@ -159,27 +160,16 @@ test('迟到 is who signed in after the start on the meeting’s own date, not o
       const added = await api('POST', `/api/meetings/${meeting.id}/participants`, { name });
       expect(added.status).toBe(201);
     }
-    const file = JSON.parse(
-      (await api('GET', `/api/meetings/${meeting.id}/export/meeting.roundtable`)).text,
-    ) as {
-      meeting: { title: string };
-      participants: { name: string; signedInAt: number | null }[];
-    };
-    const start = Date.parse(`${SAMPLE_DATE}T${meeting.startTime}:00+08:00`);
+    const start = venueTime(SAMPLE_DATE, meeting.startTime);
     const signedAt: Record<string, number> = {
       按时到: start - 10 * 60_000,
       迟来者: start + 7 * 60_000,
       次日来: Date.parse('2026-12-01T10:00:00+08:00'),
     };
-    for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
-    file.meeting.title = '签到时刻';
-    const imported = await fetch(`${serve.origin}/api/meetings/import-bundle?asCopy=true`, {
-      method: 'POST',
-      headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-      body: JSON.stringify(file),
+    const copy = await importEditedCopy(serve, meeting.id, (file) => {
+      for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
+      file.meeting.title = '签到时刻';
     });
-    expect(imported.status).toBe(201);
-    const copy = ((await imported.json()) as { meeting: { id: string } }).meeting.id;
     expect((await api('POST', '/api/stage', { meetingId: copy })).status).toBe(200);
 
     const laptop = await browser.newPage({

@@ -5,6 +5,7 @@ import { expect, test, type Browser, type WebSocketRoute } from '@playwright/tes
 import type { Locale } from '../renderer/i18n/i18n.tsx';
 import { enterAccessCode, startSharing } from './join-steps.ts';
 import { countdownBesideServer } from './countdown-steps.ts';
+import { importEditedCopy, venueTime } from './late-sign-in-steps.ts';
 import { checkScreen, checkStage, LANGUAGES, wordsOf } from './narrow-walk-steps.ts';
 import { SAMPLE_DATE, sampleRequest, startServe, type ServeProcess } from './serve-process.ts';
 
@@ -38,27 +39,15 @@ async function meetingUnderWay(serve: ServeProcess) {
   }
   // The sign-in times are set in a meeting file: the door stamps the server's clock, which a
   // test cannot set, and 迟到 is a time after the start on the meeting's own date.
-  const file = JSON.parse(
-    await (
-      await fetch(`${serve.origin}/api/meetings/${meeting.id}/export/meeting.roundtable`, {
-        headers: auth,
-      })
-    ).text(),
-  ) as { meeting: { title: string }; participants: { name: string; signedInAt: number | null }[] };
-  const start = Date.parse(`${SAMPLE_DATE}T${meeting.startTime}:00+08:00`);
+  const start = venueTime(SAMPLE_DATE, meeting.startTime);
   const signedAt: Record<string, number> = {
     按时到: start - 10 * 60_000,
     迟来者: start + 7 * 60_000,
   };
-  for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
-  file.meeting.title = '进行中的座谈会';
-  const imported = await fetch(`${serve.origin}/api/meetings/import-bundle?asCopy=true`, {
-    method: 'POST',
-    headers: { ...auth, 'Content-Type': 'application/octet-stream' },
-    body: JSON.stringify(file),
+  const id = await importEditedCopy(serve, meeting.id, (file) => {
+    for (const person of file.participants) person.signedInAt = signedAt[person.name] ?? null;
+    file.meeting.title = '进行中的座谈会';
   });
-  expect(imported.status).toBe(201);
-  const id = ((await imported.json()) as { meeting: { id: string } }).meeting.id;
   const { items } = await api<{ items: { id: string; speaker: string; title: string }[] }>(
     'GET',
     `/api/meetings/${id}`,
