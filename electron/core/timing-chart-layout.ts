@@ -1,4 +1,5 @@
 import type { LeaderStart, TimingBar, TimingChart } from './timing-chart.ts';
+import { textEms } from './text-ems.ts';
 
 /**
  * The timing chart laid out as plain shapes, so the console (React SVG) and the exports (an SVG
@@ -93,19 +94,12 @@ const BAR = 16;
 const LABEL_WIDTH = 170;
 const VALUE_WIDTH = 150;
 
-/** Drawn width of a text in ems: a Chinese character is one em, a Latin one a little over half. */
-function ems(text: string): number {
-  let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0x2e80 ? 1 : 0.58;
-  return width;
-}
-
 /** The text cut with an ellipsis to fit `maxEms`. */
 export function fitText(text: string, maxEms: number): string {
-  if (ems(text) <= maxEms) return text;
+  if (textEms(text) <= maxEms) return text;
   let out = '';
   for (const ch of text) {
-    if (ems(`${out}${ch}…`) > maxEms) break;
+    if (textEms(`${out}${ch}…`) > maxEms) break;
     out += ch;
   }
   return `${out}…`;
@@ -124,7 +118,7 @@ function legend(labels: TimingChartLabels, y: number, style: ChartTextStyle): Ch
   for (const key of keys) {
     shapes.push(key.shape(x));
     shapes.push(text(x + 28, y, key.label, style.value, CHART_COLORS.text, 'start'));
-    x += 28 + ems(key.label) * style.value + 22;
+    x += 28 + textEms(key.label) * style.value + 22;
   }
   return shapes;
 }

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { DrawRecord } from '../../../electron/api/draw.ts';
+import { textEms, type DrawRecord } from '../../../electron/api/draw.ts';
 import type { Meeting } from '../../../electron/api/meeting.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -18,7 +18,7 @@ export function DrawRevealScreen({
   const columns = draw.order.length > 8 ? 'draw-reveal-list two-columns' : 'draw-reveal-list';
   // Of the whole pool, not of the names shown so far: the letters do not change size as the
   // names come, and no row's size tells the hall whose name it will be.
-  const longest = Math.max(1, ...draw.pool.map((p) => widthInEms(p.label)));
+  const longest = Math.max(1, ...draw.pool.map((p) => textEms(p.label)));
   return (
     <div className="stage draw-reveal" data-testid="draw-reveal">
       <header className="stage-meeting">{meeting.title}</header>
@@ -38,14 +38,4 @@ export function DrawRevealScreen({
       <footer className="stage-next draw-seed">{t('draw.revealSeed', { seed: draw.seed })}</footer>
     </div>
   );
-}
-
-/**
- * About how wide `label` is, in its letters' height: a Chinese character is square, a Latin
- * letter or digit about half as wide. The list's letters shrink for the longest one (app.css).
- */
-function widthInEms(label: string): number {
-  let ems = 0;
-  for (const char of label) ems += char.codePointAt(0)! >= 0x2e80 ? 1 : 0.55;
-  return ems;
 }
