@@ -20,8 +20,7 @@ interface Props {
   items: AgendaItem[];
   run: RunView | null;
   onGoto: (itemId: string) => void;
-  /** Shows the result of a change at once; the server's event confirms it right after. */
-  /** The agenda a command answered with. */
+  /** The agenda a command answered with, shown at once; the server's event confirms it. */
   onAgenda: (agenda: RevisedAgenda) => void;
   /** An order shown at once, before the server answers. */
   onItemsShown: (items: AgendaItem[]) => void;
