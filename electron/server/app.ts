@@ -63,6 +63,8 @@ export interface ServerOptions {
   lanAddresses?: () => string[];
   /** How many backups to keep in <dataDir>/backups (10 by default). */
   backupsKept?: number;
+  /** How often each screen's socket is asked whether it is still there (heartbeat.ts). */
+  heartbeatMs?: number;
   /**
    * TEST ONLY: answer writes before they are committed, so the crash tests can show that they
    * would catch lost writes (see store/unsafe-ack-before-commit.ts). Never set by the app.
@@ -137,7 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     hasData: () => store.meetings.list().length > 0,
     log,
   });
-  const hub = createHub(now, () => announceSharing());
+  const hub = createHub(now, () => announceSharing(), options.heartbeatMs);
   const announceSharing = () =>
     hub.broadcastToOrganizer({ kind: 'sharing.changed', sharing: sharing.state() });
   const announced = <T>(outcome: T): T => {

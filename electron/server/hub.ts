@@ -9,6 +9,7 @@ import {
 } from '../api/events.ts';
 import { WS_MAX_MESSAGE_BYTES, type WsAnswer } from '../api/ws-rpc.ts';
 import type { Caller } from './app.ts';
+import { HEARTBEAT_MS, watchHeartbeats } from './heartbeat.ts';
 import { isCall, type WsCalls } from './ws-calls.ts';
 
 /** Events that only the organizer's screens get, whoever emits them. */
@@ -47,9 +48,13 @@ const PAUSE_AFTER_RUN_CHANGE_MS = 0.1;
 
 /**
  * The live channel to every screen. A change is serialized once and written to each socket;
- * nothing is sent on a timer.
+ * no message is sent on a timer (only the heartbeat's ping frames, heartbeat.ts).
  */
-export function createHub(now: () => number, onDevicesChanged: () => void = () => {}) {
+export function createHub(
+  now: () => number,
+  onDevicesChanged: () => void = () => {},
+  heartbeatMs = HEARTBEAT_MS,
+) {
   /** Set once the handlers exist (they broadcast through this hub). */
   let calls: WsCalls | undefined;
   const wss = new WebSocketServer({
@@ -65,15 +70,20 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
   const roleOf = new WeakMap<WebSocket, ScreenRole>();
   /** Who opened each socket: its calls are checked as that caller's requests would be. */
   const callerOf = new WeakMap<WebSocket, Caller>();
+  // A screen gone without a word (its Wi-Fi dropped) is ended, as if it had closed.
+  const heartbeats = watchHeartbeats(() => clients, heartbeatMs);
 
   wss.on('connection', (socket: WebSocket) => {
     clients.add(socket);
+    heartbeats.heard(socket);
     const gone = () => {
       if (clients.delete(socket) && deviceOf.has(socket)) onDevicesChanged();
     };
     socket.on('close', gone);
     socket.on('error', gone);
+    socket.on('pong', () => heartbeats.heard(socket));
     socket.on('message', (data) => {
+      heartbeats.heard(socket);
       let message: unknown;
       try {
         message = JSON.parse(String(data));
@@ -166,6 +176,7 @@ export function createHub(now: () => number, onDevicesChanged: () => void = () =
       return clients.size;
     },
     close(): void {
+      heartbeats.stop();
       for (const socket of clients) socket.terminate();
       wss.close();
     },

@@ -5,10 +5,13 @@ import { startServer, type RunningServer, type ServerOptions } from '../app.ts';
 
 export const TEST_TOKEN = 'test-token-0123456789';
 
-/** A real server on a temp data dir and a random loopback port; `overrides` set its clock or log. */
+/**
+ * A real server on a temp data dir and a random loopback port; `overrides` set its clock, its
+ * log or its heartbeat.
+ */
 export async function startTestServer(
   dataDir?: string,
-  overrides: Pick<ServerOptions, 'now' | 'log'> = {},
+  overrides: Pick<ServerOptions, 'now' | 'log' | 'heartbeatMs'> = {},
 ): Promise<RunningServer & { cleanup(): Promise<void> }> {
   // Sharing in tests listens on 127.0.0.2, a loopback address standing in for the LAN.
   const lanAddresses = () => ['127.0.0.2'];
