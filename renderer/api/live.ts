@@ -2,6 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { serverEventSchema, type ScreenRole, type ServerEvent } from '../../electron/api/events.ts';
 import { call } from './client.ts';
 import { answerArrived, liveSocketClosed, liveSocketOpened } from './live-calls.ts';
+import { isSilent } from './liveness.ts';
 import { isPreviewFrame } from './preview.ts';
 import {
   localNow,
@@ -62,6 +63,8 @@ function connect() {
   const connectTimer = setTimeout(() => {
     if (ws.readyState === WebSocket.CONNECTING) ws.close();
   }, CONNECT_TIMEOUT_MS);
+  /** The oldest ping not yet answered on this socket (performance.now()), null if none. */
+  let unansweredSince: number | null = null;
   ws.onopen = () => {
     clearTimeout(connectTimer);
     retryMs = FIRST_RETRY_MS;
@@ -70,17 +73,23 @@ function connect() {
     liveSocketOpened(ws);
     setStatus('open');
     // A burst of pings at connect for a quick estimate, more while it is uncertain, then one
-    // every 30 s to follow drift (nextPingDelayMs).
+    // every few seconds to follow drift and to know the link still works (nextPingDelayMs).
     let sent = 0;
-    const ping = () => {
+    const ping = (plannedAt: number) => {
       if (ws.readyState !== WebSocket.OPEN) return;
+      const at = performance.now();
+      if (isSilent(unansweredSince, plannedAt, at)) return giveUp(ws);
       ws.send(JSON.stringify({ kind: 'ping', clientSentAt: localNow() }));
+      unansweredSince ??= at;
       sent += 1;
-      syncTimer = setTimeout(ping, nextPingDelayMs(sent, uncertaintyMs()));
+      const delay = nextPingDelayMs(sent, uncertaintyMs());
+      syncTimer = setTimeout(() => ping(at + delay), delay);
     };
-    ping();
+    ping(performance.now());
   };
   ws.onmessage = (message) => {
+    // Anything from the server says the link works, whatever it is.
+    unansweredSince = null;
     const data: unknown = JSON.parse(String(message.data));
     if (answerArrived(data)) return;
     const parsed = serverEventSchema.safeParse(data);
@@ -93,15 +102,30 @@ function connect() {
   ws.onclose = () => {
     clearTimeout(connectTimer);
     clearTimeout(syncTimer);
-    liveSocketClosed(ws);
-    if (socket !== ws) return;
-    setStatus('closed');
-    // Was this device cut off (removed by the organizer, sharing turned off)? An ordinary call
-    // answers 401 then, and the client takes the page back to the access code.
-    void call('meetings.list').catch(() => {});
-    setTimeout(connect, retryMs);
-    retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
+    lost(ws);
   };
+}
+
+/** The socket is gone: its unanswered calls fail, the screen says so and connects again. */
+function lost(ws: WebSocket) {
+  liveSocketClosed(ws);
+  if (socket !== ws) return;
+  setStatus('closed');
+  // Was this device cut off (removed by the organizer, sharing turned off)? An ordinary call
+  // answers 401 then, and the client takes the page back to the access code.
+  void call('meetings.list').catch(() => {});
+  setTimeout(connect, retryMs);
+  retryMs = Math.min(retryMs * 2, LONGEST_RETRY_MS);
+}
+
+/**
+ * A socket that no longer reaches the server (liveness.ts) is dropped at once: closing it
+ * properly would wait on a close handshake that cannot come, so nothing of it is heard again.
+ */
+function giveUp(ws: WebSocket) {
+  ws.onopen = ws.onmessage = ws.onclose = null;
+  ws.close();
+  lost(ws);
 }
 
 function ensureConnected() {

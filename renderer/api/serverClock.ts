@@ -1,3 +1,5 @@
+import { HEARTBEAT_PING_MS } from './liveness.ts';
+
 /**
  * This screen's estimate of the server clock, NTP-style: each ping's offset is taken at the
  * middle of its round trip, and the sample with the shortest round trip wins (it has the
@@ -81,15 +83,18 @@ const BURST_GAP_MS = 150;
 const GOOD_ENOUGH_MS = 100;
 const RETRY_GAP_MS = 1000;
 const RETRY_PINGS = 30;
-/** Then to follow drift: a screen counting down sends nothing more than this. */
-const FOLLOW_GAP_MS = 30_000;
+/**
+ * Then to follow drift, and to know the link still works (liveness.ts: the heartbeat): a screen
+ * counting down sends nothing more than this.
+ */
+const FOLLOW_GAP_MS = HEARTBEAT_PING_MS;
 
 /**
  * When to ping next, `sent` pings into a connection. A page busy as it connects (loading on a
  * slow projector PC, rendering what it reloaded) reads its pongs late, so the whole first burst
  * may measure round trips of seconds, and the countdown was off by half of one until the next
- * ping 30 s on. While the estimate may be off by more than GOOD_ENOUGH_MS it asks again each
- * second (a link that stays that slow, no more than RETRY_PINGS times); then every 30 s.
+ * ping. While the estimate may be off by more than GOOD_ENOUGH_MS it asks again each second (a
+ * link that stays that slow, no more than RETRY_PINGS times); then every FOLLOW_GAP_MS.
  */
 export function nextPingDelayMs(sent: number, uncertainty: number): number {
   if (sent < BURST_PINGS) return BURST_GAP_MS;
