@@ -138,6 +138,28 @@ function overshoots(screen: Page, index: number) {
   );
 }
 
+/**
+ * The names of a column that do not start where its first does, by how much: 第 10 位 and
+ * 第 11 位 (Speaker 10, 11) are wider than 第 9 位, and put their names a little to the right.
+ */
+function ragged(screen: Page) {
+  return screen.evaluate(() => {
+    const columns = new Map<number, { name: string; left: number }[]>();
+    for (const row of document.querySelectorAll('.draw-reveal-list li')) {
+      const name = row.querySelector('.draw-name')!;
+      const column = Math.round(row.getBoundingClientRect().left);
+      const names = columns.get(column) ?? [];
+      names.push({ name: name.textContent ?? '', left: name.getBoundingClientRect().left });
+      columns.set(column, names);
+    }
+    return [...columns.values()].flatMap((names) =>
+      names
+        .filter((n) => Math.abs(n.left - names[0]!.left) > 0.5)
+        .map((n) => `${n.name}: ${(n.left - names[0]!.left).toFixed(1)}px off its column`),
+    );
+  });
+}
+
 async function drawLots(page: Page, again: boolean) {
   await page.getByRole('button', { name: '抽签排序…' }).click();
   const form = page.getByRole('form', { name: '抽签确定发言顺序' });
@@ -172,6 +194,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
         }
       }
       expect(found, `${size.width}×${size.height}`).toEqual([]);
+      expect(await ragged(screen), `${size.width}×${size.height}`).toEqual([]);
       await attachScreen(screen, `${locale}-${size.width}x${size.height}-at-rest`);
       await screen.context().close();
     }

@@ -30,7 +30,14 @@ export function DrawRevealScreen({
             className={index < revealed ? 'shown' : 'hidden'}
             aria-hidden={index >= revealed}
           >
-            <span className="draw-ordinal">{t('stage.ordinal', { n: index + 1 })}</span>
+            <span className="draw-ordinal">
+              {/* As wide as the list's last ordinal, so that every name of a column starts in
+                  one line: 第 10 位 is wider than 第 9 位. */}
+              <span className="draw-ordinal-room" aria-hidden="true">
+                {t('stage.ordinal', { n: draw.order.length })}
+              </span>
+              <span>{t('stage.ordinal', { n: index + 1 })}</span>
+            </span>
             <span className="draw-name">{index < revealed ? label(id) : '？'}</span>
           </li>
         ))}
