@@ -27,27 +27,32 @@ const SUBDISTRICTS = [
   '宝龙',
   '园山',
 ];
-const SPEAKERS_CSV = [
-  '发言单位,发言人,时长（分钟）',
-  `${LONG_UNIT},林一平,8`,
-  ...SUBDISTRICTS.map(
-    (s, i) => `深圳市龙岗区${s}街道党工委,欧阳${s}${'一二三四五六七八九十'[i]},8`,
-  ),
-].join('\n');
+/** A speakers file: the first unit given, then the ten subdistricts above in full. */
+const speakersCsv = (firstUnit: string) =>
+  [
+    '发言单位,发言人,时长（分钟）',
+    `${firstUnit},林一平,8`,
+    ...SUBDISTRICTS.map(
+      (s, i) => `深圳市龙岗区${s}街道党工委,欧阳${s}${'一二三四五六七八九十'[i]},8`,
+    ),
+  ].join('\n');
 
 const PROJECTORS = [
   { width: 1920, height: 1080 },
   { width: 1024, height: 768 },
 ];
 
-/** A meeting of the eleven speakers above, imported as an organizer would from a file. */
-async function meetingWithLongUnits(page: Page, serve: ServeProcess) {
+/**
+ * A meeting of eleven speakers imported as an organizer would from a file: the first under
+ * `firstUnit` (LONG_UNIT unless said), the ten above under their full names.
+ */
+async function meetingWithLongUnits(page: Page, serve: ServeProcess, firstUnit = LONG_UNIT) {
   expect(LONG_UNIT).toHaveLength(60);
   await createEmptyMeeting(page, serve.openUrl, '片区交流会');
   await page.getByLabel('从 Excel/CSV 导入…').setInputFiles({
     name: '发言安排.csv',
     mimeType: 'text/csv',
-    buffer: Buffer.from(SPEAKERS_CSV, 'utf8'),
+    buffer: Buffer.from(speakersCsv(firstUnit), 'utf8'),
   });
   const preview = page.getByRole('region', { name: '导入预览：发言安排.csv' });
   await preview.getByRole('button', { name: '导入 11 行' }).click();
@@ -102,7 +107,7 @@ const POINTS = [0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.9, 1];
 function overshoots(screen: Page, index: number) {
   return screen.evaluate(
     ({ index, points }) => {
-      const row = document.querySelectorAll('.draw-reveal-list li')[index]!;
+      const row = document.querySelectorAll('.draw-reveal-list:not(.draw-sizer) li')[index]!;
       const name = row.querySelector('.draw-name')!;
       const animations = name.getAnimations();
       // Kept to be stopped halfway again for a picture: once at its end, the page lists it no more.
@@ -145,7 +150,7 @@ function overshoots(screen: Page, index: number) {
 function ragged(screen: Page) {
   return screen.evaluate(() => {
     const columns = new Map<number, { name: string; left: number }[]>();
-    for (const row of document.querySelectorAll('.draw-reveal-list li')) {
+    for (const row of document.querySelectorAll('.draw-reveal-list:not(.draw-sizer) li')) {
       const name = row.querySelector('.draw-name')!;
       const column = Math.round(row.getBoundingClientRect().left);
       const names = columns.get(column) ?? [];
@@ -157,6 +162,37 @@ function ragged(screen: Page) {
         .filter((n) => Math.abs(n.left - names[0]!.left) > 0.5)
         .map((n) => `${n.name}: ${(n.left - names[0]!.left).toFixed(1)}px off its column`),
     );
+  });
+}
+
+/**
+ * The names whose unit was broken over two lines though it fits one: what comes before the
+ * name's last space (the unit) is looked at line by line through the text's own boxes.
+ */
+function unitsBroken(screen: Page) {
+  return screen.evaluate(() => {
+    const broken: string[] = [];
+    for (const name of document.querySelectorAll('.draw-reveal-list li.shown .draw-name')) {
+      const text = name.firstChild as Text;
+      const unitLength = text.data.lastIndexOf(' ');
+      if (unitLength <= 0) continue;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, unitLength);
+      const lines = new Set([...range.getClientRects()].map((box) => Math.round(box.top)));
+      if (lines.size > 1) broken.push(`${text.data}: its unit over ${lines.size} lines`);
+    }
+    return broken;
+  });
+}
+
+/** The rows that reach into the seed's line at the foot of the screen, or past the screen. */
+function rowsOffScreen(screen: Page) {
+  return screen.evaluate(() => {
+    const seedTop = document.querySelector('.draw-seed')!.getBoundingClientRect().top;
+    return [...document.querySelectorAll('.draw-reveal-list:not(.draw-sizer) li')]
+      .filter((row) => row.getBoundingClientRect().bottom > Math.min(seedTop, window.innerHeight))
+      .map((row) => row.textContent ?? '');
   });
 }
 
@@ -195,6 +231,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       }
       expect(found, `${size.width}×${size.height}`).toEqual([]);
       expect(await ragged(screen), `${size.width}×${size.height}`).toEqual([]);
+      expect(await rowsOffScreen(screen), `${size.width}×${size.height}`).toEqual([]);
       await attachScreen(screen, `${locale}-${size.width}x${size.height}-at-rest`);
       await screen.context().close();
     }
@@ -240,4 +277,30 @@ test('a projector that asks for reduced motion gets each drawn name without the 
     expect(seen, `name ${index + 1}`).toEqual({ found: [], animated: false });
   }
   await attachScreen(screen, 'reduced-motion-1024x768');
+});
+
+test('units written in full, each of which fits a line, are never broken inside: the names get smaller first', async ({
+  page,
+  serve,
+  browser,
+}) => {
+  // 深圳市龙岗区平湖街道党工委 林一平: 13 characters of unit, the way a district writes them.
+  const meetingId = await meetingWithLongUnits(page, serve, '深圳市龙岗区平湖街道党工委');
+  for (const [n, size] of PROJECTORS.entries()) {
+    const screen = await openProjector(browser, serve, meetingId, size, {
+      reducedMotion: 'reduce',
+    });
+    await drawLots(page, n > 0);
+    const reveal = screen.getByTestId('draw-reveal');
+    await expect(reveal).toBeVisible();
+    for (let index = 0; index < 11; index++) {
+      await screen.clock.runFor(REVEAL_STEP_MS);
+      await expect(reveal.locator('li.shown')).toHaveCount(index + 1);
+    }
+    expect(await unitsBroken(screen), `${size.width}×${size.height}`).toEqual([]);
+    expect(await ragged(screen), `${size.width}×${size.height}`).toEqual([]);
+    expect(await rowsOffScreen(screen), `${size.width}×${size.height}`).toEqual([]);
+    await attachScreen(screen, `full-units-${size.width}x${size.height}`);
+    await screen.context().close();
+  }
 });

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { MAX_SEED_LENGTH, type DrawRecord } from '../core/draw.ts';
 
-/** How wide a label is drawn, in ems (core's estimate, for the reveal's letter size). */
-export { textEms } from '../core/text-ems.ts';
-
 export const drawRecordSchema = z.object({
   id: z.string(),
   meetingId: z.string(),
