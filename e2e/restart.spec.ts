@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { countdownBesideServer } from './countdown-steps.ts';
 import { joinDevice, shownAccessCode, startSharing } from './join-steps.ts';
+import { openMeetingScreen } from './meeting-screen-steps.ts';
 import { startServe, type ServeProcess } from './serve-process.ts';
 
 /**
@@ -33,12 +34,8 @@ test('a server killed mid-speech and started again: every screen is back by itse
     await expect(consolePage).toHaveURL(/meeting=/);
     const meetingId = new URL(consolePage.url()).searchParams.get('meeting') ?? '';
 
-    const openScreen = async (route: string, width: number, height: number) => {
-      const page = await organizer.newPage();
-      await page.setViewportSize({ width, height });
-      await page.goto(serve.screen(`${route}?meeting=${meetingId}`));
-      return page;
-    };
+    const openScreen = (route: string, width: number, height: number) =>
+      openMeetingScreen(organizer, serve, meetingId, route, { width, height });
     const projector = await openScreen('/projector', 1920, 1080);
     const lectern = await openScreen('/confidence', 1280, 720);
     const localNotes = await openScreen('/notes', 1280, 720);

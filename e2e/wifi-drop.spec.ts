@@ -1,5 +1,6 @@
 import type { Page, WebSocketRoute } from '@playwright/test';
 import { loadSampleMeeting } from './console-steps.ts';
+import { openMeetingScreen } from './meeting-screen-steps.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -39,12 +40,8 @@ test('projector, lectern and a note-taker whose Wi-Fi drops without a word: each
       if (!down) socket.send(message);
     });
   });
-  const open = async (path: string, width: number, height: number) => {
-    const screen = await hall.newPage();
-    await screen.setViewportSize({ width, height });
-    await screen.goto(serve.screen(`${path}?meeting=${meetingId}`));
-    return screen;
-  };
+  const open = (path: string, width: number, height: number) =>
+    openMeetingScreen(hall, serve, meetingId, path, { width, height });
   const projector = await open('/projector', 1920, 1080);
   const lectern = await open('/confidence', 1280, 720);
   const notes = await open('/notes', 1024, 768);
