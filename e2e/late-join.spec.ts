@@ -146,6 +146,14 @@ test('a lectern tablet that joins mid-speech counts down what is left, whole, up
             e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize),
         );
         expect(oneLine, `${locale} ${sizeName}: the next limit on one line`).toBe(true);
+        // Where it goes down to a line of its own, it stands in the middle of it.
+        const offCentre = await nextLimit.evaluate((e) => {
+          const line = e.parentElement!.getBoundingClientRect();
+          const box = e.getBoundingClientRect();
+          if (box.top < line.top + 1) return 0;
+          return Math.abs(box.left + box.width / 2 - (line.left + line.width / 2));
+        });
+        expect(offCentre, `${locale} ${sizeName}: the next limit off centre by`).toBeLessThan(2);
         await checkScreen(lectern, `${locale}-lectern-${sizeName}`);
         await lectern.context().close();
       }
