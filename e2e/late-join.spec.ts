@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type WebSocketRoute } from '@playwright/test';
+import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import type { Locale } from '../renderer/i18n/i18n.tsx';
 import { enterAccessCode, startSharing } from './join-steps.ts';
 import { countdownBesideServer } from './countdown-steps.ts';
@@ -115,49 +115,70 @@ async function hallUnderWay(browser: Browser) {
 
 const PHONE_AND_TABLETS = { phone: PHONE, tablet: TABLET, upright: TABLET_UPRIGHT };
 
+type Hall = Awaited<ReturnType<typeof hallUnderWay>>;
+
+/**
+ * A device of `screen`'s role joining `hall` late in each of `locales` at each of `sizes`, one
+ * after another: `check` looks at each (named `<locale> <size>`), which is closed after it.
+ */
+async function eachLateDevice(
+  browser: Browser,
+  hall: Hall,
+  screen: string,
+  sizes: Record<string, { width: number; height: number }>,
+  check: (device: Page, at: { locale: Locale; sizeName: string }) => Promise<void>,
+  locales: readonly Locale[] = LANGUAGES,
+) {
+  for (const locale of locales) {
+    for (const [sizeName, size] of Object.entries(sizes)) {
+      const device = await joinLate(browser, hall.shared, hall.code, screen, locale, size);
+      await check(device, { locale, sizeName });
+      await device.context().close();
+    }
+  }
+}
+
 test('a lectern tablet that joins mid-speech counts down what is left, whole, upright or not, into overtime', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
   const hall = await hallUnderWay(browser);
   try {
-    for (const locale of LANGUAGES) {
+    const tablets = { tablet: TABLET, upright: TABLET_UPRIGHT };
+    await eachLateDevice(browser, hall, 'confidence', tablets, async (lectern, at) => {
+      const { locale, sizeName } = at;
       const t = wordsOf(locale);
-      for (const [sizeName, size] of Object.entries({ tablet: TABLET, upright: TABLET_UPRIGHT })) {
-        const lectern = await joinLate(browser, hall.shared, hall.code, 'confidence', locale, size);
-        await expect(lectern.getByTestId('countdown')).toBeVisible();
-        // What is left of the limit less the two minutes taken off, not the full 8 minutes.
-        const { before, after, remaining } = await countdownBesideServer(
-          lectern,
-          hall.serve,
-          hall.meeting.id,
-        );
-        expect(remaining).toBeGreaterThan(after - 1500);
-        expect(remaining).toBeLessThan(before + 1500);
-        expect(before).toBeLessThanOrEqual(6 * 60_000);
-        await expect(lectern.getByTestId('lectern-limit')).toContainText(
-          t('stage.limit').replace('{minutes}', '8'),
-        );
-        // The next speaker's limit is read as one, on the line of their name.
-        const nextLimit = lectern.getByTestId('lectern-next-limit');
-        const oneLine = await nextLimit.evaluate(
-          (e) =>
-            e.getClientRects().length === 1 &&
-            e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize),
-        );
-        expect(oneLine, `${locale} ${sizeName}: the next limit on one line`).toBe(true);
-        // Where it goes down to a line of its own, it stands in the middle of it.
-        const offCentre = await nextLimit.evaluate((e) => {
-          const line = e.parentElement!.getBoundingClientRect();
-          const box = e.getBoundingClientRect();
-          if (box.top < line.top + 1) return 0;
-          return Math.abs(box.left + box.width / 2 - (line.left + line.width / 2));
-        });
-        expect(offCentre, `${locale} ${sizeName}: the next limit off centre by`).toBeLessThan(2);
-        await checkScreen(lectern, `${locale}-lectern-${sizeName}`);
-        await lectern.context().close();
-      }
-    }
+      await expect(lectern.getByTestId('countdown')).toBeVisible();
+      // What is left of the limit less the two minutes taken off, not the full 8 minutes.
+      const { before, after, remaining } = await countdownBesideServer(
+        lectern,
+        hall.serve,
+        hall.meeting.id,
+      );
+      expect(remaining).toBeGreaterThan(after - 1500);
+      expect(remaining).toBeLessThan(before + 1500);
+      expect(before).toBeLessThanOrEqual(6 * 60_000);
+      await expect(lectern.getByTestId('lectern-limit')).toContainText(
+        t('stage.limit').replace('{minutes}', '8'),
+      );
+      // The next speaker's limit is read as one, on the line of their name.
+      const nextLimit = lectern.getByTestId('lectern-next-limit');
+      const oneLine = await nextLimit.evaluate(
+        (e) =>
+          e.getClientRects().length === 1 &&
+          e.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(e).fontSize),
+      );
+      expect(oneLine, `${locale} ${sizeName}: the next limit on one line`).toBe(true);
+      // Where it goes down to a line of its own, it stands in the middle of it.
+      const offCentre = await nextLimit.evaluate((e) => {
+        const line = e.parentElement!.getBoundingClientRect();
+        const box = e.getBoundingClientRect();
+        if (box.top < line.top + 1) return 0;
+        return Math.abs(box.left + box.width / 2 - (line.left + line.width / 2));
+      });
+      expect(offCentre, `${locale} ${sizeName}: the next limit off centre by`).toBeLessThan(2);
+      await checkScreen(lectern, `${locale}-lectern-${sizeName}`);
+    });
     // Ten minutes taken off: the lectern that joins now shows the overtime, sign and all.
     const overtime = await fetch(
       `${hall.serve.origin}/api/meetings/${hall.meeting.id}/run/adjust`,
@@ -171,12 +192,11 @@ test('a lectern tablet that joins mid-speech counts down what is left, whole, up
       },
     );
     expect(overtime.status).toBe(200);
-    for (const [sizeName, size] of Object.entries({ tablet: TABLET, upright: TABLET_UPRIGHT })) {
-      const lectern = await joinLate(browser, hall.shared, hall.code, 'confidence', 'en', size);
+    const overtimeShown = async (lectern: Page, { sizeName }: { sizeName: string }) => {
       await expect(lectern.getByTestId('countdown')).toHaveText(/^\+0[4-9]:\d\d$/);
       await checkScreen(lectern, `en-lectern-overtime-${sizeName}`);
-      await lectern.context().close();
-    }
+    };
+    await eachLateDevice(browser, hall, 'confidence', tablets, overtimeShown, ['en']);
   } finally {
     await hall.end();
   }
@@ -188,28 +208,18 @@ test('the projector that joins mid-speech shows the speaker and what is left, on
   test.setTimeout(120_000);
   const hall = await hallUnderWay(browser);
   try {
-    for (const locale of LANGUAGES) {
-      for (const [sizeName, size] of Object.entries({ hall: PROJECTOR, tablet: TABLET })) {
-        const projector = await joinLate(
-          browser,
-          hall.shared,
-          hall.code,
-          'projector',
-          locale,
-          size,
-        );
-        await expect(projector.getByTestId('speaker-name')).toContainText('陈二坪');
-        const { before, after, remaining } = await countdownBesideServer(
-          projector,
-          hall.serve,
-          hall.meeting.id,
-        );
-        expect(remaining).toBeGreaterThan(after - 1500);
-        expect(remaining).toBeLessThan(before + 1500);
-        await checkStage(projector, `${locale}-projector-${sizeName}`);
-        await projector.context().close();
-      }
-    }
+    const screens = { hall: PROJECTOR, tablet: TABLET };
+    await eachLateDevice(browser, hall, 'projector', screens, async (projector, at) => {
+      await expect(projector.getByTestId('speaker-name')).toContainText('陈二坪');
+      const { before, after, remaining } = await countdownBesideServer(
+        projector,
+        hall.serve,
+        hall.meeting.id,
+      );
+      expect(remaining).toBeGreaterThan(after - 1500);
+      expect(remaining).toBeLessThan(before + 1500);
+      await checkStage(projector, `${at.locale}-projector-${at.sizeName}`);
+    });
   } finally {
     await hall.end();
   }
@@ -221,28 +231,25 @@ test('a note-taker who joins late, on a tablet or a phone, finds the notes saved
   test.setTimeout(180_000);
   const hall = await hallUnderWay(browser);
   try {
-    for (const locale of LANGUAGES) {
+    await eachLateDevice(browser, hall, 'notes', PHONE_AND_TABLETS, async (notes, at) => {
+      const { locale, sizeName } = at;
       const t = wordsOf(locale);
-      for (const [sizeName, size] of Object.entries(PHONE_AND_TABLETS)) {
-        const notes = await joinLate(browser, hall.shared, hall.code, 'notes', locale, size);
-        await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
-        const list = notes.getByRole('list', { name: t('notes.listLabel') });
-        await expect(list).toContainText('正在发言的金句');
-        // The app's name on one line beside the note-taker's name and the language.
-        const title = notes.locator('.app-header h1');
-        const titleLines = await title.evaluate(
-          (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
-        );
-        expect(titleLines, `${locale} ${sizeName}: the app's name on one line`).toBeLessThan(1.5);
-        await checkScreen(notes, `${locale}-notes-${sizeName}`);
-        // The speech that is over keeps what was noted before this device came.
-        await notes.getByLabel(t('notes.speaker'), { exact: true }).selectOption({ index: 0 });
-        await expect(list).toContainText('开场讲话的干货');
-        await notes.getByLabel(t('notes.follow')).check();
-        await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
-        await notes.context().close();
-      }
-    }
+      await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
+      const list = notes.getByRole('list', { name: t('notes.listLabel') });
+      await expect(list).toContainText('正在发言的金句');
+      // The app's name on one line beside the note-taker's name and the language.
+      const title = notes.locator('.app-header h1');
+      const titleLines = await title.evaluate(
+        (e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight),
+      );
+      expect(titleLines, `${locale} ${sizeName}: the app's name on one line`).toBeLessThan(1.5);
+      await checkScreen(notes, `${locale}-notes-${sizeName}`);
+      // The speech that is over keeps what was noted before this device came.
+      await notes.getByLabel(t('notes.speaker'), { exact: true }).selectOption({ index: 0 });
+      await expect(list).toContainText('开场讲话的干货');
+      await notes.getByLabel(t('notes.follow')).check();
+      await expect(notes.getByTestId('notes-speaker')).toContainText('陈二坪');
+    });
   } finally {
     await hall.end();
   }
@@ -254,19 +261,15 @@ test('the door’s phone and tablets that join late list who signed in before, �
   test.setTimeout(120_000);
   const hall = await hallUnderWay(browser);
   try {
-    for (const locale of LANGUAGES) {
-      const t = wordsOf(locale);
-      for (const [sizeName, size] of Object.entries(PHONE_AND_TABLETS)) {
-        const door = await joinLate(browser, hall.shared, hall.code, 'door', locale, size);
-        const person = (name: string) => door.locator(`.door-person[data-name="${name}"]`);
-        await expect(person('迟来者')).toContainText(t('door.late'));
-        await expect(person('按时到')).toContainText(/\d\d:50/);
-        await expect(person('按时到')).not.toContainText(t('door.late'));
-        await expect(door.locator('.door-tag-late')).toHaveCount(1);
-        await checkScreen(door, `${locale}-door-${sizeName}`);
-        await door.context().close();
-      }
-    }
+    await eachLateDevice(browser, hall, 'door', PHONE_AND_TABLETS, async (door, at) => {
+      const t = wordsOf(at.locale);
+      const person = (name: string) => door.locator(`.door-person[data-name="${name}"]`);
+      await expect(person('迟来者')).toContainText(t('door.late'));
+      await expect(person('按时到')).toContainText(/\d\d:50/);
+      await expect(person('按时到')).not.toContainText(t('door.late'));
+      await expect(door.locator('.door-tag-late')).toHaveCount(1);
+      await checkScreen(door, `${at.locale}-door-${at.sizeName}`);
+    });
   } finally {
     await hall.end();
   }
