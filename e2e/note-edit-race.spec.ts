@@ -127,25 +127,38 @@ async function twoNoteTakersOnOneNote(browser: Browser, serve: ServeProcess) {
   return { a, b, noteId, onA, onB };
 }
 
-test('a star answered after another note-taker’s later edit of the note leaves that edit shown', async ({
-  browser,
-  serve,
-}) => {
-  const { a, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
+type TwoNoteTakers = Awaited<ReturnType<typeof twoNoteTakersOnOneNote>>;
 
-  // A stars the note; its answer is held back, its event goes out to both screens.
+/** A stars the note, its answer held back; the star's event has reached both screens. */
+async function starWithAnswerHeld({ a, onA, onB }: TwoNoteTakers) {
   a.answers.hold();
   await onA.getByRole('button', { name: '标星' }).click();
   await a.answers.heldCount(1);
   await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
+}
+
+/** A's held answer lets go, and A writes a note after it: by then the answer is taken in. */
+async function landHeldStar({ a }: TwoNoteTakers) {
+  a.answers.release();
+  await writeNoteAfterwards(a.page, '甲随后写的一条');
+}
+
+test('a star answered after another note-taker’s later edit of the note leaves that edit shown', async ({
+  browser,
+  serve,
+}) => {
+  const two = await twoNoteTakersOnOneNote(browser, serve);
+  const { a, onA, onB } = two;
+
+  // A stars the note; its answer is held back, its event goes out to both screens.
+  await starWithAnswerHeld(two);
   // B edits the starred note; A hears it before its own answer.
   await onB.getByRole('button', { name: '修改' }).click();
   await onB.getByRole('textbox').fill('乙改：临时党支部带动征拆攻坚');
   await onB.getByRole('textbox').press('Enter');
   await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
 
-  a.answers.release();
-  await writeNoteAfterwards(a.page, '甲随后写的一条');
+  await landHeldStar(two);
   await expect(onA).toContainText('乙改：临时党支部带动征拆攻坚');
   await expect(onA.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
   await expect(onB).toContainText('乙改：临时党支部带动征拆攻坚');
@@ -158,17 +171,14 @@ test('a star answered after another note-taker deleted the note does not bring i
   browser,
   serve,
 }) => {
-  const { a, onA, onB } = await twoNoteTakersOnOneNote(browser, serve);
+  const two = await twoNoteTakersOnOneNote(browser, serve);
+  const { a, onA, onB } = two;
 
-  a.answers.hold();
-  await onA.getByRole('button', { name: '标星' }).click();
-  await a.answers.heldCount(1);
-  await expect(onB.getByRole('button', { name: '标星' })).toHaveAttribute('aria-pressed', 'true');
+  await starWithAnswerHeld(two);
   await onB.getByRole('button', { name: '删除' }).click();
   await expect(onA).toHaveCount(0);
 
-  a.answers.release();
-  await writeNoteAfterwards(a.page, '甲随后写的一条');
+  await landHeldStar(two);
   await expect(onA).toHaveCount(0);
   await expect(a.page.getByTestId('note')).toHaveCount(3);
 });
