@@ -49,7 +49,7 @@ describe("a screen's estimate of the server clock", () => {
 });
 
 describe('when a screen pings the server next', () => {
-  it('pings five times quickly as it connects, then each second while unsure, then each 30 s', () => {
+  it('pings five times quickly as it connects, then each second while unsure, then each heartbeat (5 s)', () => {
     expect([0, 1, 2, 3, 4].map((sent) => nextPingDelayMs(sent, 2))).toEqual([
       150, 150, 150, 150, 150,
     ]);
@@ -59,7 +59,7 @@ describe('when a screen pings the server next', () => {
     expect(nextPingDelayMs(5, 2)).toBe(HEARTBEAT_PING_MS);
     // A tablet on Wi-Fi with 120 ms round trips is close enough: it does not ping each second.
     expect(nextPingDelayMs(5, 60)).toBe(HEARTBEAT_PING_MS);
-    // A link that stays slow is asked each second 30 times, then every 30 s like the rest.
+    // A link that stays slow is asked each second 30 times, then each heartbeat like the rest.
     expect(nextPingDelayMs(34, 2_000)).toBe(1_000);
     expect(nextPingDelayMs(35, 2_000)).toBe(HEARTBEAT_PING_MS);
   });
