@@ -11,11 +11,6 @@ const KEEP_WHOLE_SHARE = 0.6;
 /** Enough halvings of the range to land within a pixel. */
 const STEPS = 8;
 
-/** The names' full size: as large as fits six rows of two on the hall's screen (min(4.6vh, 3vw, 3.6rem)). */
-function fullSizePx(): number {
-  return Math.min(window.innerHeight * 0.046, window.innerWidth * 0.03, 57.6);
-}
-
 /**
  * The size the drawn order's names are shown at: the largest at which the whole order, laid out
  * unseen in `sizer` exactly as the list will be once every name is in (same columns, the widest
@@ -39,13 +34,17 @@ export function useFittedDrawFont(
     const fit = () => {
       const box = room.current;
       const twin = sizer.current;
-      if (!box || !twin) return;
+      const firstRow = twin?.querySelector('li');
+      if (!box || !twin || !firstRow) return;
+      // The names' full size is the stylesheet's, as the list has it before any fit (app.css).
+      twin.style.removeProperty('--draw-font');
+      const full = Math.max(SMALLEST_PX, parseFloat(getComputedStyle(firstRow).fontSize));
+      // A row's gap kept above the seed's line: filled to the pixel, the last row touched it.
+      const height = box.clientHeight - (parseFloat(getComputedStyle(twin).rowGap) || 0);
       const fits = (px: number, keepWhole: boolean) => {
         twin.style.setProperty('--draw-font', `${px}px`);
         twin.classList.toggle('keep-whole', keepWhole);
-        // A row's gap (1.6vh) kept above the seed's line: filled to the pixel, the last row
-        // touched it.
-        if (twin.scrollHeight > box.clientHeight - window.innerHeight * 0.016) return false;
+        if (twin.scrollHeight > height) return false;
         if (!keepWhole) return true;
         // To the fraction of a pixel: a unit a hair too wide is broken in the list.
         const text = document.createRange();
@@ -56,7 +55,7 @@ export function useFittedDrawFont(
       };
       const largest = (keepWhole: boolean): number | null => {
         let low = SMALLEST_PX;
-        let high = Math.max(SMALLEST_PX, fullSizePx());
+        let high = full;
         if (fits(high, keepWhole)) return high;
         if (!fits(low, keepWhole)) return null;
         for (let step = 0; step < STEPS; step++) {
@@ -68,7 +67,7 @@ export function useFittedDrawFont(
       };
       const whole = largest(true);
       const chosen =
-        whole !== null && whole >= fullSizePx() * KEEP_WHOLE_SHARE
+        whole !== null && whole >= full * KEEP_WHOLE_SHARE
           ? whole
           : (largest(false) ?? SMALLEST_PX);
       // Left as the list is: at its size, its names wrapping as the list's do.
