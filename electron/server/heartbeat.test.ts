@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SAMPLE_DATE } from '../../e2e/serve-process.ts';
+import { openScreenSocket } from './test-support/screen-socket.ts';
 import { jsonApi, startTestServer, TEST_TOKEN, type Json } from './test-support/test-server.ts';
 
 /** Short here, so that a screen gone silent is noticed within a test's patience. */
@@ -19,25 +20,8 @@ afterAll(() => server.cleanup());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * A screen's socket, announced as `role`, resolved once the server has read the role. With
- * `answers: false` it stops answering the server's pings, as a tablet whose Wi-Fi dropped
- * does: nothing is closed, nothing more comes from it.
- */
-async function openScreen(origin: string, token: string, role: string, answers = true) {
-  const url = new URL(`/ws?token=${token}`, origin);
-  url.protocol = 'ws:';
-  const ws = new WebSocket(url, { autoPong: answers });
-  const heard: Json[] = [];
-  ws.on('message', (data) => heard.push(JSON.parse(String(data)) as Json));
-  const closed = new Promise<number>((r) => ws.once('close', () => r(performance.now())));
-  await new Promise((r) => ws.once('open', r));
-  ws.send(JSON.stringify({ kind: 'screen', role }));
-  // Read in order: the pong comes after the role was taken.
-  ws.send(JSON.stringify({ kind: 'ping', clientSentAt: 1 }));
-  while (!heard.some((m) => m.kind === 'pong')) await sleep(5);
-  return { ws, closed };
-}
+const openScreen = (origin: string, token: string, role: string, answersPings = true) =>
+  openScreenSocket(origin, token, role, { answersPings });
 
 const message = async (text: string) =>
   (await organizer('POST', `/api/meetings/${meetingId}/run/message`, { text })).body as Json;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ServerEvent } from '../api/events.ts';
 import { TEST_TOKEN, type Json } from './test-support/test-server.ts';
 import { sampleRunServer } from './test-support/sample-run.ts';
+import { openScreenSocket } from './test-support/screen-socket.ts';
 
 const sample = sampleRunServer();
 const { post, getRun } = sample;
@@ -76,21 +75,8 @@ describe('the run record over HTTP', () => {
   });
 });
 
-/** A screen's live socket, announced as `role`; resolves once the server has read the role. */
-async function openScreen(role: 'lectern' | 'projector') {
-  const ws = new WebSocket(`ws://127.0.0.1:${sample.server.port}/ws?token=${TEST_TOKEN}`);
-  const pongs: ServerEvent[] = [];
-  ws.on('message', (data) => {
-    const event = JSON.parse(String(data)) as ServerEvent;
-    if (event.kind === 'pong') pongs.push(event);
-  });
-  await new Promise((r) => ws.once('open', r));
-  ws.send(JSON.stringify({ kind: 'screen', role }));
-  // Messages on one socket are read in order: the pong comes after the role was taken.
-  ws.send(JSON.stringify({ kind: 'ping', clientSentAt: 1 }));
-  while (pongs.length === 0) await new Promise((r) => setTimeout(r, 10));
-  return ws;
-}
+const openScreen = async (role: 'lectern' | 'projector') =>
+  (await openScreenSocket(sample.server.url, TEST_TOKEN, role)).ws;
 
 describe('messages have a target', () => {
   const send = async (body: object) => (await post('message', body)).body;
