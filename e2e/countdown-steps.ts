@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { remainingMs, type ClockFacts } from '../electron/core/clock.ts';
 import type { ServeProcess } from './serve-process.ts';
 
@@ -24,4 +24,20 @@ export async function countdownBesideServer(page: Page, serve: ServeProcess, mee
   const run = (await res.json()) as { serverNow: number; clock: ClockFacts };
   const after = shownMs(await countdown.textContent());
   return { before, after, remaining: remainingMs(run.clock, run.serverNow) };
+}
+
+/**
+ * The screen counts down on the server's time, give or take a second and a half: the remaining
+ * time the server's facts give lies between what it showed before and after asking. Answers
+ * the figures.
+ */
+export async function expectCountdownOnServerTime(
+  page: Page,
+  serve: ServeProcess,
+  meetingId: string,
+) {
+  const figures = await countdownBesideServer(page, serve, meetingId);
+  expect(figures.remaining).toBeGreaterThan(figures.after - 1500);
+  expect(figures.remaining).toBeLessThan(figures.before + 1500);
+  return figures;
 }
